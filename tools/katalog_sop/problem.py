@@ -1,0 +1,79 @@
+"""Problems: the one value every check returns.
+
+A :class:`Problem` is a finding at a :class:`Location` (file, line, column and
+the JSON path of the node). Checks never print and never raise for bad input;
+they return problems, and only adapters decide how to show them.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something is: a file, a 1-based line and column, and a JSON path.
+
+    ``json_path`` is ``None`` where no node can be named (a syntax error, a
+    file that cannot be decoded).
+    """
+
+    path: str
+    line: int = 1
+    column: int = 1
+    json_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    severity: Severity
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.code, self.message)
+
+
+def error(location: Location, code: str, message: str) -> Problem:
+    return Problem(location, Severity.ERROR, code, message)
+
+
+def warning(location: Location, code: str, message: str) -> Problem:
+    return Problem(location, Severity.WARNING, code, message)
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted by file, line and column, each distinct problem once."""
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def format_json_path(parts: Iterable[str | int]) -> str:
+    """``("langkah", 3, "pelaksana")`` -> ``$.langkah[3].pelaksana`` (0-based indices)."""
+    out = ["$"]
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif _IDENTIFIER.match(part):
+            out.append(f".{part}")
+        else:
+            escaped = part.replace("\\", "\\\\").replace("'", "\\'")
+            out.append(f"['{escaped}']")
+    return "".join(out)

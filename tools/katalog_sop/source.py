@@ -1,0 +1,309 @@
+"""Source stage: read one SOP file into plain data that remembers every position.
+
+This is the only stage that reads SOP files. It never raises for anything a
+user can write: an unreadable file, bytes that are not UTF-8, a YAML syntax
+error, a duplicate key, an alias bomb, an over-large file, an empty file or a
+top level that is not a mapping each become one :class:`Problem` with a
+position.
+
+YAML is read with the safe C loader where libyaml is present, but scalars are
+typed by the YAML 1.2 core schema (as editors using yaml-language-server do),
+not PyYAML's YAML 1.1 rules: ``no``, ``Ya``, ``on`` stay text, ``067`` is not
+an octal number and ``2024-10-08`` is not turned into a date object. Keys are
+always the text the author wrote.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from katalog_sop.problem import Location, Problem, error, format_json_path
+
+MAX_BYTES = 1024 * 1024
+"""A real SOP is a few kilobytes; anything over a mebibyte is not an SOP."""
+
+MAX_NODES = 50_000
+"""Nodes after aliases are expanded: stops "billion laughs" documents."""
+
+MAX_DEPTH = 64
+
+CODE_FILE = "file"
+CODE_YAML = "yaml"
+
+Path_ = tuple  # a JSON path as a tuple of keys (str) and indices (int)
+
+
+@dataclass(frozen=True)
+class Positions:
+    """1-based (line, column) of every value, and of every mapping key."""
+
+    values: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+
+    def of_value(self, path: Path_) -> tuple[int, int]:
+        """Position of the node at ``path``, or of its nearest ancestor that exists."""
+        path = tuple(path)
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: Path_) -> tuple[int, int]:
+        """Position of the key that names ``path`` (for unknown or duplicate keys)."""
+        path = tuple(path)
+        if path in self.keys:
+            return self.keys[path]
+        return self.of_value(path)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One SOP file read as plain data (dict/list/str/int/float/bool/None)."""
+
+    path: str
+    data: dict
+    positions: Positions
+
+    def location(self, json_path: Path_ = (), *, at_key: bool = False) -> Location:
+        line, column = (self.positions.of_key if at_key else self.positions.of_value)(json_path)
+        return Location(self.path, line, column, format_json_path(json_path))
+
+
+def load_file(file: os.PathLike[str] | str, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse ``file``; problems are reported under the name ``display``."""
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, [error(Location(display), CODE_FILE, f"berkas tidak dapat dibaca: {reason}")]
+    if len(raw) > MAX_BYTES:
+        return None, [
+            error(
+                Location(display),
+                CODE_FILE,
+                f"berkas terlalu besar (lebih dari {MAX_BYTES // 1024} KiB); satu SOP hanya beberapa KiB",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            error(
+                Location(display, line, column),
+                CODE_FILE,
+                f"berkas bukan teks UTF-8 (bita 0x{raw[exc.start]:02x} tidak sah); simpan ulang sebagai UTF-8",
+            )
+        ]
+    return parse_text(text.removeprefix("\ufeff"), display)
+
+
+def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML ``text`` into a :class:`Document` (or ``None`` and why not)."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        return None, [_syntax_problem(exc, display)]
+    finally:
+        loader.dispose()
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL):
+        return None, [error(Location(display), CODE_YAML, "berkas kosong: tidak ada isi SOP")]
+    if not isinstance(root, yaml.MappingNode):
+        kind = "daftar" if isinstance(root, yaml.SequenceNode) else "satu nilai"
+        line, column = _mark(root.start_mark)
+        return None, [
+            error(
+                Location(display, line, column, "$"),
+                CODE_YAML,
+                f"isi berkas harus berupa pemetaan (kunci: nilai), bukan {kind}",
+            )
+        ]
+    builder = _Builder(display)
+    try:
+        data = builder.convert(root, (), 0)
+    except _Abort as abort:
+        return None, builder.problems + [abort.problem]
+    return Document(display, data, Positions(builder.values, builder.keys)), builder.problems
+
+
+# --- YAML 1.2 core schema resolvers -------------------------------------------------
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_TAG_NAMES = {_BOOL: "boolean", _INT: "bilangan bulat", _FLOAT: "bilangan"}
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader whose implicit types follow the YAML 1.2 core schema."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?[0-9]+[eE][-+]?[0-9]+"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+
+
+# --- node tree -> plain data ------------------------------------------------------------
+
+
+class _Abort(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _mark(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording positions as it goes."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.values: dict = {}
+        self.keys: dict = {}
+        self.problems: list[Problem] = []
+        self._count = 0
+        self._active: set[int] = set()
+
+    def _location(self, node, path: Path_) -> Location:
+        line, column = _mark(node.start_mark)
+        return Location(self.display, line, column, format_json_path(path))
+
+    def convert(self, node, path: Path_, depth: int):
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise _Abort(
+                error(
+                    self._location(node, path),
+                    CODE_YAML,
+                    f"dokumen terlalu besar setelah alias YAML diuraikan (lebih dari {MAX_NODES} simpul)",
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise _Abort(
+                error(self._location(node, path), CODE_YAML, f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+            )
+        self.values.setdefault(path, _mark(node.start_mark))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if id(node) in self._active:
+            raise _Abort(error(self._location(node, path), CODE_YAML, "alias YAML merujuk ke dirinya sendiri"))
+        self._active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+                return [self.convert(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+            if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+                return self._mapping(node, path, depth)
+        finally:
+            self._active.discard(id(node))
+        raise _Abort(error(self._location(node, path), CODE_YAML, f"tag YAML tidak didukung: {_short_tag(node.tag)}"))
+
+    def _mapping(self, node, path: Path_, depth: int) -> dict:
+        result: dict = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Abort(
+                    error(self._location(key_node, path), CODE_YAML, "kunci harus berupa teks, bukan daftar atau pemetaan")
+                )
+            key = key_node.value
+            key_path = path + (key,)
+            key_pos = _mark(key_node.start_mark)
+            if key in first_line:
+                self.problems.append(
+                    error(
+                        Location(self.display, *key_pos, format_json_path(key_path)),
+                        CODE_YAML,
+                        f"kunci ganda '{key}' (pertama di baris {first_line[key]})",
+                    )
+                )
+                continue
+            first_line[key] = key_pos[0]
+            self.keys[key_path] = key_pos
+            result[key] = self.convert(value_node, key_path, depth + 1)
+        return result
+
+    def _scalar(self, node, path: Path_):
+        tag, value = node.tag, node.value
+        try:
+            if tag == _STR:
+                return value
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                return value.lower() == "true"
+            if tag == _INT:
+                return int(value)
+            if tag == _FLOAT:
+                number = float(value)  # '.inf' and '.nan' fail here: JSON has no such numbers
+                if not math.isfinite(number):
+                    raise ValueError(value)
+                return number
+        except ValueError:
+            raise _Abort(
+                error(self._location(node, path), CODE_YAML, f"nilai '{value}' bukan {_TAG_NAMES.get(tag, tag)} yang sah")
+            ) from None
+        raise _Abort(error(self._location(node, path), CODE_YAML, f"tag YAML tidak didukung: {_short_tag(tag)}"))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+# --- syntax errors ----------------------------------------------------------------------------
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "titik dua tidak boleh di sini; nilai yang memuat ': ' harus diberi tanda kutip"),
+    ("tab character", "karakter tab tidak boleh dipakai untuk indentasi; pakai spasi"),
+    ("found character '\\t'", "karakter tab tidak boleh dipakai untuk indentasi; pakai spasi"),
+    ("found character that cannot start any token", "karakter ini tidak boleh mengawali nilai; beri tanda kutip"),
+    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan"),
+    ("found undefined alias", "alias YAML tidak didefinisikan"),
+    ("expected a single document", "berkas hanya boleh berisi satu dokumen YAML"),
+    ("but found another document", "berkas hanya boleh berisi satu dokumen YAML"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip atau kurung ditutup"),
+    ("expected <block end>", "indentasi tidak konsisten"),
+    ("did not find expected key", "indentasi tidak konsisten atau kunci hilang"),
+    ("did not find expected '-' indicator", "indentasi butir daftar tidak konsisten"),
+    ("found duplicate anchor", "anchor YAML ganda"),
+    ("control characters are not allowed", "berkas memuat karakter kendali yang tidak boleh ada"),
+)
+
+
+def _syntax_problem(exc: yaml.YAMLError, display: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = _mark(mark)
+    if mark is None and hasattr(exc, "position"):  # ReaderError from the pure-Python reader
+        line, column = 1, int(exc.position) + 1
+    detail = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    text = f"{context} {detail}"
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in text:
+            return error(Location(display, line, column), CODE_YAML, f"sintaks YAML tidak sah: {hint} ({detail})")
+    return error(Location(display, line, column), CODE_YAML, f"sintaks YAML tidak sah: {detail}")
