@@ -1,0 +1,280 @@
+"""Build stage: turn a schema-valid :class:`Document` into a :class:`Sop`.
+
+Reads the values the schema cannot judge (dates, waktu, NIP) and resolves the
+references the structure implies: every step's pelaksana must be declared,
+every branch must lead to a step that exists, step ids must be unique. Each
+failure is a :class:`Problem` at the node concerned. Dates that are not dates
+and references that lead nowhere are errors (the SOP cannot be drawn or
+dated); a waktu or NIP that cannot be read is a warning, since the regulation
+does not fix their form.
+
+Only call this on a document that passed :mod:`katalog_sop.schema`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from katalog_sop import model as m
+from katalog_sop.nip import normalise_nip
+from katalog_sop.problem import Problem, error, warning
+from katalog_sop.source import Document
+from katalog_sop.tanggal import parse_tanggal
+from katalog_sop.waktu import parse_waktu
+
+CODE_REFERENCE = "reference"
+CODE_DATE = "date"
+CODE_DURATION = "duration"
+CODE_NIP = "nip"
+
+END = "selesai"
+"""The target that ends the procedure, in ``cabang[].ke`` and ``lanjut_ke``."""
+
+SECTIONS = (
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+)
+
+
+def build_sop(document: Document, sop_id: str) -> tuple[m.Sop | None, list[Problem]]:
+    """The SOP, or ``None`` when an error keeps it from being one; and the problems."""
+    return _Builder(document).sop(sop_id)
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
+
+
+class _Builder:
+    def __init__(self, document: Document):
+        self.doc = document
+        self.data: dict[str, Any] = document.data
+        self.problems: list[Problem] = []
+
+    def at(self, *path):
+        return self.doc.location(path)
+
+    def text(self, value, *path) -> m.Text | None:
+        return None if value is None else m.Text(value, self.at(*path))
+
+    def texts(self, value, *path) -> tuple[m.Text, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (m.Text(value, self.at(*path)),)
+        return tuple(m.Text(item, self.at(*path, index)) for index, item in enumerate(value))
+
+    # --- values ------------------------------------------------------------------------
+
+    def tanggal(self, container: dict, *path) -> m.Tanggal | None:
+        """The date at ``path`` (whose last key is in ``container``); ``None`` if not written."""
+        if path[-1] not in container:
+            return None
+        raw = container[path[-1]] or ""
+        try:
+            date = parse_tanggal(raw)
+        except ValueError as exc:
+            self.problems.append(error(self.at(*path), CODE_DATE, str(exc)))
+            date = None
+        return m.Tanggal(raw, date, self.at(*path))
+
+    def waktu(self, value, *path) -> m.Waktu | None:
+        if value is None:
+            return None
+        raw = str(value)
+        try:
+            durasi = parse_waktu(value, self.data.get("satuan_waktu"))
+        except ValueError as exc:
+            self.problems.append(warning(self.at(*path), CODE_DURATION, str(exc)))
+            durasi = None
+        return m.Waktu(raw, durasi, self.at(*path))
+
+    def nip(self, value, *path) -> m.Nip | None:
+        if value is None:
+            return None
+        try:
+            digits = normalise_nip(value)
+        except ValueError as exc:
+            self.problems.append(warning(self.at(*path), CODE_NIP, str(exc)))
+            digits = None
+        return m.Nip(str(value), digits, self.at(*path))
+
+    # --- the SOP ------------------------------------------------------------------------
+
+    def sop(self, sop_id: str) -> tuple[m.Sop | None, list[Problem]]:
+        d = self.data
+        pelaksana, names = self.pelaksana()
+        langkah = self.langkah(names)
+        sop = m.Sop(
+            id=sop_id,
+            path=self.doc.path,
+            location=self.at(),
+            nama=m.Text(d["nama"], self.at("nama")),
+            nomor=self.text(d.get("nomor"), "nomor"),
+            instansi=self.text(d.get("instansi"), "instansi"),
+            unit=self.text(d.get("unit"), "unit"),
+            kop=self.kop(),
+            tanggal_pembuatan=self.tanggal(d, "tanggal_pembuatan"),
+            tanggal_revisi=self.tanggal(d, "tanggal_revisi"),
+            tanggal_efektif=self.tanggal(d, "tanggal_efektif"),
+            disahkan_oleh=self.pengesahan(),
+            **{name: self.texts(d.get(name), name) for name in SECTIONS},
+            satuan_waktu=d.get("satuan_waktu"),
+            pelaksana=pelaksana,
+            langkah=langkah,
+            revisi=self.revisi(),
+            catatan_sumber=self.catatan_sumber(),
+            key_locations={key: self.doc.location((key,), at_key=True) for key in d},
+        )
+        failed = any(problem.is_error for problem in self.problems)
+        return (None if failed else sop), self.problems
+
+    def kop(self) -> m.Kop | None:
+        kop = self.data.get("kop")
+        if kop is None:
+            return None
+        return m.Kop(
+            *(self.text(kop.get(name), "kop", name) for name in ("alamat", "email", "situs_web")),
+            location=self.at("kop"),
+        )
+
+    def pengesahan(self) -> m.Pengesahan | None:
+        value = self.data.get("disahkan_oleh")
+        if value is None:
+            return None
+        path = "disahkan_oleh"
+        return m.Pengesahan(
+            jabatan=self.text(value.get("jabatan"), path, "jabatan"),
+            nama=self.text(value.get("nama"), path, "nama"),
+            nip=self.nip(value.get("nip"), path, "nip"),
+            location=self.at(path),
+        )
+
+    def pelaksana(self) -> tuple[tuple[m.Pelaksana, ...], dict[str, str]]:
+        """The columns, and every name or id an author may use for each (-> id)."""
+        columns: list[m.Pelaksana] = []
+        names: dict[str, str] = {}
+        for index, item in enumerate(self.data["pelaksana"]):
+            ident, nama = (item, item) if isinstance(item, str) else (item["id"], item["nama"])
+            clash = next((key for key in {ident, nama} if key in names), None)
+            if clash is not None:
+                self.problems.append(
+                    error(self.at("pelaksana", index), CODE_REFERENCE, f"pelaksana '{clash}' disebut lebih dari sekali")
+                )
+                continue
+            names[ident] = ident
+            names[nama] = ident
+            columns.append(m.Pelaksana(ident, nama, self.at("pelaksana", index)))
+        return tuple(columns), names
+
+    def langkah(self, names: dict[str, str]) -> tuple[m.Langkah, ...]:
+        steps = self.data["langkah"]
+        ids: dict[str, int] = {}
+        for index, step in enumerate(steps):
+            ident = step.get("id")
+            if ident is None:
+                continue
+            if ident == END:
+                self.problems.append(
+                    error(self.at("langkah", index, "id"), CODE_REFERENCE, f"'{END}' tidak boleh dipakai sebagai id langkah")
+                )
+            elif ident in ids:
+                self.problems.append(
+                    error(
+                        self.at("langkah", index, "id"),
+                        CODE_REFERENCE,
+                        f"id langkah '{ident}' sudah dipakai langkah {ids[ident]}",
+                    )
+                )
+            else:
+                ids[ident] = index + 1
+        return tuple(self.step(index, step, names, ids, len(steps)) for index, step in enumerate(steps))
+
+    def step(self, index: int, step: dict, names: dict[str, str], ids: dict[str, int], count: int) -> m.Langkah:
+        path = ("langkah", index)
+        cabang = tuple(
+            m.Cabang(exit_["label"], self.target(exit_["ke"], ids, count, *path, "cabang", number, "ke"), self.at(*path, "cabang", number))
+            for number, exit_ in enumerate(step.get("cabang", ()))
+        )
+        if "lanjut_ke" in step:
+            lanjut = self.target(step["lanjut_ke"], ids, count, *path, "lanjut_ke")
+        else:
+            lanjut = index + 2 if index + 1 < count else None
+        return m.Langkah(
+            nomor=index + 1,
+            id=step.get("id"),
+            kegiatan=m.Text(step["kegiatan"], self.at(*path, "kegiatan")),
+            pelaksana=self.step_pelaksana(step.get("pelaksana"), names, *path, "pelaksana"),
+            kelengkapan=self.texts(step.get("kelengkapan"), *path, "kelengkapan"),
+            waktu=self.waktu(step.get("waktu"), *path, "waktu"),
+            output=self.texts(step.get("output"), *path, "output"),
+            keterangan=self.text(step.get("keterangan"), *path, "keterangan"),
+            cabang=cabang,
+            lanjut_ke=None if cabang else lanjut,
+            location=self.at(*path),
+        )
+
+    def step_pelaksana(self, value, names: dict[str, str], *path) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        written = [(value, path)] if isinstance(value, str) else [(item, path + (i,)) for i, item in enumerate(value)]
+        resolved: list[str] = []
+        for name, where in written:
+            if name not in names:
+                hint = _suggest(name, list(names))
+                self.problems.append(
+                    error(self.at(*where), CODE_REFERENCE, f"pelaksana '{name}' tidak ada dalam daftar pelaksana{hint}")
+                )
+            elif names[name] in resolved:
+                self.problems.append(
+                    error(self.at(*where), CODE_REFERENCE, f"pelaksana '{name}' disebut dua kali pada langkah ini")
+                )
+            else:
+                resolved.append(names[name])
+        return tuple(resolved)
+
+    def target(self, value, ids: dict[str, int], count: int, *path) -> int | None:
+        if isinstance(value, int):
+            if value > count:
+                self.problems.append(
+                    error(self.at(*path), CODE_REFERENCE, f"langkah {value} tidak ada; SOP ini punya {count} langkah")
+                )
+            return value
+        if value == END:
+            return None
+        if value not in ids:
+            hint = _suggest(value, list(ids) + [END])
+            self.problems.append(error(self.at(*path), CODE_REFERENCE, f"tidak ada langkah dengan id '{value}'{hint}"))
+            return None
+        return ids[value]
+
+    def revisi(self) -> tuple[m.Revisi, ...]:
+        return tuple(
+            m.Revisi(
+                ke=item.get("ke"),
+                tanggal=self.tanggal(item, "revisi", index, "tanggal"),
+                uraian=m.Text(item["uraian"], self.at("revisi", index, "uraian")),
+                location=self.at("revisi", index),
+            )
+            for index, item in enumerate(self.data.get("revisi", ()))
+        )
+
+    def catatan_sumber(self) -> m.CatatanSumber | None:
+        value = self.data.get("catatan_sumber")
+        if value is None:
+            return None
+        path = "catatan_sumber"
+        return m.CatatanSumber(
+            sumber=self.text(value.get("sumber"), path, "sumber"),
+            **{
+                name: self.texts(value.get(name), path, name)
+                for name in ("perbaikan", "tidak_terbaca", "disimpulkan", "catatan")
+            },
+            location=self.at(path),
+        )

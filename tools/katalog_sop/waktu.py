@@ -1,0 +1,175 @@
+"""Durations (mutu baku: waktu) as agencies write them.
+
+"10 menit", "2 Jam", "satu hari", "1 - 20 hari kerja", "1x24 jam", "± 2 jam",
+"sehari", or a bare "45" under a "WAKTU (MENIT)" column. Pure parsing, no
+I/O: the result is a value or a range with a unit, and the caller keeps the raw
+text. A text that cannot be read raises :class:`ValueError` with an Indonesian
+message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = ("detik", "menit", "jam", "hari", "hari_kerja", "minggu", "bulan", "tahun")
+
+UNIT_LABELS = {
+    "detik": "detik",
+    "menit": "menit",
+    "jam": "jam",
+    "hari": "hari",
+    "hari_kerja": "hari kerja",
+    "minggu": "minggu",
+    "bulan": "bulan",
+    "tahun": "tahun",
+}
+
+_UNIT_WORDS = {
+    "detik": "detik", "dtk": "detik",
+    "menit": "menit", "mnt": "menit", "min": "menit",
+    "jam": "jam",
+    "hari": "hari", "hr": "hari",
+    "hk": "hari_kerja",
+    "minggu": "minggu", "pekan": "minggu", "mgg": "minggu",
+    "bulan": "bulan", "bln": "bulan",
+    "tahun": "tahun", "thn": "tahun",
+}
+
+_DIGIT_WORDS = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
+    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+}
+
+_QUALIFIERS = ("kurang lebih", "paling lama", "selambat-lambatnya", "maksimal", "maks", "sekitar", "±", "+/-")
+
+_RANGE_WORDS = {"-", "sd", "sampai", "hingga"}
+
+HOW_TO_WRITE = "tulis seperti '10 menit', '2 jam', 'satu hari' atau '1 - 20 hari kerja'"
+
+
+@dataclass(frozen=True)
+class Durasi:
+    """A duration: ``minimum == maximum`` unless it is a range."""
+
+    minimum: float
+    maximum: float
+    satuan: str
+
+    @property
+    def is_range(self) -> bool:
+        return self.minimum != self.maximum
+
+
+def parse_waktu(raw: str | int | float, default_unit: str | None = None) -> Durasi:
+    """Read ``raw``; a bare number takes ``default_unit`` (the column's unit)."""
+    text = _normalise(str(raw))
+    if not text:
+        raise ValueError(f"waktu kosong; {HOW_TO_WRITE}")
+    tokens = _expand_se(text.split())
+    unit, tokens = _take_unit(tokens)
+    values = []
+    for part in _split_range(tokens):
+        part_unit, part = _take_unit(part)
+        if unit is None:
+            unit = part_unit
+        elif part_unit is not None and part_unit != unit:
+            raise ValueError(f"rentang waktu '{raw}' memakai dua satuan berbeda; pakai satu satuan")
+        number = _number(part)
+        if number is None:
+            raise ValueError(f"waktu '{raw}' tidak dikenali; {HOW_TO_WRITE}")
+        values.append(number)
+    if unit is None:
+        if default_unit is None:
+            raise ValueError(f"waktu '{raw}' tidak menyebut satuan; tulis misalnya '{raw} menit', atau isi satuan_waktu")
+        unit = default_unit
+    low, high = values[0], values[-1]
+    if low > high:
+        raise ValueError(f"rentang waktu '{raw}' terbalik: {_fmt(low)} lebih besar dari {_fmt(high)}")
+    return Durasi(low, high, unit)
+
+
+def format_durasi(durasi: Durasi) -> str:
+    """``Durasi(1, 20, "hari_kerja")`` -> ``1–20 hari kerja``."""
+    label = UNIT_LABELS[durasi.satuan]
+    if durasi.is_range:
+        return f"{_fmt(durasi.minimum)}\u2013{_fmt(durasi.maximum)} {label}"
+    return f"{_fmt(durasi.minimum)} {label}"
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}".replace(".", ",")
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().strip().rstrip(".").strip()
+    text = re.sub(r"[\u2012\u2013\u2014\u2212]", "-", text)
+    for qualifier in _QUALIFIERS:
+        if text.startswith(qualifier):
+            text = text[len(qualifier):].lstrip(" .:")
+    text = re.sub(r"s\s*/\s*d\.?|s\.\s*d\.?", " sd ", text)
+    text = re.sub(r"(\d)\s*[x\u00d7]\s*(\d)", r"\1 x \2", text)
+    text = re.sub(r"(\d)([a-z])", r"\1 \2", text)
+    text = re.sub(r"(?<=\S)-(?=\S)|\s+-\s*|\s*-\s+", " - ", text)
+    return " ".join(text.split())
+
+
+def _expand_se(tokens: list[str]) -> list[str]:
+    """``sehari`` -> ``1 hari``, ``sejam`` -> ``1 jam``."""
+    out: list[str] = []
+    for token in tokens:
+        if token.startswith("se") and token[2:] in _UNIT_WORDS:
+            out.extend(["1", token[2:]])
+        else:
+            out.append(token)
+    return out
+
+
+def _take_unit(tokens: list[str]) -> tuple[str | None, list[str]]:
+    if len(tokens) >= 2 and tokens[-2] == "hari" and tokens[-1] == "kerja":
+        return "hari_kerja", tokens[:-2]
+    if tokens and tokens[-1] in _UNIT_WORDS:
+        return _UNIT_WORDS[tokens[-1]], tokens[:-1]
+    return None, tokens
+
+
+def _split_range(tokens: list[str]) -> list[list[str]]:
+    for index, token in enumerate(tokens):
+        if token in _RANGE_WORDS and 0 < index < len(tokens) - 1:
+            return [tokens[:index], tokens[index + 1:]]
+    return [tokens]
+
+
+def _number(tokens: list[str]) -> float | None:
+    if len(tokens) == 3 and tokens[1] == "x":
+        left, right = _number(tokens[:1]), _number(tokens[2:])
+        return None if left is None or right is None else left * right
+    if len(tokens) == 1 and re.fullmatch(r"\d+(?:[.,]\d+)?", tokens[0]):
+        return float(tokens[0].replace(",", "."))
+    return _number_words(tokens)
+
+
+def _number_words(words: list[str]) -> float | None:
+    """Indonesian number words: "satu", "dua belas", "seratus dua puluh", "satu setengah"."""
+    if not words:
+        return None
+    total = 0.0
+    digit: int | None = None
+    for word in words:
+        if word in _DIGIT_WORDS:
+            if digit is not None:
+                return None
+            digit = _DIGIT_WORDS[word]
+        elif word in ("belas", "puluh", "ratus"):
+            if digit is None:
+                return None
+            total += {"belas": 10 + digit, "puluh": 10 * digit, "ratus": 100 * digit}[word]
+            digit = None
+        elif word in ("sepuluh", "sebelas", "seratus"):
+            total += {"sepuluh": 10, "sebelas": 11, "seratus": 100}[word]
+        elif word == "setengah":
+            total += (digit or 0) + 0.5
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
