@@ -1,0 +1,133 @@
+"""The check pipeline: find SOP files, then source -> schema -> build -> catalogue.
+
+This is the core entry point the adapters call. It returns every problem of
+every file, sorted by file and line; one bad file never stops the others.
+Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from katalog_sop import schema
+from katalog_sop.build import build_sop
+from katalog_sop.catalogue import Catalogue, build_catalogue
+from katalog_sop.model import Sop
+from katalog_sop.problem import Location, Problem, Severity, error, sort_problems
+from katalog_sop.source import load_file
+
+SOP_SUFFIXES = (".yaml", ".yml")
+CATALOGUE_DIR = "sops"
+CODE_INTERNAL = "internal"
+
+
+class UsageError(Exception):
+    """The caller asked for something that cannot be done (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    file: Path
+    display: str
+    """The path as shown to the user: the argument they gave, joined with the file."""
+    sop_id: str
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    source: SourceFile
+    sop: Sop | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    files: tuple[FileCheck, ...]
+    catalogue: Catalogue
+    problems: tuple[Problem, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for problem in self.problems if problem.severity is severity)
+
+
+def find_sop_files(paths: Sequence[str]) -> list[SourceFile]:
+    """Every SOP file under ``paths`` (files as given, folders searched for ``*.yaml``)."""
+    found: dict[Path, SourceFile] = {}
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            for file in sorted(f for f in _walk(path) if f.suffix in SOP_SUFFIXES):
+                found.setdefault(file.resolve(), _source(file, path))
+        elif path.is_file():
+            found.setdefault(path.resolve(), _source(path, None))
+        else:
+            raise UsageError(f"path tidak ditemukan: {arg}")
+    if not found:
+        raise UsageError(f"tidak ada berkas SOP (*.yaml) di {', '.join(paths)}")
+    return sorted(found.values(), key=lambda source: source.display)
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith("."):
+                yield Path(root, name)
+
+
+def _display(file: Path) -> str:
+    return file.as_posix()  # pathlib already drops a leading "./"
+
+
+def _source(file: Path, argument_dir: Path | None) -> SourceFile:
+    return SourceFile(file, _display(file), sop_id_for(file, argument_dir))
+
+
+def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:
+    """The SOP id: the path below the nearest ``sops/`` folder, without its suffix.
+
+    A file outside any ``sops/`` folder is named from the folder it was found
+    in, or by its own name when it was given alone.
+    """
+    resolved = file.resolve()
+    for parent in resolved.parents:
+        if parent.name == CATALOGUE_DIR:
+            return resolved.relative_to(parent).with_suffix("").as_posix()
+    if argument_dir is not None:
+        return resolved.relative_to(argument_dir.resolve()).with_suffix("").as_posix()
+    return resolved.stem
+
+
+def check_file(source: SourceFile) -> FileCheck:
+    """Every problem of one file, and its SOP when it has no error."""
+    try:
+        return _check_file(source)
+    except Exception as exc:  # a bug must not hide the other files' problems
+        problem = error(
+            Location(source.display),
+            CODE_INTERNAL,
+            f"galat internal saat memeriksa berkas ini ({type(exc).__name__}: {exc}); mohon laporkan",
+        )
+        return FileCheck(source, None, (problem,))
+
+
+def _check_file(source: SourceFile) -> FileCheck:
+    document, problems = load_file(source.file, source.display)
+    if document is None:
+        return FileCheck(source, None, tuple(problems))
+    problems += schema.validate(document)
+    if any(problem.is_error for problem in problems):
+        return FileCheck(source, None, tuple(problems))
+    sop, built = build_sop(document, source.sop_id)
+    return FileCheck(source, sop, tuple(problems + built))
+
+
+def check(paths: Sequence[str]) -> CheckResult:
+    """Check every SOP file under ``paths``; raises :class:`UsageError` for a bad path."""
+    files = tuple(check_file(source) for source in find_sop_files(paths))
+    catalogue, catalogue_problems = build_catalogue(f.sop for f in files if f.sop is not None)
+    problems = [problem for f in files for problem in f.problems] + catalogue_problems
+    return CheckResult(files, catalogue, tuple(sort_problems(problems)))
