@@ -1,0 +1,49 @@
+"""Shared helpers: write an SOP file, check it, compare problems."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from katalog_sop.check import CheckResult, check
+
+REPO = Path(__file__).resolve().parents[1]
+
+MINIMAL = """\
+nama: Contoh SOP
+pelaksana: [Sekretaris, Kepala Bagian]
+langkah:
+  - kegiatan: Menerima surat masuk
+    pelaksana: Sekretaris
+  - kegiatan: Mendisposisikan surat
+    pelaksana: Kepala Bagian
+"""
+
+
+@pytest.fixture
+def write_sop(tmp_path):
+    """Write ``text`` (dedented) as an SOP file and return its path."""
+
+    def write(text: str, name: str = "contoh.yaml") -> Path:
+        path = tmp_path / "sops" / "unit" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def check_sop(write_sop):
+    """Write ``text`` as an SOP file and check it."""
+
+    def run(text: str, name: str = "contoh.yaml") -> CheckResult:
+        return check([str(write_sop(text, name))])
+
+    return run
+
+
+def lines_and_codes(result: CheckResult) -> list[tuple[int, str]]:
+    return sorted((p.location.line, p.code) for p in result.problems)
