@@ -72,3 +72,4 @@ def test_content_mistakes_of_the_originals_are_kept(catalogue):
     assert any(t.value.endswith("tentang Pemerintah Daerah") for t in bakesbangpol.dasar_hukum)
     sekretariat = sops["sekretariat/pengumpulan-data-kinerja"]
     assert sekretariat.langkah[8].waktu.raw == "satu hari"
+

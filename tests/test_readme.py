@@ -1,0 +1,20 @@
+"""The README's promises: its example SOP is valid as written."""
+
+from __future__ import annotations
+
+from katalog_sop.check import check
+
+from conftest import REPO
+
+
+def test_the_readme_example_is_a_valid_sop(tmp_path):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "sops" / "contoh" / "readme.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(example, encoding="utf-8")
+    result = check([str(path)])
+    assert [p.message for p in result.problems] == []
+    sop = result.files[0].sop
+    assert [s.exits for s in sop.langkah] == [((None, 2),), (("Lengkap", 3), ("Tidak lengkap", 1)), (("Setuju", None), ("Tidak setuju", 2))]
+    assert len(sop.peringatan) == 1

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Set up a fresh machine for Katalog SOP: Python >= 3.11 with venv, Graphviz,
+# and a .venv with the project installed. Safe to run again: it only does what
+# is missing. System packages come from apt when we are root (or have
+# password-less sudo); otherwise it says what to install and stops.
+set -euo pipefail
+
+PYTHON=${PYTHON:-python3}
+VENV=${VENV:-.venv}
+
+say() { printf 'bootstrap: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo="sudo -n"
+    else
+      return 1
+    fi
+  fi
+  command -v apt-get >/dev/null 2>&1 || return 1
+  say "installing $* with apt-get"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+command -v "$PYTHON" >/dev/null 2>&1 \
+  || die "$PYTHON not found: install Python 3.11 or newer (Debian/Ubuntu: apt-get install python3 python3-venv)"
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || die "Python 3.11 or newer is needed; $PYTHON is $("$PYTHON" -c 'import platform; print(platform.python_version())')"
+
+if ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  apt_install python3-venv \
+    || die "Python's venv module is missing: install it (Debian/Ubuntu: sudo apt-get install python3-venv)"
+fi
+
+if ! command -v dot >/dev/null 2>&1 || ! command -v neato >/dev/null 2>&1; then
+  apt_install graphviz \
+    || die "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz)"
+fi
+
+stamp="$VENV/.installed"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating $VENV"
+    "$PYTHON" -m venv "$VENV"
+  fi
+  say "installing Katalog SOP and its dependencies into $VENV"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  touch "$stamp"
+fi
