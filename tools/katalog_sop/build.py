@@ -72,38 +72,32 @@ class _Builder:
 
     # --- values ------------------------------------------------------------------------
 
+    def _read(self, parse, location, report, code):
+        """``parse()``'s value; or ``None``, reporting why, when it raises ValueError."""
+        try:
+            return parse()
+        except ValueError as exc:
+            self.problems.append(report(location, code, str(exc)))
+            return None
+
     def tanggal(self, container: dict, *path) -> m.Tanggal | None:
         """The date at ``path`` (whose last key is in ``container``); ``None`` if not written."""
         if path[-1] not in container:
             return None
-        raw = container[path[-1]] or ""
-        try:
-            date = parse_tanggal(raw)
-        except ValueError as exc:
-            self.problems.append(error(self.at(*path), CODE_DATE, str(exc)))
-            date = None
-        return m.Tanggal(raw, date, self.at(*path))
+        raw, at = container[path[-1]] or "", self.at(*path)
+        return m.Tanggal(raw, self._read(lambda: parse_tanggal(raw), at, error, CODE_DATE), at)
 
     def waktu(self, value, *path) -> m.Waktu | None:
         if value is None:
             return None
-        raw = str(value)
-        try:
-            durasi = parse_waktu(value, self.data.get("satuan_waktu"))
-        except ValueError as exc:
-            self.problems.append(warning(self.at(*path), CODE_DURATION, str(exc)))
-            durasi = None
-        return m.Waktu(raw, durasi, self.at(*path))
+        at, unit = self.at(*path), self.data.get("satuan_waktu")
+        return m.Waktu(str(value), self._read(lambda: parse_waktu(value, unit), at, warning, CODE_DURATION), at)
 
     def nip(self, value, *path) -> m.Nip | None:
         if value is None:
             return None
-        try:
-            digits = normalise_nip(value)
-        except ValueError as exc:
-            self.problems.append(warning(self.at(*path), CODE_NIP, str(exc)))
-            digits = None
-        return m.Nip(str(value), digits, self.at(*path))
+        at = self.at(*path)
+        return m.Nip(str(value), self._read(lambda: normalise_nip(value), at, warning, CODE_NIP), at)
 
     # --- the SOP ------------------------------------------------------------------------
 
