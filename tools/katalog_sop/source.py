@@ -35,7 +35,7 @@ MAX_DEPTH = 64
 CODE_FILE = "file"
 CODE_YAML = "yaml"
 
-Path_ = tuple  # a JSON path as a tuple of keys (str) and indices (int)
+NodePath = tuple  # keys (str) and list indices (int) from the root to a node
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,14 @@ class Positions:
     values: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
 
-    def of_value(self, path: Path_) -> tuple[int, int]:
+    def of_value(self, path: NodePath) -> tuple[int, int]:
         """Position of the node at ``path``, or of its nearest ancestor that exists."""
         path = tuple(path)
         while path not in self.values and path:
             path = path[:-1]
         return self.values.get(path, (1, 1))
 
-    def of_key(self, path: Path_) -> tuple[int, int]:
+    def of_key(self, path: NodePath) -> tuple[int, int]:
         """Position of the key that names ``path`` (for unknown or duplicate keys)."""
         path = tuple(path)
         if path in self.keys:
@@ -68,7 +68,7 @@ class Document:
     data: dict
     positions: Positions
 
-    def location(self, json_path: Path_ = (), *, at_key: bool = False) -> Location:
+    def location(self, json_path: NodePath = (), *, at_key: bool = False) -> Location:
         line, column = (self.positions.of_key if at_key else self.positions.of_value)(json_path)
         return Location(self.path, line, column, format_json_path(json_path))
 
@@ -190,11 +190,11 @@ class _Builder:
         self._count = 0
         self._active: set[int] = set()
 
-    def _location(self, node, path: Path_) -> Location:
+    def _location(self, node, path: NodePath) -> Location:
         line, column = _mark(node.start_mark)
         return Location(self.display, line, column, format_json_path(path))
 
-    def convert(self, node, path: Path_, depth: int):
+    def convert(self, node, path: NodePath, depth: int):
         self._count += 1
         if self._count > MAX_NODES:
             raise _Abort(
@@ -223,7 +223,7 @@ class _Builder:
             self._active.discard(id(node))
         raise _Abort(error(self._location(node, path), CODE_YAML, f"tag YAML tidak didukung: {_short_tag(node.tag)}"))
 
-    def _mapping(self, node, path: Path_, depth: int) -> dict:
+    def _mapping(self, node, path: NodePath, depth: int) -> dict:
         result: dict = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -248,7 +248,7 @@ class _Builder:
             result[key] = self.convert(value_node, key_path, depth + 1)
         return result
 
-    def _scalar(self, node, path: Path_):
+    def _scalar(self, node, path: NodePath):
         tag, value = node.tag, node.value
         try:
             if tag == _STR:
