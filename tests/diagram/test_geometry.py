@@ -1,0 +1,130 @@
+"""Geometry of the sheet, checked as a reader would check the drawing."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from katalog_sop.check import check
+from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
+from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR
+
+from conftest import REPO
+
+SOURCES = sorted((REPO / "sops").rglob("*.yaml")) + sorted((REPO / "tests" / "examples" / "valid").glob("*.yaml"))
+
+
+def _sop(path: Path):
+    result = check([str(path)])
+    assert result.files[0].sop is not None, result.problems
+    return result.files[0].sop
+
+
+def _segments(arrow):
+    return list(zip(arrow.points, arrow.points[1:]))
+
+
+def _crosses_inside(segment, rect, inset=0.5):
+    (x1, y1), (x2, y2) = segment
+    left, right, top, bottom = rect.x + inset, rect.right - inset, rect.y + inset, rect.bottom - inset
+    if x1 == x2:
+        return left < x1 < right and max(min(y1, y2), top) < min(max(y1, y2), bottom)
+    return top < y1 < bottom and max(min(x1, x2), left) < min(max(x1, x2), right)
+
+
+def _overlap(a, b):
+    """Two axis-parallel segments that lie on one line and share a stretch."""
+    (a1, a2), (b1, b2) = a, b
+    if a1[0] == a2[0] == b1[0] == b2[0]:
+        lo, hi = max(min(a1[1], a2[1]), min(b1[1], b2[1])), min(max(a1[1], a2[1]), max(b1[1], b2[1]))
+        return hi - lo > 0.5
+    if a1[1] == a2[1] == b1[1] == b2[1]:
+        lo, hi = max(min(a1[0], a2[0]), min(b1[0], b2[0])), min(max(a1[0], a2[0]), max(b1[0], b2[0]))
+        return hi - lo > 0.5
+    return False
+
+
+def _cases():
+    for path in SOURCES:
+        yield pytest.param(path, None, id=f"{path.parent.name}/{path.stem}")
+    yield pytest.param(REPO / "sops" / "bakesbangpol" / "mekanisme-pengumpulan-data-kinerja.yaml", 4, id="bakesbangpol-4-rows")
+    yield pytest.param(REPO / "sops" / "dinas-tanpa-nama" / "pengukuran-kinerja.yaml", 3, id="dinas-3-rows")
+
+
+@pytest.mark.parametrize("path, max_rows", list(_cases()))
+def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
+    sop = _sop(path)
+    sheet = layout(sop, Options(max_rows=max_rows))
+    seen_steps = []
+    for page in sheet.pages:
+        assert {s.kind for s in page.symbols} <= set(SYMBOLS)
+        steps = [s for s in page.symbols if s.step is not None]
+        seen_steps += [s.step for s in steps]
+        for symbol in steps:
+            step = sop.langkah[symbol.step - 1]
+            # its own row: the No cell of the step spans the symbol vertically
+            row = next(t.rect for t in page.texts if t.lines == (str(step.nomor),) and t.rect.x == 0)
+            assert row.y < symbol.rect.y and symbol.rect.bottom < row.bottom
+            # its pelaksana's column(s): the centre lies between the columns' headers
+            names = [sop.pelaksana_by_id(p).nama for p in step.pelaksana] or [UNKNOWN_LANE]
+            lane_rects = [
+                t.rect for t in page.texts
+                if t.rect.y > 0 and t.rect.y < row.y and " ".join(t.lines) in names
+            ]
+            assert lane_rects, names
+            assert min(r.x for r in lane_rects) < symbol.rect.cx < max(r.right for r in lane_rects)
+            expected = KEPUTUSAN if step.is_keputusan else (TERMINATOR if step.nomor == 1 or step.lanjut_ke is None else PROSES)
+            assert symbol.kind == expected
+        for arrow in page.arrows:
+            for (x1, y1), (x2, y2) in _segments(arrow):
+                assert x1 == x2 or y1 == y2, f"{arrow.id} is not orthogonal"
+            for segment in _segments(arrow):
+                for symbol in page.symbols:
+                    assert not _crosses_inside(segment, symbol.rect), f"{arrow.id} crosses {symbol.id}"
+        for a, b in itertools.combinations(page.arrows, 2):
+            for sa, sb in itertools.product(_segments(a), _segments(b)):
+                assert not _overlap(sa, sb), f"{a.id} runs along {b.id}"
+    assert sorted(seen_steps) == [s.nomor for s in sop.langkah], "each step has exactly one symbol"
+
+
+def test_page_breaks_pair_their_connectors():
+    sop = _sop(REPO / "sops" / "dinas-tanpa-nama" / "pengukuran-kinerja.yaml")
+    sheet = layout(sop, Options(max_rows=3))
+    assert len(sheet.pages) == 3
+    outgoing, incoming = {}, {}
+    for page in sheet.pages:
+        for symbol in page.symbols:
+            if symbol.kind == PENGHUBUNG:
+                (outgoing if symbol.id.endswith("keluar") else incoming).setdefault(symbol.label, []).append(page.number)
+    assert outgoing.keys() == incoming.keys() and outgoing
+    assert all(len(v) == 1 for v in outgoing.values()) and all(len(v) == 1 for v in incoming.values())
+    # the "Tidak setuju" loop from step 4 (page 2) back to step 3 (page 1) crosses a break
+    assert any(outgoing[label] == [2] and incoming[label] == [1] for label in outgoing)
+
+
+def test_every_page_repeats_the_header():
+    sop = _sop(REPO / "sops" / "bakesbangpol" / "mekanisme-pengumpulan-data-kinerja.yaml")
+    sheet = layout(sop, Options(max_rows=5))
+    for page in sheet.pages:
+        titles = {" ".join(t.lines) for t in page.texts}
+        assert {"No", "Kegiatan", "Pelaksana", "Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan", "Kepala Badan"} <= titles
+
+
+def test_default_pages_fit_a4_landscape():
+    sop = _sop(REPO / "sops" / "bakesbangpol" / "mekanisme-pengumpulan-data-kinerja.yaml")
+    sheet = layout(sop)
+    assert len(sheet.pages) >= 2
+    assert all(page.height <= Options().page_height for page in sheet.pages)
+
+
+def test_steps_with_unknown_pelaksana_get_their_own_column():
+    sop = _sop(REPO / "sops" / "sekretariat" / "pengumpulan-data-kinerja.yaml")
+    page = layout(sop).pages[0]
+    assert any(t.lines == ("(pelaksana tidak", "diketahui)") or " ".join(t.lines) == UNKNOWN_LANE for t in page.texts)
+
+
+def test_layout_is_deterministic():
+    sop = _sop(REPO / "tests" / "examples" / "valid" / "lengkap.yaml")
+    assert layout(sop) == layout(sop)

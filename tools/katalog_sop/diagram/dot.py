@@ -1,0 +1,142 @@
+"""DOT text for one page of a sheet: pure, deterministic, and safe for any SOP text.
+
+Graphviz only draws here (``neato -n2``): every node is pinned (``pos="x,y!"``),
+every edge carries its own spline (``pos="e,..."``), and the grid and all text
+are drawing operations in the graph's ``_background`` (xdot). SOP text reaches
+DOT only inside those text operations, which carry their exact byte count, so
+no character of it can be read as DOT syntax; the only characters that need
+escaping are double quotes. Nodes and edges have no labels of user text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, TERMINATOR, Page, Point, Sheet, TextBlock
+from katalog_sop.diagram.text import FONT_FAMILY, text_width
+
+ARROW_LENGTH = 7.0
+LABEL_SIZE = 7.0
+LINE_COLOR = "#1f1f1f"
+GRID_COLOR = "#555555"
+
+_SHAPES = {
+    TERMINATOR: 'shape=box style="rounded,filled"',
+    PROSES: 'shape=box style=filled',
+    KEPUTUSAN: 'shape=diamond style=filled',
+    PENGHUBUNG: 'shape=invhouse style=filled',
+}
+
+
+def page_id(sheet: Sheet, page: Page) -> str:
+    """An SVG id prefix unique to this SOP and page, safe in XML and CSS."""
+    slug = re.sub(r"[^a-z0-9]+", "-", sheet.sop_id.lower()).strip("-") or "sop"
+    return f"sop-{slug}-h{page.number}"
+
+
+def _num(value: float, digits: int = 2) -> str:
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def _op(code: str, value: str) -> str:
+    """An xdot operation with a string argument, which xdot prefixes with its byte count."""
+    return f"{code} {len(value.encode('utf-8'))} -{value}"
+
+
+def _text_op(x: float, y: float, justify: int, size: float, text: str) -> str:
+    width = text_width(text, size)
+    return f"T {_num(x)} {_num(y)} {justify} {_num(width)} " + _op("", text).lstrip()
+
+
+class _Flip:
+    def __init__(self, height: float):
+        self.height = height
+
+    def __call__(self, point: Point) -> Point:
+        return point[0], self.height - point[1]
+
+    def text(self, point: Point) -> str:
+        x, y = self(point)
+        return f"{_num(x)},{_num(y)}"
+
+
+def _background(page: Page, flip: _Flip, arrows_labels) -> str:
+    ops = [_op("c", GRID_COLOR), _op("S", "setlinewidth(0.6)")]
+    for start, end in page.rules:
+        ops.append("L 2 " + " ".join(_num(v) for v in (*flip(start), *flip(end))))
+    ops.append(_op("c", LINE_COLOR))
+    current_size = None
+    for block in page.texts:
+        for x, y, justify, line in _block_lines(block):
+            if block.size != current_size:
+                ops.append(f"F {_num(block.size)} " + _op("", FONT_FAMILY).lstrip())
+                current_size = block.size
+            ops.append(_text_op(*flip((x, y)), justify, block.size, line))
+    for (x, y), align, label in arrows_labels:
+        if current_size != LABEL_SIZE:
+            ops.append(f"F {_num(LABEL_SIZE)} " + _op("", FONT_FAMILY).lstrip())
+            current_size = LABEL_SIZE
+        ops.append(_text_op(*flip((x, y)), -1 if align == "left" else 1, LABEL_SIZE, label))
+    ops.append(_op("S", "solid"))  # never end the string right after SOP text (a trailing '\' would eat the quote)
+    return " ".join(ops)
+
+
+def _block_lines(block: TextBlock):
+    rect = block.rect
+    ascent = block.size * 0.9
+    if block.align == "center":
+        first = rect.cy - len(block.lines) * block.leading / 2 + ascent
+        x, justify = rect.cx, 0
+    else:
+        first = rect.y + block.padding + ascent
+        x, justify = rect.x + block.padding, -1
+    for index, line in enumerate(block.lines):
+        yield x, first + index * block.leading, justify, line
+
+
+def _spline(points: tuple[Point, ...], flip: _Flip) -> str:
+    """A polyline as Graphviz spline control points, ending short of the arrowhead."""
+    *body, tip = points
+    last = body[-1]
+    dx, dy = tip[0] - last[0], tip[1] - last[1]
+    length = max(abs(dx), abs(dy)) or 1.0
+    shorten = min(ARROW_LENGTH, length * 0.8)
+    end = (tip[0] - dx / length * shorten, tip[1] - dy / length * shorten)
+    path = body + [end]
+    controls = [path[0]]
+    for a, b in zip(path, path[1:]):
+        controls += [(a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3), (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3), b]
+    return f"e,{flip.text(tip)} " + " ".join(flip.text(p) for p in controls)
+
+
+def to_dot(sheet: Sheet, page: Page) -> str:
+    """The DOT text that draws ``page`` of ``sheet`` with ``neato -n2``."""
+    flip = _Flip(page.height)
+    prefix = page_id(sheet, page)
+    labels = [(a.label_at, a.label_align, a.label) for a in page.arrows if a.label]
+    lines = [
+        "digraph sheet {",
+        f'  graph [id={_quote(prefix)} bb="0,0,{_num(page.width)},{_num(page.height)}" pad=0.1 splines=true',
+        f"    _background={_quote(_background(page, flip, labels))}];",
+        f'  node [fixedsize=true fillcolor=white color="{LINE_COLOR}" penwidth=1 fontname="{FONT_FAMILY}" fontsize=7 label=""];',
+        f'  edge [color="{LINE_COLOR}" arrowsize=0.7 penwidth=1];',
+    ]
+    for symbol in page.symbols:
+        rect = symbol.rect
+        label = f" label={_quote(symbol.label)}" if symbol.label else ""
+        lines.append(
+            f'  "{symbol.id}" [id={_quote(prefix + "-" + symbol.id)} {_SHAPES[symbol.kind]}'
+            f' pos="{_num(rect.cx)},{_num(page.height - rect.cy)}!"'
+            f" width={_num(rect.w / 72, 4)} height={_num(rect.h / 72, 4)}{label}];"
+        )
+    for arrow in page.arrows:
+        lines.append(
+            f'  "{arrow.tail}" -> "{arrow.head}" [id={_quote(prefix + "-" + arrow.id)} pos="{_spline(arrow.points, flip)}"];'
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
