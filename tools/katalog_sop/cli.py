@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from katalog_sop import __version__
 from katalog_sop.check import UsageError, check
+from katalog_sop.diagram.dot import to_dot
+from katalog_sop.diagram.geometry import Options, layout
+from katalog_sop.diagram.render import GraphvizError, render_sheets, run_graphviz, write_atomically
 from katalog_sop.problem import Severity
 from katalog_sop.reporters import REPORTERS
 
@@ -53,7 +57,63 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="peringatan juga membuat pemeriksaan gagal (kode keluar 1)",
     )
+    render_cmd = commands.add_parser(
+        "render",
+        help="gambar lembar flowchart satu SOP (SVG, atau PNG untuk melihat sekilas)",
+        description="Gambar lembar flowchart SOP AP. Bila lebih dari satu halaman, tiap halaman "
+        "ditulis ke berkasnya sendiri: OUT-1.svg, OUT-2.svg, ...",
+    )
+    render_cmd.add_argument("path", metavar="PATH.yaml", help="berkas SOP")
+    render_cmd.add_argument("-o", "--output", required=True, metavar="OUT.svg", help="berkas keluaran")
+    render_cmd.add_argument("--format", choices=("svg", "png"), default="svg", help="bawaan: svg")
+    render_cmd.add_argument(
+        "--max-rows", type=_positive, default=None, metavar="N",
+        help="langkah per halaman (bawaan: sebanyak yang muat di A4 lanskap)",
+    )
+    render_cmd.add_argument(
+        "--cache", default=".cache/katalog-sop/lembar", metavar="FOLDER",
+        help="folder cache gambar (bawaan: .cache/katalog-sop/lembar)",
+    )
+    render_cmd.add_argument("--no-cache", action="store_true", help="jangan memakai cache")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"harus bilangan bulat: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("harus sedikitnya 1")
+    return value
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    source, output = Path(args.path), Path(args.output)
+    if not source.is_file():
+        raise UsageError(f"berkas tidak ditemukan: {args.path}")
+    if output.suffix.lower() in (".yaml", ".yml") or output.resolve() == source.resolve():
+        raise UsageError(f"berkas keluaran harus .{args.format}, bukan berkas SOP: {args.output}")
+    result = check([args.path])
+    sys.stdout.write(REPORTERS["text"](result.problems))
+    sop = result.files[0].sop
+    if sop is None:
+        print("SOP ini punya galat; tidak ada yang digambar.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    sheet = layout(sop, Options(max_rows=args.max_rows))
+    cache = None if args.no_cache else Path(args.cache)
+    pages = sheet.pages
+    if args.format == "svg":
+        images = [page.svg.encode("utf-8") for page in render_sheets([sheet], cache)[0]]
+    else:
+        images = [run_graphviz([to_dot(sheet, page)], "png", "-Gdpi=110")[0] for page in pages]
+    targets = [output] if len(images) == 1 else [
+        output.with_name(f"{output.stem}-{number}{output.suffix}") for number in range(1, len(images) + 1)
+    ]
+    for target, image in zip(targets, images):
+        write_atomically(target, image)
+        print(target.as_posix())
+    return EXIT_OK
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -75,6 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _run_check(args)
+        if args.command == "render":
+            return _run_render(args)
+    except GraphvizError as exc:
+        print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except UsageError as exc:
         print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,123 @@
+"""DOT text and SVG as a reader's browser gets them."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from katalog_sop.check import check
+from katalog_sop.diagram import render
+from katalog_sop.diagram.dot import page_id, to_dot
+from katalog_sop.diagram.geometry import Options, layout
+from katalog_sop.diagram.shapes import PENGHUBUNG
+
+from conftest import REPO
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+NASTY = r"""
+nama: 'Uji "kutip" <b>tebal</b> & {kurung} \ garis\'
+pelaksana: ['A "x" <y>', 'B \']
+langkah:
+  - kegiatan: 'Teks " kutip \ <script>alert(1)</script> & {a} [b] -> c; \'
+    pelaksana: 'A "x" <y>'
+    kelengkapan: '\'
+    output: '"'
+    cabang: [{label: 'Ya "\', ke: 2}, {label: '<Tidak>&', ke: 1}]
+  - kegiatan: 'é ü 中文 \n \l \N }'
+    pelaksana: 'B \'
+"""
+
+
+def _sop(path):
+    return check([str(path)]).files[0].sop
+
+
+def test_nasty_text_survives_exactly(write_sop):
+    sop = check([str(write_sop(NASTY))]).files[0].sop
+    assert sop is not None
+    [[page]] = render.render_sheets([layout(sop)])
+    root = ET.fromstring(page.svg.encode("utf-8"))
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert 'A "x" <y>' in texts and "B \\" in texts
+    assert "\\" in texts and '"' in texts and 'Ya "\\' in texts and "<Tidak>&" in texts
+    assert any("<script>alert(1)</script>" in t for t in texts)
+    assert "é ü 中文 \\n \\l \\N }" in texts
+    assert not list(root.iter(f"{SVG}script"))
+    assert root.find(f"{SVG}g/{SVG}title").text.startswith('Uji "kutip" <b>tebal</b> & {kurung}')
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "sops").rglob("*.yaml")), ids=lambda p: p.parent.name)
+def test_every_seed_renders_to_valid_svg_with_one_symbol_per_step(path, tmp_path):
+    sop = _sop(path)
+    sheet = layout(sop)
+    pages = render.render_sheets([sheet], tmp_path)[0]
+    step_ids = []
+    for page, drawn in zip(sheet.pages, pages):
+        root = ET.fromstring(drawn.svg.encode("utf-8"))
+        prefix = page_id(sheet, page)
+        graph = root.find(f"{SVG}g")
+        assert graph.get("id") == prefix
+        assert graph.find(f"{SVG}title").text == f"{sop.nama.value} — halaman {page.number} dari {len(sheet.pages)}"
+        assert graph.find(f"{SVG}desc").text.startswith("Lembar flowchart SOP")
+        ids = [g.get("id") for g in root.iter(f"{SVG}g") if g.get("class") in ("node", "edge")]
+        assert ids and all(i.startswith(prefix + "-") for i in ids)
+        nodes = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
+        for symbol in page.symbols:
+            node = nodes[f"{prefix}-{symbol.id}"]
+            shape = node.find(f"{SVG}polygon") if node.find(f"{SVG}polygon") is not None else node.find(f"{SVG}path")
+            xs, ys = _coordinates(shape)
+            # read back from the SVG (y is negative upwards in Graphviz's translate frame)
+            assert min(xs) == pytest.approx(symbol.rect.x, abs=1.5)
+            assert max(xs) == pytest.approx(symbol.rect.right, abs=1.5)
+            assert -max(ys) == pytest.approx(page.height - symbol.rect.bottom, abs=1.5) or -min(ys) == pytest.approx(page.height - symbol.rect.y, abs=1.5)
+            if symbol.step is not None:
+                step_ids.append(symbol.step)
+    assert sorted(step_ids) == [s.nomor for s in sop.langkah]
+
+
+def _coordinates(shape):
+    if shape.tag == f"{SVG}polygon":
+        pairs = [p.split(",") for p in shape.get("points").split()]
+    else:
+        numbers = re.findall(r"-?\d+(?:\.\d+)?", shape.get("d"))
+        pairs = list(zip(numbers[::2], numbers[1::2]))
+    return [float(x) for x, _ in pairs], [float(y) for _, y in pairs]
+
+
+def test_same_input_gives_byte_identical_svg(tmp_path):
+    sop = _sop(REPO / "tests" / "examples" / "valid" / "lengkap.yaml")
+    first = render.render_sheets([layout(sop)], None)[0][0].svg
+    second = render.render_sheets([layout(sop)], tmp_path)[0][0].svg
+    third = render.render_sheets([layout(sop)], tmp_path)[0][0].svg
+    assert first == second == third
+
+
+def test_warm_cache_runs_no_graphviz(tmp_path, monkeypatch):
+    sheets = [layout(_sop(p)) for p in sorted((REPO / "sops").rglob("*.yaml"))]
+    calls = []
+    real = render.run_graphviz
+
+    def counting(dots, *args):
+        calls.append(len(dots))
+        return real(dots, *args)
+
+    monkeypatch.setattr(render, "run_graphviz", counting)
+    cold = render.render_sheets(sheets, tmp_path)
+    assert calls == [sum(len(s.pages) for s in sheets)], "one Graphviz process draws every page"
+    warm = render.render_sheets(sheets, tmp_path)
+    assert calls == [calls[0], 0] or calls == [calls[0]]
+    assert cold == warm
+    assert not list(tmp_path.rglob(".tmp-*"))
+
+
+def test_connectors_are_pentagons_with_their_letter():
+    sop = _sop(REPO / "sops" / "dinas-tanpa-nama" / "pengukuran-kinerja.yaml")
+    sheet = layout(sop, Options(max_rows=3))
+    dot = to_dot(sheet, sheet.pages[0])
+    connectors = [s for s in sheet.pages[0].symbols if s.kind == PENGHUBUNG]
+    assert connectors
+    for symbol in connectors:
+        assert f'"{symbol.id}" [' in dot and "shape=invhouse" in dot and f'label="{symbol.label}"' in dot
