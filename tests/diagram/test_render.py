@@ -97,19 +97,21 @@ def test_same_input_gives_byte_identical_svg(tmp_path):
 
 def test_warm_cache_runs_no_graphviz(tmp_path, monkeypatch):
     sheets = [layout(_sop(p)) for p in sorted((REPO / "sops").rglob("*.yaml"))]
-    calls = []
-    real = render.run_graphviz
+    render.graphviz_version()
+    started = []
+    real = render.subprocess.Popen
 
-    def counting(dots, *args):
-        calls.append(len(dots))
-        return real(dots, *args)
+    def counting(*args, **kwargs):
+        started.append(args[0])
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(render, "run_graphviz", counting)
+    monkeypatch.setattr(render.subprocess, "Popen", counting)
     cold = render.render_sheets(sheets, tmp_path)
-    assert calls == [sum(len(s.pages) for s in sheets)], "one Graphviz process draws every page"
-    warm = render.render_sheets(sheets, tmp_path)
-    assert calls == [calls[0], 0] or calls == [calls[0]]
+    assert len(started) == 1, "one Graphviz process draws every page"
+    warm = render.render_sheets(iter(sheets), tmp_path)
+    assert len(started) == 1, "a warm cache starts no Graphviz process"
     assert cold == warm
+    assert sum(len(s.pages) for s in sheets) == len(list(tmp_path.rglob("*.svg")))
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
@@ -121,3 +123,19 @@ def test_connectors_are_pentagons_with_their_letter():
     assert connectors
     for symbol in connectors:
         assert f'"{symbol.id}" [' in dot and "shape=invhouse" in dot and f'label="{symbol.label}"' in dot
+
+
+def test_render_sops_reuses_unchanged_sheets_without_layout(tmp_path, monkeypatch):
+    sops = [_sop(p) for p in sorted((REPO / "sops").rglob("*.yaml"))]
+    first = render.render_sops(sops, cache_dir=tmp_path)
+    assert [len(pages) for pages in first] == [len(layout(s).pages) for s in sops]
+
+    def no_layout(*args, **kwargs):
+        raise AssertionError("an unchanged SOP was laid out again")
+
+    monkeypatch.setattr(render, "layout", no_layout)
+    assert render.render_sops(sops, cache_dir=tmp_path) == first
+    monkeypatch.undo()
+    changed = sops[0].__class__(**{**sops[0].__dict__, "nama": sops[0].nama.__class__("Nama Baru", sops[0].nama.location)})
+    again = render.render_sops([changed], cache_dir=tmp_path)
+    assert again[0][0].svg != first[0][0].svg and "<title>Nama Baru" in again[0][0].svg

@@ -34,9 +34,8 @@ def page_id(sheet: Sheet, page: Page) -> str:
     return f"sop-{slug}-h{page.number}"
 
 
-def _num(value: float, digits: int = 2) -> str:
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+def _num(value: float) -> str:
+    return "%.2f" % value
 
 
 def _quote(text: str) -> str:
@@ -132,7 +131,7 @@ def to_dot(sheet: Sheet, page: Page) -> str:
         lines.append(
             f'  "{symbol.id}" [id={_quote(prefix + "-" + symbol.id)} {_SHAPES[symbol.kind]}'
             f' pos="{_num(rect.cx)},{_num(page.height - rect.cy)}!"'
-            f" width={_num(rect.w / 72, 4)} height={_num(rect.h / 72, 4)}{label}];"
+            f" width={rect.w / 72:.4f} height={rect.h / 72:.4f}{label}];"
         )
     for arrow in page.arrows:
         lines.append(

@@ -11,6 +11,7 @@ a half-written SVG behind. After drawing, each SVG gets a ``<title>`` and a
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -19,10 +20,13 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 from xml.sax.saxutils import escape
 
 from katalog_sop.diagram.dot import to_dot
+from katalog_sop.diagram.geometry import Options, layout
 from katalog_sop.diagram.shapes import Sheet
+from katalog_sop.model import Sop
 
 ENGINE = "neato"
 
@@ -71,21 +75,95 @@ def run_graphviz(dots: list[str], fmt: str = "svg", *options: str) -> list[bytes
     return parts
 
 
-def render_dots(dots: list[str], cache_dir: Path | None) -> list[str]:
+class _Batch:
+    """One ``neato -n2 -Tsvg`` process fed page by page while Python goes on.
+
+    Graphviz draws each graph as soon as it has read it, so on a machine with
+    two cores the drawing overlaps the layout of the next sheets. Its output
+    goes to a temporary file, not a pipe: a pipe would fill while Python holds
+    the interpreter, and Graphviz would stall waiting for it to be read.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.process: subprocess.Popen | None = None
+
+    def submit(self, dot: str) -> int:
+        if self.process is None:
+            graphviz_version()
+            self.output = tempfile.TemporaryFile()
+            self.errors = tempfile.TemporaryFile()
+            self.process = subprocess.Popen(
+                [ENGINE, "-n2", "-Tsvg"], stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors
+            )
+        try:
+            self.process.stdin.write(dot.encode("utf-8"))
+        except BrokenPipeError:
+            pass  # Graphviz stopped; finish() reports why
+        self.count += 1
+        return self.count - 1
+
+    def finish(self) -> list[str]:
+        if self.process is None:
+            return []
+        try:
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass
+        status = self.process.wait()
+        with self.output, self.errors:
+            self.output.seek(0)
+            output = self.output.read().decode("utf-8")
+            self.errors.seek(0)
+            errors = self.errors.read().decode("utf-8", "replace").strip()
+        if status != 0:
+            raise GraphvizError(f"Graphviz gagal menggambar: {errors}")
+        parts = ["<?xml" + part for part in output.split("<?xml")[1:]]
+        if len(parts) != self.count:
+            raise GraphvizError(f"Graphviz menghasilkan {len(parts)} gambar untuk {self.count} halaman")
+        return parts
+
+
+class _Cache:
+    """SVGs by the hash of their DOT text and the Graphviz version; ``None``: no cache."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.folder / key[:2] / f"{key}{suffix}"
+
+    def get(self, key: str, suffix: str = ".svg") -> str | None:
+        if self.folder is None:
+            return None
+        try:
+            return self._path(key, suffix).read_text(encoding="utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+
+    def put(self, key: str, text: str, suffix: str = ".svg") -> None:
+        if self.folder is not None:
+            write_atomically(self._path(key, suffix), text)
+
+
+def render_dots(dots: Iterable[str], cache_dir: Path | None) -> list[str]:
     """SVG text for every DOT text, from the cache where possible."""
-    keys = [cache_key(dot) for dot in dots]
-    found: dict[str, str] = {}
-    if cache_dir is not None:
-        for key in set(keys):
-            path = cache_dir / key[:2] / f"{key}.svg"
-            if path.is_file():
-                found[key] = path.read_text(encoding="utf-8")
-    missing = sorted({key: dot for key, dot in zip(keys, dots) if key not in found}.items())
-    for (key, _), svg in zip(missing, run_graphviz([dot for _, dot in missing])):
-        text = svg.decode("utf-8")
-        found[key] = text
-        if cache_dir is not None:
-            write_atomically(cache_dir / key[:2] / f"{key}.svg", text)
+    cache, batch = _Cache(cache_dir), _Batch()
+    keys, found, pending = [], {}, {}
+    for dot in dots:
+        key = cache_key(dot)
+        keys.append(key)
+        if key in found or key in pending:
+            continue
+        cached = cache.get(key)
+        if cached is not None:
+            found[key] = cached
+        else:
+            pending[key] = batch.submit(dot)
+    drawn = batch.finish()
+    for key, index in pending.items():
+        found[key] = drawn[index]
+        cache.put(key, drawn[index])
     return [found[key] for key in keys]
 
 
@@ -116,15 +194,89 @@ def accessible(svg: str, title: str, description: str) -> str:
     return _GRAPH_TITLE.sub(lambda _: text, svg, count=1)
 
 
-def render_sheets(sheets: list[Sheet], cache_dir: Path | None = None) -> list[list[RenderedPage]]:
-    """Every page of every sheet as SVG, drawn with as few Graphviz processes as possible."""
-    jobs = [(sheet, page, to_dot(sheet, page)) for sheet in sheets for page in sheet.pages]
-    svgs = iter(render_dots([dot for _, _, dot in jobs], cache_dir))
+def render_sheets(sheets: Iterable[Sheet], cache_dir: Path | None = None) -> list[list[RenderedPage]]:
+    """Every page of every sheet as SVG, drawn with as few Graphviz processes as possible.
+
+    ``sheets`` may be a generator: pages are handed to Graphviz while the next
+    sheets are still being laid out.
+    """
+    laid_out: list[Sheet] = []
+
+    def dots():
+        for sheet in sheets:
+            laid_out.append(sheet)
+            for page in sheet.pages:
+                yield to_dot(sheet, page)
+
+    svgs = iter(render_dots(dots(), cache_dir))
     out: list[list[RenderedPage]] = []
-    for sheet in sheets:
+    for sheet in laid_out:
         pages = []
         for page in sheet.pages:
             title = f"{sheet.title} — halaman {page.number} dari {len(sheet.pages)}"
             pages.append(RenderedPage(page.number, accessible(next(svgs), title, sheet.description)))
         out.append(pages)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of everything that turns a model into DOT, so a changed layout never reuses old sheets."""
+    digest = hashlib.sha256(graphviz_version().encode("utf-8"))
+    folder = Path(__file__).parent
+    for name in sorted(p.name for p in folder.iterdir() if p.suffix in (".py", ".json")):
+        digest.update(name.encode("utf-8") + (folder / name).read_bytes())
+    return digest.hexdigest()
+
+
+def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None) -> list[list[RenderedPage]]:
+    """Every SOP's sheet as SVG pages.
+
+    With a cache, an SOP drawn before with the same model, options and code is
+    not laid out again: an index keyed by those inputs names its pages, which
+    stay keyed by their DOT text and the Graphviz version. Every other SOP is
+    laid out, and its new pages are handed to one Graphviz process as it goes.
+    """
+    cache, batch = _Cache(cache_dir), _Batch()
+    plans: list[tuple[str, str, list[str], bool]] = []  # title, description, page keys, index to write
+    index_keys: list[str] = []
+    svgs: dict[str, str] = {}
+    fresh: dict[str, int] = {}
+    for sop in sops:
+        index_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{sop!r}".encode("utf-8")).hexdigest()
+        index_keys.append(index_key)
+        index = cache.get(index_key, ".json")
+        if index is not None:
+            entry = json.loads(index)
+            pages = {key: cache.get(key) for key in entry["pages"]}
+            if all(svg is not None for svg in pages.values()):
+                svgs.update(pages)
+                plans.append((entry["title"], entry["description"], entry["pages"], False))
+                continue
+        sheet = layout(sop, options)
+        keys = []
+        for page in sheet.pages:
+            dot = to_dot(sheet, page)
+            key = cache_key(dot)
+            keys.append(key)
+            if key in svgs or key in fresh:
+                continue
+            cached = cache.get(key)
+            if cached is not None:
+                svgs[key] = cached
+            else:
+                fresh[key] = batch.submit(dot)
+        plans.append((sheet.title, sheet.description, keys, True))
+    drawn = batch.finish()
+    for key, position in fresh.items():
+        svgs[key] = drawn[position]
+        cache.put(key, drawn[position])
+    out: list[list[RenderedPage]] = []
+    for index_key, (title, description, keys, write_index) in zip(index_keys, plans):
+        if write_index:
+            cache.put(index_key, json.dumps({"title": title, "description": description, "pages": keys}), ".json")
+        out.append([
+            RenderedPage(number, accessible(svgs[key], f"{title} — halaman {number} dari {len(keys)}", description))
+            for number, key in enumerate(keys, start=1)
+        ])
     return out

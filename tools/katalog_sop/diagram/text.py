@@ -24,6 +24,7 @@ def _table() -> tuple[dict[str, int], int, int]:
     return widths, data["units_per_em"], widths["M"]
 
 
+@lru_cache(maxsize=65536)
 def text_width(text: str, size: float) -> float:
     """Width of ``text`` set in the sheet's font at ``size`` points."""
     widths, units, fallback = _table()
@@ -32,22 +33,23 @@ def text_width(text: str, size: float) -> float:
 
 def wrap(text: str, width: float, size: float) -> tuple[str, ...]:
     """Lines of ``text`` no wider than ``width``; a word too long for a line is split with '-'."""
+    space = text_width(" ", size)
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        line = ""
+        line, line_width = "", 0.0
         for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if text_width(candidate, size) <= width:
-                line = candidate
+            word_width = text_width(word, size)
+            if line and line_width + space + word_width <= width + 1e-9:
+                line, line_width = f"{line} {word}", line_width + space + word_width
                 continue
             if line:
                 lines.append(line)
-            line = ""
-            while text_width(word, size) > width:
+            while word_width > width + 1e-9:
                 head = _longest_prefix(word, width - text_width("-", size), size)
                 lines.append(head + "-")
                 word = word[len(head):]
-            line = word
+                word_width = text_width(word, size)
+            line, line_width = word, word_width
         lines.append(line)
     return tuple(lines)
 

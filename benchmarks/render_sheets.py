@@ -1,0 +1,69 @@
+"""Benchmark: drawing flowchart sheets for a generated catalogue.
+
+Usage: .venv/bin/python benchmarks/render_sheets.py [--count 500]
+
+Reports amortised milliseconds per sheet, measured side by side in one run:
+our renderer with a cold cache and a warm cache, one Graphviz process per
+sheet, and one bare batched Graphviz run over the same DOT text (the floor).
+Targets: cold within 1.5x of the floor; warm at least 20x faster than one
+process per sheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from workload import write_catalogue  # noqa: E402
+
+from katalog_sop.check import check  # noqa: E402
+from katalog_sop.diagram.dot import to_dot  # noqa: E402
+from katalog_sop.diagram.geometry import layout  # noqa: E402
+from katalog_sop.diagram.render import ENGINE, render_sops  # noqa: E402
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_catalogue(root, args.count)
+        result = check([str(root / "sops")])
+        sops = list(result.catalogue.sops.values())
+        assert len(sops) == args.count, result.problems[:3]
+        sheets = [layout(sop) for sop in sops]
+        dots = [to_dot(sheet, page) for sheet in sheets for page in sheet.pages]
+        pages = len(dots)
+        print(f"{args.count} SOP, {pages} halaman lembar", file=sys.stderr)
+
+        floor = timed(lambda: subprocess.run([ENGINE, "-n2", "-Tsvg"], input="".join(dots).encode(), capture_output=True, check=True))
+        per_process = timed(lambda: [subprocess.run([ENGINE, "-n2", "-Tsvg"], input=d.encode(), capture_output=True, check=True) for d in dots])
+        cache = root / "cache"
+        cold = timed(lambda: render_sops(sops, cache_dir=cache))
+        warm = timed(lambda: render_sops(sops, cache_dir=cache))
+
+    def ms(seconds: float) -> str:
+        return f"{seconds * 1000 / args.count:8.2f} ms/sheet"
+
+    print(f"bare batched Graphviz (floor) {ms(floor)}")
+    print(f"one Graphviz process per sheet {ms(per_process)}")
+    print(f"ours, cold cache              {ms(cold)}   cold / floor = {cold / floor:.2f} (target <= 1.5)")
+    print(f"ours, warm cache              {ms(warm)}   per-process / warm = {per_process / warm:.1f} (target >= 20)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Generate realistic SOP catalogues for benchmarks (deterministic for a seed).
+
+Each SOP has 3–7 pelaksana and 6–20 langkah with Indonesian wording, mutu
+baku, some joint steps, and decisions whose "Tidak" exit loops back.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import yaml
+
+JABATAN = [
+    "Kepala Dinas", "Sekretaris", "Kepala Bidang", "Kasubag Umum", "Kasubag Program",
+    "Kepala Seksi", "Analis Kebijakan", "Pengelola Data", "Staf Pelaksana", "Bendahara",
+]
+KERJA = ["Menerima", "Memeriksa", "Menyusun", "Mengoreksi", "Menyampaikan", "Mengarsipkan", "Memverifikasi", "Mendisposisikan"]
+BENDA = ["surat permohonan", "dokumen perencanaan", "laporan kinerja triwulan", "konsep keputusan", "data capaian kinerja", "berkas administrasi"]
+WAKTU = ["10 menit", "15 Menit", "1 jam", "2 Jam", "1 hari", "2 hari kerja", "1 - 3 hari kerja", "satu hari"]
+
+
+def generate_sop(rng: random.Random, number: int) -> dict:
+    lanes = rng.sample(JABATAN, rng.randint(3, 7))
+    count = rng.randint(6, 20)
+    steps = []
+    for index in range(count):
+        step = {
+            "kegiatan": f"{rng.choice(KERJA)} {rng.choice(BENDA)} {rng.choice(['', 'untuk diteruskan kepada pimpinan', 'sesuai ketentuan yang berlaku'])}".strip(),
+            "pelaksana": rng.choice(lanes) if rng.random() > 0.1 else rng.sample(lanes, 2),
+            "kelengkapan": rng.choice(BENDA).capitalize(),
+            "waktu": rng.choice(WAKTU),
+            "output": rng.choice(BENDA).capitalize(),
+        }
+        if 1 < index < count - 1 and rng.random() < 0.2:
+            step["cabang"] = [
+                {"label": "Ya", "ke": index + 2},
+                {"label": "Tidak", "ke": rng.randint(max(1, index - 3), index)},
+            ]
+        steps.append(step)
+    return {"nama": f"Prosedur Uji {number}", "pelaksana": lanes, "langkah": steps}
+
+
+def write_catalogue(folder: Path, count: int, seed: int = 35) -> list[Path]:
+    rng = random.Random(seed)
+    paths = []
+    for number in range(count):
+        path = folder / "sops" / f"unit-{number % 40:02d}" / f"sop-{number:04d}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(generate_sop(rng, number), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(path)
+    return paths
