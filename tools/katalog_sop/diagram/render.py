@@ -146,25 +146,38 @@ class _Cache:
             write_atomically(self._path(key, suffix), text)
 
 
+class _Drawing:
+    """SVG pages by DOT key: from the cache, or drawn by one batched Graphviz process."""
+
+    def __init__(self, cache: _Cache):
+        self.cache, self.batch = cache, _Batch()
+        self.svgs: dict[str, str] = {}
+        self.fresh: dict[str, int] = {}
+
+    def need(self, dot: str) -> str:
+        key = cache_key(dot)
+        if key not in self.svgs and key not in self.fresh:
+            cached = self.cache.get(key)
+            if cached is not None:
+                self.svgs[key] = cached
+            else:
+                self.fresh[key] = self.batch.submit(dot)
+        return key
+
+    def finish(self) -> dict[str, str]:
+        drawn = self.batch.finish()
+        for key, position in self.fresh.items():
+            self.svgs[key] = drawn[position]
+            self.cache.put(key, drawn[position])
+        return self.svgs
+
+
 def render_dots(dots: Iterable[str], cache_dir: Path | None) -> list[str]:
     """SVG text for every DOT text, from the cache where possible."""
-    cache, batch = _Cache(cache_dir), _Batch()
-    keys, found, pending = [], {}, {}
-    for dot in dots:
-        key = cache_key(dot)
-        keys.append(key)
-        if key in found or key in pending:
-            continue
-        cached = cache.get(key)
-        if cached is not None:
-            found[key] = cached
-        else:
-            pending[key] = batch.submit(dot)
-    drawn = batch.finish()
-    for key, index in pending.items():
-        found[key] = drawn[index]
-        cache.put(key, drawn[index])
-    return [found[key] for key in keys]
+    drawing = _Drawing(_Cache(cache_dir))
+    keys = [drawing.need(dot) for dot in dots]
+    svgs = drawing.finish()
+    return [svgs[key] for key in keys]
 
 
 def write_atomically(path: Path, data: bytes | str) -> None:
@@ -237,11 +250,10 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
     stay keyed by their DOT text and the Graphviz version. Every other SOP is
     laid out, and its new pages are handed to one Graphviz process as it goes.
     """
-    cache, batch = _Cache(cache_dir), _Batch()
+    cache = _Cache(cache_dir)
+    drawing = _Drawing(cache)
     plans: list[tuple[str, str, list[str], bool]] = []  # title, description, page keys, index to write
     index_keys: list[str] = []
-    svgs: dict[str, str] = {}
-    fresh: dict[str, int] = {}
     for sop in sops:
         index_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{sop!r}".encode("utf-8")).hexdigest()
         index_keys.append(index_key)
@@ -250,27 +262,13 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
             entry = json.loads(index)
             pages = {key: cache.get(key) for key in entry["pages"]}
             if all(svg is not None for svg in pages.values()):
-                svgs.update(pages)
+                drawing.svgs.update(pages)
                 plans.append((entry["title"], entry["description"], entry["pages"], False))
                 continue
         sheet = layout(sop, options)
-        keys = []
-        for page in sheet.pages:
-            dot = to_dot(sheet, page)
-            key = cache_key(dot)
-            keys.append(key)
-            if key in svgs or key in fresh:
-                continue
-            cached = cache.get(key)
-            if cached is not None:
-                svgs[key] = cached
-            else:
-                fresh[key] = batch.submit(dot)
+        keys = [drawing.need(to_dot(sheet, page)) for page in sheet.pages]
         plans.append((sheet.title, sheet.description, keys, True))
-    drawn = batch.finish()
-    for key, position in fresh.items():
-        svgs[key] = drawn[position]
-        cache.put(key, drawn[position])
+    svgs = drawing.finish()
     out: list[list[RenderedPage]] = []
     for index_key, (title, description, keys, write_index) in zip(index_keys, plans):
         if write_index:
