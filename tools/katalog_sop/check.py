@@ -78,12 +78,8 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(root, name)
 
 
-def _display(file: Path) -> str:
-    return file.as_posix()  # pathlib already drops a leading "./"
-
-
 def _source(file: Path, argument_dir: Path | None) -> SourceFile:
-    return SourceFile(file, _display(file), sop_id_for(file, argument_dir))
+    return SourceFile(file, file.as_posix(), sop_id_for(file, argument_dir))  # pathlib drops a leading "./"
 
 
 def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:

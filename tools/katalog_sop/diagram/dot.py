@@ -42,14 +42,17 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
+def _counted(value: str) -> str:
+    """An xdot string argument: its byte count, then the bytes themselves."""
+    return f"{len(value.encode('utf-8'))} -{value}"
+
+
 def _op(code: str, value: str) -> str:
-    """An xdot operation with a string argument, which xdot prefixes with its byte count."""
-    return f"{code} {len(value.encode('utf-8'))} -{value}"
+    return f"{code} {_counted(value)}"
 
 
 def _text_op(x: float, y: float, justify: int, size: float, text: str) -> str:
-    width = text_width(text, size)
-    return f"T {_num(x)} {_num(y)} {justify} {_num(width)} " + _op("", text).lstrip()
+    return f"T {_num(x)} {_num(y)} {justify} {_num(text_width(text, size))} {_counted(text)}"
 
 
 class _Flip:
@@ -69,18 +72,19 @@ def _background(page: Page, flip: _Flip, arrows_labels) -> str:
     for start, end in page.rules:
         ops.append("L 2 " + " ".join(_num(v) for v in (*flip(start), *flip(end))))
     ops.append(_op("c", LINE_COLOR))
-    current_size = None
+    fonts = [None]
+
+    def text(point: Point, justify: int, size: float, value: str) -> None:
+        if size != fonts[-1]:
+            ops.append(f"F {_num(size)} {_counted(FONT_FAMILY)}")
+            fonts.append(size)
+        ops.append(_text_op(*flip(point), justify, size, value))
+
     for block in page.texts:
         for x, y, justify, line in _block_lines(block):
-            if block.size != current_size:
-                ops.append(f"F {_num(block.size)} " + _op("", FONT_FAMILY).lstrip())
-                current_size = block.size
-            ops.append(_text_op(*flip((x, y)), justify, block.size, line))
-    for (x, y), align, label in arrows_labels:
-        if current_size != LABEL_SIZE:
-            ops.append(f"F {_num(LABEL_SIZE)} " + _op("", FONT_FAMILY).lstrip())
-            current_size = LABEL_SIZE
-        ops.append(_text_op(*flip((x, y)), -1 if align == "left" else 1, LABEL_SIZE, label))
+            text((x, y), justify, block.size, line)
+    for point, align, label in arrows_labels:
+        text(point, -1 if align == "left" else 1, LABEL_SIZE, label)
     ops.append(_op("S", "solid"))  # never end the string right after SOP text (a trailing '\' would eat the quote)
     return " ".join(ops)
 

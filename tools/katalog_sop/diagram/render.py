@@ -197,6 +197,10 @@ _GRAPH_TITLE = re.compile(r"<title>sheet</title>")
 _PAGE_PREFIX = re.compile(r'id="page\d+,\d+_')
 
 
+def _page_title(title: str, number: int, total: int) -> str:
+    return f"{title} — halaman {number} dari {total}"
+
+
 def accessible(svg: str, title: str, description: str) -> str:
     """Put the sheet's own title and a description where Graphviz wrote the graph's name.
 
@@ -226,7 +230,7 @@ def render_sheets(sheets: Iterable[Sheet], cache_dir: Path | None = None) -> lis
     for sheet in laid_out:
         pages = []
         for page in sheet.pages:
-            title = f"{sheet.title} — halaman {page.number} dari {len(sheet.pages)}"
+            title = _page_title(sheet.title, page.number, len(sheet.pages))
             pages.append(RenderedPage(page.number, accessible(next(svgs), title, sheet.description)))
         out.append(pages)
     return out
@@ -274,7 +278,7 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
         if write_index:
             cache.put(index_key, json.dumps({"title": title, "description": description, "pages": keys}), ".json")
         out.append([
-            RenderedPage(number, accessible(svgs[key], f"{title} — halaman {number} dari {len(keys)}", description))
+            RenderedPage(number, accessible(svgs[key], _page_title(title, number, len(keys)), description))
             for number, key in enumerate(keys, start=1)
         ])
     return out
