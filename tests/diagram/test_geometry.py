@@ -9,7 +9,9 @@ import pytest
 
 from katalog_sop.check import check
 from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
+from katalog_sop.diagram.routing import LABEL_SIZE
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR
+from katalog_sop.diagram.text import text_width
 
 from conftest import REPO
 
@@ -59,6 +61,7 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
     sheet = layout(sop, Options(max_rows=max_rows))
     seen_steps = []
     for page in sheet.pages:
+        assert page.width <= Options().page_width + 0.01
         assert {s.kind for s in page.symbols} <= set(SYMBOLS)
         steps = [s for s in page.symbols if s.step is not None]
         seen_steps += [s.step for s in steps]
@@ -75,6 +78,12 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
             ]
             assert lane_rects, names
             assert min(r.x for r in lane_rects) < symbol.rect.cx < max(r.right for r in lane_rects)
+            if len(names) > 1:  # a joint step: a dot in each involved column, and only there
+                assert len(symbol.marks) == len(lane_rects) == len(names)
+                for x, lane in zip(sorted(symbol.marks), sorted(lane_rects, key=lambda r: r.x)):
+                    assert lane.x < x < lane.right
+            else:
+                assert symbol.marks == ()
             expected = KEPUTUSAN if step.is_keputusan else (TERMINATOR if step.nomor == 1 or step.lanjut_ke is None else PROSES)
             assert symbol.kind == expected
         for arrow in page.arrows:
@@ -83,6 +92,12 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
             for segment in _segments(arrow):
                 for symbol in page.symbols:
                     assert not _crosses_inside(segment, symbol.rect), f"{arrow.id} crosses {symbol.id}"
+            if arrow.label and arrow.points[0][1] == arrow.points[1][1]:
+                # a side exit's label stays above its first segment, short of the gutter or capsule
+                run = abs(arrow.points[1][0] - arrow.points[0][0])
+                widest = max(text_width(line, LABEL_SIZE) for line in arrow.label.split("\n"))
+                words = max(text_width(word, LABEL_SIZE) for word in arrow.label.split())
+                assert widest + 4 <= run or widest == words, f"{arrow.id}: label {arrow.label!r} overruns"
         for a, b in itertools.combinations(page.arrows, 2):
             for sa, sb in itertools.product(_segments(a), _segments(b)):
                 assert not _overlap(sa, sb), f"{a.id} runs along {b.id}"

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, TERMINATOR, Page, Point, Sheet, TextBlock
+from katalog_sop.diagram.routing import LABEL_SIZE
 from katalog_sop.diagram.text import FONT_FAMILY, text_width
 
 ARROW_LENGTH = 7.0
-LABEL_SIZE = 7.0
+MARK_SIZE = 5.0
+LABEL_LEADING = 8.0
 LINE_COLOR = "#1f1f1f"
 GRID_COLOR = "#555555"
 
@@ -34,10 +36,6 @@ def page_id(sheet: Sheet, page: Page) -> str:
     return f"sop-{slug}-h{page.number}"
 
 
-def _num(value: float) -> str:
-    return "%.2f" % value
-
-
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
@@ -52,7 +50,7 @@ def _op(code: str, value: str) -> str:
 
 
 def _text_op(x: float, y: float, justify: int, size: float, text: str) -> str:
-    return f"T {_num(x)} {_num(y)} {justify} {_num(text_width(text, size))} {_counted(text)}"
+    return f"T {x:.2f} {y:.2f} {justify} {text_width(text, size):.2f} {_counted(text)}"
 
 
 class _Flip:
@@ -63,28 +61,32 @@ class _Flip:
         return point[0], self.height - point[1]
 
     def text(self, point: Point) -> str:
-        x, y = self(point)
-        return f"{_num(x)},{_num(y)}"
+        return f"{point[0]:.2f},{self.height - point[1]:.2f}"
 
 
 def _background(page: Page, flip: _Flip, arrows_labels) -> str:
     ops = [_op("c", GRID_COLOR), _op("S", "setlinewidth(0.6)")]
-    for start, end in page.rules:
-        ops.append("L 2 " + " ".join(_num(v) for v in (*flip(start), *flip(end))))
+    height = flip.height
+    for (x1, y1), (x2, y2) in page.rules:
+        ops.append(f"L 2 {x1:.2f} {height - y1:.2f} {x2:.2f} {height - y2:.2f}")
     ops.append(_op("c", LINE_COLOR))
-    fonts = [None]
+    current = [0.0]
 
-    def text(point: Point, justify: int, size: float, value: str) -> None:
-        if size != fonts[-1]:
-            ops.append(f"F {_num(size)} {_counted(FONT_FAMILY)}")
-            fonts.append(size)
-        ops.append(_text_op(*flip(point), justify, size, value))
+    def font(size: float) -> None:
+        if size != current[0]:
+            ops.append(f"F {size:.2f} {_counted(FONT_FAMILY)}")
+            current[0] = size
 
     for block in page.texts:
+        font(block.size)
         for x, y, justify, line in _block_lines(block):
-            text((x, y), justify, block.size, line)
-    for point, align, label in arrows_labels:
-        text(point, -1 if align == "left" else 1, LABEL_SIZE, label)
+            ops.append(_text_op(x, height - y, justify, block.size, line))
+    for (x, y), align, label in arrows_labels:
+        font(LABEL_SIZE)
+        lines = label.split("\n")
+        for index, line in enumerate(lines):  # the last line at label_at, the others above it
+            line_y = y - (len(lines) - 1 - index) * LABEL_LEADING
+            ops.append(_text_op(x, height - line_y, -1 if align == "left" else 1, LABEL_SIZE, line))
     ops.append(_op("S", "solid"))  # never end the string right after SOP text (a trailing '\' would eat the quote)
     return " ".join(ops)
 
@@ -124,7 +126,7 @@ def to_dot(sheet: Sheet, page: Page) -> str:
     labels = [(a.label_at, a.label_align, a.label) for a in page.arrows if a.label]
     lines = [
         "digraph sheet {",
-        f'  graph [id={_quote(prefix)} bb="0,0,{_num(page.width)},{_num(page.height)}" pad=0.1 splines=true',
+        f'  graph [id={_quote(prefix)} bb="0,0,{page.width:.2f},{page.height:.2f}" pad=0.1 splines=true',
         f"    _background={_quote(_background(page, flip, labels))}];",
         f'  node [fixedsize=true fillcolor=white color="{LINE_COLOR}" penwidth=1 fontname="{FONT_FAMILY}" fontsize=7 label=""];',
         f'  edge [color="{LINE_COLOR}" arrowsize=0.7 penwidth=1];',
@@ -134,9 +136,17 @@ def to_dot(sheet: Sheet, page: Page) -> str:
         label = f" label={_quote(symbol.label)}" if symbol.label else ""
         lines.append(
             f'  "{symbol.id}" [id={_quote(prefix + "-" + symbol.id)} {_SHAPES[symbol.kind]}'
-            f' pos="{_num(rect.cx)},{_num(page.height - rect.cy)}!"'
+            f' pos="{rect.cx:.2f},{page.height - rect.cy:.2f}!"'
             f" width={rect.w / 72:.4f} height={rect.h / 72:.4f}{label}];"
         )
+    for symbol in page.symbols:  # after every symbol, so that the dots are drawn on top
+        for index, x in enumerate(symbol.marks, start=1):
+            mark_id = f"{symbol.id}-p{index}"
+            lines.append(
+                f'  "{mark_id}" [id={_quote(prefix + "-" + mark_id)} class="penanda" shape=circle style=filled'
+                f' fillcolor="{LINE_COLOR}" pos="{x:.2f},{page.height - symbol.rect.cy:.2f}!"'
+                f" width={MARK_SIZE / 72:.4f} height={MARK_SIZE / 72:.4f}];"
+            )
     for arrow in page.arrows:
         lines.append(
             f'  "{arrow.tail}" -> "{arrow.head}" [id={_quote(prefix + "-" + arrow.id)} pos="{_spline(arrow.points, flip)}"];'

@@ -64,6 +64,8 @@ class Symbol:
     step: int | None = None
     """The step it stands for; ``None`` for connectors and end capsules."""
     label: str = ""
+    marks: tuple[float, ...] = ()
+    """For a joint step: the x of each involved pelaksana's column, marked with a dot."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,10 @@ class Arrow:
     """Ids of the symbols the arrow leaves and enters."""
     points: tuple[Point, ...]
     label: str | None = None
+    """The exit's label; a wrapped label has its lines separated by newlines."""
     label_at: Point | None = None
-    label_align: str = "left"  # the label starts at label_at, or ends there ("right")
+    """Where the label's last line sits: the start of its baseline, or its end ("right")."""
+    label_align: str = "left"
 
 
 @dataclass(frozen=True)
