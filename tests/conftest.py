@@ -45,5 +45,18 @@ def check_sop(write_sop):
     return run
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the expected files of golden tests from the current output (read every diff before committing)",
+    )
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")
+
+
 def lines_and_codes(result: CheckResult) -> list[tuple[int, str]]:
     return sorted((p.location.line, p.code) for p in result.problems)

@@ -9,11 +9,13 @@ import pytest
 
 from katalog_sop.check import check
 from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
+from katalog_sop.diagram.dot import LABEL_LEADING
 from katalog_sop.diagram.routing import LABEL_SIZE
-from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR
+from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR, Rect
 from katalog_sop.diagram.text import text_width
 
 from conftest import REPO
+from diagram.test_golden import _options
 
 SOURCES = sorted((REPO / "sops").rglob("*.yaml")) + sorted((REPO / "tests" / "examples" / "valid").glob("*.yaml"))
 
@@ -48,9 +50,24 @@ def _overlap(a, b):
     return False
 
 
+def _label_box(arrow) -> Rect:
+    lines = arrow.label.split("\n")
+    width = max(text_width(line, LABEL_SIZE) for line in lines)
+    x, y = arrow.label_at
+    left = x if arrow.label_align == "left" else x - width
+    top = y - LABEL_SIZE * 0.75 - (len(lines) - 1) * LABEL_LEADING
+    return Rect(left, top, width, y + 1 - top)
+
+
+def _intersects(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
 def _cases():
     for path in SOURCES:
         yield pytest.param(path, None, id=f"{path.parent.name}/{path.stem}")
+    for path in sorted((REPO / "tests" / "diagram" / "golden").glob("*.yaml")):
+        yield pytest.param(path, _options(path.read_text(encoding="utf-8")).max_rows, id=f"golden/{path.stem}")
     yield pytest.param(REPO / "sops" / "bakesbangpol" / "mekanisme-pengumpulan-data-kinerja.yaml", 4, id="bakesbangpol-4-rows")
     yield pytest.param(REPO / "sops" / "dinas-tanpa-nama" / "pengukuran-kinerja.yaml", 3, id="dinas-3-rows")
 
@@ -98,6 +115,12 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
                 widest = max(text_width(line, LABEL_SIZE) for line in arrow.label.split("\n"))
                 words = max(text_width(word, LABEL_SIZE) for word in arrow.label.split())
                 assert widest + 4 <= run or widest == words, f"{arrow.id}: label {arrow.label!r} overruns"
+        boxes = [_label_box(a) for a in page.arrows if a.label]
+        for box in boxes:
+            for symbol in page.symbols:
+                assert not _intersects(box, symbol.rect), f"a label runs over {symbol.id}"
+        for a, b in itertools.combinations(boxes, 2):
+            assert not _intersects(a, b), "two labels overlap"
         for a, b in itertools.combinations(page.arrows, 2):
             for sa, sb in itertools.product(_segments(a), _segments(b)):
                 assert not _overlap(sa, sb), f"{a.id} runs along {b.id}"

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, TERMINATOR, Page, Point, Sheet, TextBlock
-from katalog_sop.diagram.routing import LABEL_SIZE
+from katalog_sop.diagram.routing import LABEL_LEADING, LABEL_SIZE
 from katalog_sop.diagram.text import FONT_FAMILY, text_width
 
 ARROW_LENGTH = 7.0
 MARK_SIZE = 5.0
-LABEL_LEADING = 8.0
 LINE_COLOR = "#1f1f1f"
 GRID_COLOR = "#555555"
 

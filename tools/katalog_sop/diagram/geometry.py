@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from katalog_sop.diagram import routing
 from katalog_sop.diagram.routing import BAND, PageFrame, PageRouter
 from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Point, Rect, Sheet, Symbol, TextBlock
-from katalog_sop.diagram.text import wrap
+from katalog_sop.diagram.text import text_width, wrap
 from katalog_sop.model import Langkah, Sop
 from katalog_sop.waktu import format_durasi
 
@@ -32,6 +32,7 @@ UNKNOWN_LANE = "(pelaksana tidak diketahui)"
 
 HEAD1 = 16.0
 """Height of the header's first row (Pelaksana, Mutu Baku)."""
+MIN_HEADER_SIZE = 5.5
 SYMBOL_SIZE = {PROSES: (56.0, 26.0), KEPUTUSAN: (46.0, 32.0), TERMINATOR: (56.0, 24.0)}
 LEFT_COLUMNS = ("no", "kegiatan")
 RIGHT_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
@@ -70,6 +71,7 @@ class _Columns:
     x: dict[str, tuple[float, float]]  # fixed columns: left edge and width
     lane_edges: list[float]  # left edge of the first lane's gutter, lines between lanes, right gutter's edge
     lane_cx: list[float]
+    lane_width: float
     width: float
 
     def track_x(self, side: str, track: int) -> float:
@@ -93,14 +95,19 @@ class _Layout:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
         self.widths = cols = _column_widths(self.o, len(self.lanes), gutters)
         self.lines = {n: {k: self._wrapped(v, cols[k]) for k, v in c.items()} for n, c in self.cells.items()}
-        self.heights = {n: self._row_height(lines) for n, lines in self.lines.items()}
+        lane_w = max(self.o.lane_min_width, (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
+        self.heights = {n: self._row_height(self.lines[n], self.steps[n], lane_w) for n in self.steps}
 
     def _wrapped(self, text: str, width: float) -> tuple[str, ...]:
         return wrap(text, width - 2 * self.o.padding, self.o.font_size) if text else ()
 
-    def _row_height(self, lines: dict[str, tuple[str, ...]]) -> float:
+    def _row_height(self, lines: dict[str, tuple[str, ...]], step: Langkah, lane_width: float) -> float:
+        """Tall enough for the row's tallest cell and for a decision's exit labels."""
         tallest = max(len(v) for v in lines.values())
-        return max(self.o.min_row_height, tallest * self.o.leading + 2 * self.o.padding)
+        height = max(self.o.min_row_height, tallest * self.o.leading + 2 * self.o.padding)
+        for cabang in step.cabang:
+            height = max(height, routing.label_room(cabang.label, lane_width, SYMBOL_SIZE[KEPUTUSAN][1]))
+        return height
 
     def sheet(self) -> Sheet:
         header_guess = HEAD1 + 3 * self.o.leading + 2 * self.o.padding
@@ -175,31 +182,45 @@ class _Layout:
         for key in RIGHT_COLUMNS:
             fixed[key] = (x, cols[key])
             x += cols[key]
-        return _Columns(fixed, lane_edges, lane_cx, x)
+        return _Columns(fixed, lane_edges, lane_cx, lane_w, x)
 
     def _header(self, c: _Columns) -> tuple[float, list[TextBlock], list[tuple[Point, Point]]]:
-        """The header's height, texts and rules, the same on every page."""
-        o = self.o
-        lane_lines = [self._wrapped(name, c.lane_edges[i + 1] - c.lane_edges[i]) for i, name in enumerate(self.lanes)]
-        height = HEAD1 + max([len(lines) for lines in lane_lines] + [1]) * o.leading + 2 * o.padding
-        texts: list[TextBlock] = []
+        """The header's height, texts and rules, the same on every page.
 
-        def put(x0: float, y0: float, w: float, h: float, lines) -> None:
-            texts.append(TextBlock(Rect(x0, y0, w, h), tuple(lines), "center", o.font_size, o.leading, o.padding))
-
+        A header word too wide for its column (a long pelaksana name, or
+        "Keterangan" in a narrowed column) is set smaller rather than split.
+        """
         lanes_x, lanes_end = c.lane_edges[0], c.lane_edges[-1]
         mutu_x, keterangan_x = c.x["kelengkapan"][0], c.x["keterangan"][0]
-        put(c.x["no"][0], 0, c.x["no"][1], height, ["No"])
-        put(c.x["kegiatan"][0], 0, c.x["kegiatan"][1], height, ["Kegiatan"])
-        put(lanes_x, 0, lanes_end - lanes_x, HEAD1, ["Pelaksana"])
-        put(mutu_x, 0, keterangan_x - mutu_x, HEAD1, ["Mutu Baku"])
-        put(keterangan_x, 0, c.x["keterangan"][1], height, ["Keterangan"])
-        for i, lines in enumerate(lane_lines):
-            put(c.lane_edges[i], HEAD1, c.lane_edges[i + 1] - c.lane_edges[i], height - HEAD1, lines)
-        for key, title in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output")):
-            put(c.x[key][0], HEAD1, c.x[key][1], height - HEAD1, [title])
+        lane_cells = [(c.lane_edges[i], c.lane_edges[i + 1] - c.lane_edges[i], name) for i, name in enumerate(self.lanes)]
+        lane_cells += [(c.x[key][0], c.x[key][1], title) for key, title in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))]
+        fitted = [self._fitted(text, w) for _, w, text in lane_cells]
+        height = HEAD1 + max(len(lines) * leading for _, leading, lines in fitted) + 2 * self.o.padding
+        spans = [
+            (c.x["no"][0], 0.0, c.x["no"][1], height, "No"),
+            (c.x["kegiatan"][0], 0.0, c.x["kegiatan"][1], height, "Kegiatan"),
+            (lanes_x, 0.0, lanes_end - lanes_x, HEAD1, "Pelaksana"),
+            (mutu_x, 0.0, keterangan_x - mutu_x, HEAD1, "Mutu Baku"),
+            (keterangan_x, 0.0, c.x["keterangan"][1], height, "Keterangan"),
+        ]
+        texts = []
+        for x0, y0, w, h, title in spans:
+            size, leading, lines = self._fitted(title, w)
+            texts.append(TextBlock(Rect(x0, y0, w, h), lines, "center", size, leading, self.o.padding))
+        for (x0, w, _), (size, leading, lines) in zip(lane_cells, fitted):
+            texts.append(TextBlock(Rect(x0, HEAD1, w, height - HEAD1), lines, "center", size, leading, self.o.padding))
         rules = [((lanes_x, HEAD1), (keterangan_x, HEAD1)), ((0.0, height), (c.width, height))]
         return height, texts, rules
+
+    def _fitted(self, text: str, width: float) -> tuple[float, float, tuple[str, ...]]:
+        """Font size, leading and lines that set ``text`` in ``width`` without splitting a word."""
+        o = self.o
+        room = width - 2 * o.padding
+        widest = max((text_width(word, o.font_size) for word in text.split()), default=0.0)
+        size = o.font_size
+        if widest > room:
+            size = max(MIN_HEADER_SIZE, math.floor(o.font_size * room / widest * 10) / 10)
+        return size, o.leading * size / o.font_size, wrap(text, room, size)
 
     def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float]) -> list[tuple[Point, Point]]:
         width = c.width
@@ -229,7 +250,7 @@ class _Layout:
                     align = "center" if key in ("no", "waktu") else "left"
                     texts.append(TextBlock(Rect(x0, y, w, h), self.lines[n][key], align, o.font_size, o.leading, o.padding))
             symbols[n] = self._symbol(self.steps[n], c, y + h / 2)
-        frame = PageFrame(index, top, body_height, self.centre, row_top, c.track_x, c.lane_cx)
+        frame = PageFrame(index, top, body_height, self.centre, row_top, c.track_x, c.lane_cx, c.lane_width / 2)
         arrows, extra = PageRouter(frame, symbols, edges, self.step_lanes).route()
         return Page(index + 1, c.width, height, tuple(rules), tuple(texts), tuple(symbols.values()) + tuple(extra), tuple(arrows))
 

@@ -34,6 +34,7 @@ ARROW_CLEAR = 10.0
 CONNECTOR = (12.0, 12.0)
 END_CAPSULE = (40.0, 18.0)
 LABEL_SIZE = 7.0
+LABEL_LEADING = 8.0
 
 DOWN, SIDE, END, CROSS_DOWN, CROSS_SIDE = "down", "gutter", "end", "cross-down", "cross-gutter"
 
@@ -165,6 +166,7 @@ class PageFrame:
     row_top: dict[int, float]  # top of each step's row, in body coordinates of its page
     track_x: Callable[[str, int], float]
     lane_cx: list[float]
+    lane_half: float  # half a lane's width
 
 
 class PageRouter:
@@ -265,37 +267,67 @@ class PageRouter:
         return self._labelled(edge, src, dst.id, points, None)
 
     def _capsule(self, edge: Edge, start: Point) -> Symbol:
+        """The "Selesai" capsule: centred in the neighbouring lane, or further out
+        when the exit's label needs the room."""
         w, h = END_CAPSULE
         own = self.lanes[edge.src]
         neighbour = own[-1] + 1 if edge.side == "right" else own[0] - 1
-        if 0 <= neighbour < len(self.f.lane_cx):
-            cx = self.f.lane_cx[neighbour]
+        gap = max(14.0, text_width(edge.label or "", LABEL_SIZE) + 8)
+        if edge.side == "right":
+            cx = start[0] + gap + w / 2
+            if 0 <= neighbour < len(self.f.lane_cx):
+                cx = max(cx, self.f.lane_cx[neighbour])
         else:
-            cx = start[0] + (w / 2 + 14 if edge.side == "right" else -w / 2 - 14)
+            cx = start[0] - gap - w / 2
+            if 0 <= neighbour < len(self.f.lane_cx):
+                cx = min(cx, self.f.lane_cx[neighbour])
         return Symbol(f"selesai-{edge.id}", TERMINATOR, Rect(cx - w / 2, start[1] - h / 2, w, h), None, "Selesai")
 
     def _labelled(self, edge: Edge, src: Symbol, head: str, points, side_start: Point | None, suffix: str = "") -> Arrow:
         """The arrow, with the exit's label next to where it leaves the symbol.
 
-        A side exit's label sits above its first (horizontal) segment, wrapped
-        to that segment's length so that it stops short of the gutter line or
-        the end capsule the segment runs to.
+        A label leaving downwards sits right of the line below the symbol,
+        wrapped to the rest of the lane; a side exit's label sits above its
+        first (horizontal) segment, wrapped to that segment so that it stops
+        short of the gutter line or the end capsule. The layout made the row
+        tall enough for the lines (see ``label_room``).
         """
         arrow_id, points = edge.id + suffix, tuple(points)
         if edge.label is None:
             return Arrow(arrow_id, src.id, head, points)
-        if side_start is None:  # leaves downwards: label beside the line, below the symbol
+        if side_start is None:
             x, y = points[0]
-            return Arrow(arrow_id, src.id, head, points, edge.label, (x + 4, y + 9), "left")
+            lane = self.lanes[edge.src][-1]
+            room = self.f.lane_cx[lane] + self.f.lane_half - x - 8
+            lines = label_lines(edge.label, room)
+            return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
         x, y = side_start
-        room = abs(points[1][0] - x) - 8
-        words = edge.label.split()
-        widest = max((text_width(word, LABEL_SIZE) for word in words), default=0.0)
-        lines = wrap(edge.label, max(room, widest), LABEL_SIZE)
-        label = "\n".join(lines)
+        lines = label_lines(edge.label, abs(points[1][0] - x) - 8)
         if edge.side == "right":
-            return Arrow(arrow_id, src.id, head, points, label, (x + 4, y - 3), "left")
-        return Arrow(arrow_id, src.id, head, points, label, (x - 4, y - 3), "right")
+            return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y - 3), "left")
+        return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x - 4, y - 3), "right")
+
+
+def label_room(label: str, lane_width: float, symbol_height: float) -> float:
+    """The row height a decision needs for this exit label wherever the exit goes.
+
+    Leaving by a side, the label may wrap to one word a line above the exit;
+    leaving downwards, it wraps to the half lane right of the line, below the
+    symbol. A single line below the symbol may reach into the next row's
+    margin, as short labels ("Ya", "Tidak") always have.
+    """
+    side = len(label.split())
+    down = len(label_lines(label, lane_width / 2 - 8))
+    need = 2 * (side * LABEL_LEADING + 3)
+    if down > 1:
+        need = max(need, 2 * (symbol_height / 2 + down * LABEL_LEADING + 3))
+    return need
+
+
+def label_lines(label: str, width: float) -> tuple[str, ...]:
+    """An exit label wrapped to ``width``, never splitting a word."""
+    widest = max((text_width(word, LABEL_SIZE) for word in label.split()), default=0.0)
+    return wrap(label, max(width, widest), LABEL_SIZE)
 
 
 def _letters(index: int) -> str:
