@@ -11,13 +11,16 @@ escaping are double quotes. Nodes and edges have no labels of user text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, TERMINATOR, Page, Point, Sheet, TextBlock
+from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, TERMINATOR, Page, Point, Sheet
 from katalog_sop.diagram.routing import LABEL_LEADING, LABEL_SIZE
 from katalog_sop.diagram.text import FONT_FAMILY, text_width
 
 ARROW_LENGTH = 7.0
 MARK_SIZE = 5.0
+ASCENT = 0.9
+"""Baseline below the top of a line, as a share of the font size."""
 LINE_COLOR = "#1f1f1f"
 GRID_COLOR = "#555555"
 
@@ -48,8 +51,10 @@ def _op(code: str, value: str) -> str:
     return f"{code} {_counted(value)}"
 
 
-def _text_op(x: float, y: float, justify: int, size: float, text: str) -> str:
-    return f"T {x:.2f} {y:.2f} {justify} {text_width(text, size):.2f} {_counted(text)}"
+@lru_cache(maxsize=65536)
+def _text_tail(text: str, size: float) -> str:
+    """The end of a text operation: the text's width, then the text as an xdot string."""
+    return f"{text_width(text, size):.2f} {_counted(text)}"
 
 
 class _Flip:
@@ -77,30 +82,26 @@ def _background(page: Page, flip: _Flip, arrows_labels) -> str:
             current[0] = size
 
     for block in page.texts:
-        font(block.size)
-        for x, y, justify, line in _block_lines(block):
-            ops.append(_text_op(x, height - y, justify, block.size, line))
+        size = block.size
+        font(size)
+        rect = block.rect
+        if block.align == "center":
+            x, justify = rect.cx, 0
+            y = rect.cy - len(block.lines) * block.leading / 2 + size * ASCENT
+        else:
+            x, justify = rect.x + block.padding, -1
+            y = rect.y + block.padding + size * ASCENT
+        for line in block.lines:  # baselines, flipped to Graphviz's upward y
+            ops.append(f"T {x:.2f} {height - y:.2f} {justify} {_text_tail(line, size)}")
+            y += block.leading
     for (x, y), align, label in arrows_labels:
         font(LABEL_SIZE)
         lines = label.split("\n")
         for index, line in enumerate(lines):  # the last line at label_at, the others above it
             line_y = y - (len(lines) - 1 - index) * LABEL_LEADING
-            ops.append(_text_op(x, height - line_y, -1 if align == "left" else 1, LABEL_SIZE, line))
+            ops.append(f"T {x:.2f} {height - line_y:.2f} {-1 if align == 'left' else 1} {_text_tail(line, LABEL_SIZE)}")
     ops.append(_op("S", "solid"))  # never end the string right after SOP text (a trailing '\' would eat the quote)
     return " ".join(ops)
-
-
-def _block_lines(block: TextBlock):
-    rect = block.rect
-    ascent = block.size * 0.9
-    if block.align == "center":
-        first = rect.cy - len(block.lines) * block.leading / 2 + ascent
-        x, justify = rect.cx, 0
-    else:
-        first = rect.y + block.padding + ascent
-        x, justify = rect.x + block.padding, -1
-    for index, line in enumerate(block.lines):
-        yield x, first + index * block.leading, justify, line
 
 
 def _spline(points: tuple[Point, ...], flip: _Flip) -> str:

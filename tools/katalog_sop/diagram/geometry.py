@@ -90,16 +90,24 @@ class _Layout:
         unknown = (len(self.lanes) - 1,)
         self.step_lanes = {n: tuple(sorted(index[p] for p in s.pelaksana)) or unknown for n, s in self.steps.items()}
         self.cells = {n: _cells(s) for n, s in self.steps.items()}
+        self.widths: dict[str, float] = {}
 
     def _size_rows(self, gutters: float) -> None:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
-        self.widths = cols = _column_widths(self.o, len(self.lanes), gutters)
-        self.lines = {n: {k: self._wrapped(v, cols[k]) for k, v in c.items()} for n, c in self.cells.items()}
+        cols = _column_widths(self.o, len(self.lanes), gutters)
+        if cols != self.widths:  # wider gutters often leave the text columns as they were
+            self.widths = cols
+            self.lines = {n: {k: self._wrapped(v, cols[k]) for k, v in c.items()} for n, c in self.cells.items()}
         lane_w = max(self.o.lane_min_width, (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
         self.heights = {n: self._row_height(self.lines[n], self.steps[n], lane_w) for n in self.steps}
 
     def _wrapped(self, text: str, width: float) -> tuple[str, ...]:
-        return wrap(text, width - 2 * self.o.padding, self.o.font_size) if text else ()
+        if not text:
+            return ()
+        room, size = width - 2 * self.o.padding, self.o.font_size
+        if len(text) < 40 and text_width(text, size) <= room and " ".join(text.split()) == text:
+            return (text,)  # most cells are short: skip the word-by-word wrap
+        return wrap(text, room, size)
 
     def _row_height(self, lines: dict[str, tuple[str, ...]], step: Langkah, lane_width: float) -> float:
         """Tall enough for the row's tallest cell and for a decision's exit labels."""

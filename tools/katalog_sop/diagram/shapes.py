@@ -3,11 +3,15 @@
 Coordinates have their origin at the top left of a page and grow right and
 down, as a reader reads the sheet; the DOT emitter flips them for Graphviz.
 These records hold resolved numbers and text only, no DOT or SVG syntax.
+The most numerous ones (rectangles, text blocks) are named tuples: a sheet
+has thousands of them and tuples are much cheaper to make than frozen
+dataclasses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 Point = tuple[float, float]
 
@@ -20,8 +24,7 @@ SYMBOLS = (TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG)
 """The five symbols of the regulation are these four shapes and the arrow."""
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(NamedTuple):
     x: float
     y: float
     w: float
@@ -44,8 +47,7 @@ class Rect:
         return self.y + self.h
 
 
-@dataclass(frozen=True)
-class TextBlock:
+class TextBlock(NamedTuple):
     """Lines of text set in ``rect`` (already wrapped to its width)."""
 
     rect: Rect
