@@ -1,0 +1,170 @@
+"""Every seed's sheet checked on the SVG alone, as a reader looking at the drawing would.
+
+Nothing here looks at the layout's own numbers: columns and rows are read
+from the grid lines and the header and No texts drawn in the SVG, symbols
+from the node shapes, arrows from the edge paths.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from katalog_sop.check import check
+from katalog_sop.diagram import render
+from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
+
+from conftest import REPO
+
+SVG = "{http://www.w3.org/2000/svg}"
+SEEDS = sorted((REPO / "sops").rglob("*.yaml"))
+GOLDEN = sorted((REPO / "tests" / "diagram" / "golden").glob("*.yaml"))
+
+
+@dataclass
+class Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def _box(group) -> Box:
+    shape = group.find(f"{SVG}polygon")
+    if shape is None:
+        shape = group.find(f"{SVG}path")
+    if shape is None:
+        shape = group.find(f"{SVG}ellipse")
+        cx, cy, rx, ry = (float(shape.get(k)) for k in ("cx", "cy", "rx", "ry"))
+        return Box(cx - rx, cy - ry, cx + rx, cy + ry)
+    values = _numbers(shape.get("points") or shape.get("d"))
+    xs, ys = values[::2], values[1::2]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+class Drawing:
+    """What a page of the SVG shows: grid, header, rows, symbols and arrows."""
+
+    def __init__(self, svg: str):
+        graph = ET.fromstring(svg.encode("utf-8")).find(f"{SVG}g")
+        lines = [_numbers(p.get("points")) for p in graph.findall(f"{SVG}polyline") if p.get("stroke") == "#555555"]
+        self.columns = sorted({round(a[0], 2) for a in lines if a[0] == a[2]})
+        self.rows = sorted({round(a[1], 2) for a in lines if a[1] == a[3]})
+        self.texts = [(float(t.get("x")), float(t.get("y")), t.text or "") for t in graph.findall(f"{SVG}text")]
+        self.nodes = {g.find(f"{SVG}title").text: g for g in graph.findall(f"{SVG}g") if "node" in g.get("class", "").split()}
+        self.edges = [
+            (g.find(f"{SVG}title").text, _numbers(g.find(f"{SVG}path").get("d")))
+            for g in graph.findall(f"{SVG}g")
+            if g.get("class") == "edge"
+        ]
+        kegiatan = next((x, y) for x, y, t in self.texts if t == "Kegiatan")
+        self.header_bottom = min(r for r in self.rows if r > kegiatan[1])  # "Kegiatan" spans the whole header
+        self.lanes_left = self.column_of(kegiatan[0])[1]
+
+    def column_of(self, x: float) -> tuple[float, float]:
+        left = max(c for c in self.columns if c <= x)
+        return left, min(c for c in self.columns if c > x)
+
+    def row_of(self, y: float) -> tuple[float, float]:
+        top = max(r for r in self.rows if r <= y)
+        return top, min(r for r in self.rows if r > y)
+
+    def lane_columns(self) -> dict[str, tuple[float, float]]:
+        """Each lane's header text (its lines joined), with the column under it."""
+        kelengkapan_x = next(x for x, y, t in self.texts if t == "Kelengkapan")
+        pelaksana_y = next(y for x, y, t in self.texts if t == "Pelaksana")
+        by_x: dict[float, list[tuple[float, str]]] = {}
+        for x, y, text in self.texts:
+            if pelaksana_y < y < self.header_bottom and self.lanes_left < x < kelengkapan_x:
+                by_x.setdefault(x, []).append((y, text))
+        lanes = {}
+        for x, items in by_x.items():
+            words = " ".join(t for _, t in sorted(items))
+            lanes[re.sub(r"- ", "", words)] = self.column_of(x)
+        return lanes
+
+    def step_rows(self) -> dict[int, tuple[float, float]]:
+        first_column_right = self.columns[1]
+        return {
+            int(t): self.row_of(y)
+            for x, y, t in self.texts
+            if x < first_column_right and y > self.header_bottom and t.isdigit()
+        }
+
+
+def _crosses(segment, box: Box, inset: float = 0.5) -> bool:
+    (x1, y1), (x2, y2) = segment
+    left, right, top, bottom = box.left + inset, box.right - inset, box.top + inset, box.bottom - inset
+    if abs(x1 - x2) < 0.01:
+        return left < x1 < right and max(min(y1, y2), top) < min(max(y1, y2), bottom)
+    return top < y1 < bottom and max(min(x1, x2), left) < min(max(x1, x2), right)
+
+
+def _segments(numbers: list[float]):
+    """The straight runs of an edge path: its start, then the end of every cubic piece."""
+    points = list(zip(numbers[::2], numbers[1::2]))
+    corners = [points[0]] + points[3::3]
+    return list(zip(corners, corners[1:]))
+
+
+def _drawn(path: Path, options: Options, tmp_path):
+    sop = check([str(path)]).files[0].sop
+    sheet = layout(sop, options)
+    return sop, render.render_sheets([sheet], tmp_path)[0]
+
+
+CASES = [pytest.param(p, Options(), id=p.parent.name) for p in SEEDS] + [
+    pytest.param(p, Options(max_rows=10), id=f"golden-{p.stem}") for p in GOLDEN
+]
+
+
+@pytest.mark.parametrize("path, options", CASES)
+def test_each_step_is_one_symbol_in_its_lane_and_row_and_no_arrow_crosses_a_symbol(path, options, tmp_path):
+    sop, pages = _drawn(path, options, tmp_path)
+    seen: list[int] = []
+    for page in pages:
+        drawing = Drawing(page.svg)
+        lanes = drawing.lane_columns()
+        assert len(lanes) == len(sop.pelaksana) + (1 if any(not s.pelaksana for s in sop.langkah) else 0)
+        rows = drawing.step_rows()
+        for number, (top, bottom) in rows.items():
+            step = sop.langkah[number - 1]
+            symbol = drawing.nodes.get(f"n{number}")
+            assert symbol is not None, f"step {number} has no symbol"
+            seen.append(number)
+            box = _box(symbol)
+            assert top < box.top and box.bottom < bottom, f"step {number} is not inside its own row"
+            names = [sop.pelaksana_by_id(p).nama for p in step.pelaksana] or [UNKNOWN_LANE]
+            if len(names) == 1:
+                left, right = lanes[names[0]]
+                assert left < box.cx < right, f"step {number} is not in the column of {names[0]}"
+            else:
+                dots = [_box(g).cx for title, g in drawing.nodes.items() if title.startswith(f"n{number}-p")]
+                columns = sorted(lanes[name] for name in names)
+                assert sorted(drawing.column_of(x) for x in dots) == columns, f"joint step {number}: dots"
+                assert box.left < columns[0][1] and box.right > columns[-1][0]
+        for title, numbers in drawing.edges:
+            tail, head = title.split("->")
+            for segment in _segments(numbers):
+                (x1, y1), (x2, y2) = segment
+                assert abs(x1 - x2) < 0.01 or abs(y1 - y2) < 0.01, f"{title} is not orthogonal"
+                for name, group in drawing.nodes.items():
+                    if name not in (tail, head) and "-p" not in name:
+                        assert not _crosses(segment, _box(group)), f"{title} crosses {name}"
+    assert sorted(seen) == [s.nomor for s in sop.langkah], "each step has exactly one symbol"
