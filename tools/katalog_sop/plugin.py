@@ -1,0 +1,101 @@
+"""The MkDocs adapter: forwards MkDocs events to the core, and nothing else.
+
+It checks the SOP folder when the configuration is loaded (a structural
+error stops the build before anything is written, listing every problem as
+``file:line:col``), adds one generated page per SOP and the index pages with
+``File.generated`` (``docs/`` keeps only hand-written pages), draws the
+flowchart sheets in one batched Graphviz run with the sheet cache, and puts
+them into the SOP pages after Markdown, outside the search index.
+``mkdocs serve`` watches the SOP folder; an unchanged SOP's sheet comes from
+the cache without being laid out again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from katalog_sop.check import CheckResult, UsageError, check
+from katalog_sop.diagram.geometry import Options
+from katalog_sop.diagram.render import GraphvizError, render_sops
+from katalog_sop.reporters import as_text
+from katalog_sop.site.build import site_pages
+from katalog_sop.site.markup import attr
+from katalog_sop.site.sop_page import SHEET_MARK
+
+log = get_plugin_logger(__name__)
+
+_XML_PROLOGUE = re.compile(r"\A<\?xml[^>]*>\s*(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.S)
+
+
+class KatalogSopConfig(base.Config):
+    sops = c.Type(str, default="sops")
+    """The folder of SOP sources, relative to mkdocs.yml."""
+    cache = c.Type(str, default=".cache/katalog-sop/lembar")
+    """Where drawn sheets are cached, relative to mkdocs.yml; empty: no cache."""
+    max_rows = c.Optional(c.Type(int))
+    """Steps per sheet page; unset: as many as fit A4 landscape."""
+
+
+class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.sops_dir = (root / self.config.sops).resolve()
+        self.cache_dir = (root / self.config.cache).resolve() if self.config.cache else None
+        self.options = Options(max_rows=self.config.max_rows)
+        self.directory_urls = config.use_directory_urls
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        result = self._check()
+        self.sheets = self._draw(result)
+        for src, text in site_pages(result, self.directory_urls).items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")
+            files.append(File.generated(config, src, content=text))
+        return files
+
+    def _check(self) -> CheckResult:
+        shown = os.path.relpath(self.sops_dir) if self.sops_dir.is_relative_to(Path.cwd()) else str(self.sops_dir)
+        try:
+            result = check([shown])
+        except UsageError as exc:
+            raise PluginError(f"katalog-sop: {exc}") from None
+        errors = [p for p in result.problems if p.is_error]
+        for problem in result.problems:
+            (log.error if problem.is_error else log.info)(as_text([problem]).rstrip())
+        if errors:
+            raise PluginError(f"katalog-sop: {len(errors)} galat pada berkas SOP; situs tidak dibuat")
+        return result
+
+    def _draw(self, result: CheckResult) -> dict[str, str]:
+        sops = list(result.catalogue.sops.values())
+        try:
+            drawn = render_sops(sops, self.options, self.cache_dir)
+        except GraphvizError as exc:
+            raise PluginError(f"katalog-sop: {exc}") from None
+        sheets = {}
+        for sop, pages in zip(sops, drawn):
+            figures = "".join(
+                f'<figure class="sop-lembar-halaman">{_XML_PROLOGUE.sub("", page.svg)}</figure>' for page in pages
+            )
+            sheets[sop.id] = f'<div class="sop-lembar" data-search-exclude>{figures}</div>'
+        return sheets
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        src = page.file.src_uri
+        if src.startswith("sop/") and src.endswith(".md"):
+            sop_id = src[len("sop/") : -len(".md")]
+            html = html.replace(SHEET_MARK.format(id=attr(sop_id)), self.sheets.get(sop_id, ""), 1)
+        return html
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.sops_dir))
+        return server

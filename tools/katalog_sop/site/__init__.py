@@ -1,0 +1,7 @@
+"""Pages stage: the catalogue site's pages as Markdown text, pure functions of the catalogue.
+
+Nothing here imports MkDocs or writes files: the plugin adapter hands these
+texts to MkDocs as generated files. Every piece of SOP text goes through
+:mod:`katalog_sop.site.markup` so it is shown as written and never read as
+Markdown or HTML.
+"""

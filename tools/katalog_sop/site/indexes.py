@@ -1,0 +1,142 @@
+"""The catalogue's finding pages: by unit, by pelaksana, by legal basis, A–Z, and SOPs still missing.
+
+Each index is a small landing page linking to one page per entry, so that no
+page grows with the whole catalogue.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from katalog_sop.model import Sop
+from katalog_sop.site.links import unit_of
+from katalog_sop.site.markup import esc, items, link, slug
+from katalog_sop.site.paths import legal_key, legal_title
+from katalog_sop.site.sop_page import PageContext
+
+
+def unit_name(sops: list[Sop], unit_id: str) -> str:
+    """A unit's name as its SOPs write it (the most common), else its folder's name."""
+    names = Counter(s.unit.value for s in sops if s.unit is not None and s.unit.value.strip())
+    return names.most_common(1)[0][0] if names else unit_id.replace("-", " ").title()
+
+
+def _sop_list(sops: Iterable[Sop], src: str, ctx: PageContext, extra=lambda sop: "") -> str:
+    ordered = sorted(sops, key=lambda s: (s.nama.value.lower(), s.id))
+    def render(sop: Sop) -> str:
+        nomor = f' <span class="sop-nomor">{esc(sop.nomor.value)}</span>' if sop.nomor is not None else ""
+        return link(ctx.urls.href(src, ctx.paths.sop(sop.id)), sop.nama.value) + nomor + extra(sop)
+    return items(ordered, render)
+
+
+def index_pages(ctx: PageContext) -> dict[str, str]:
+    """Every index page by its source path."""
+    pages: dict[str, str] = {}
+    sops = list(ctx.catalogue.sops.values())
+    pages.update(_units(sops, ctx))
+    pages.update(_pelaksana(sops, ctx))
+    pages.update(_legal(sops, ctx))
+    pages.update(_letters(sops, ctx))
+    pages[ctx.paths.MISSING] = _missing(ctx)
+    return pages
+
+
+def _landing(title: str, intro: str, src: str, entries: list[tuple[str, str, int]], ctx: PageContext) -> str:
+    """A landing page: (target source, label, count) per entry."""
+    body = items(entries, lambda e: link(ctx.urls.href(src, e[0]), e[1]) + f' <span class="sop-jumlah">({e[2]} SOP)</span>')
+    return f"# {title}\n\n{intro}\n\n{body}\n"
+
+
+def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
+    by_unit: dict[str, list[Sop]] = {}
+    for sop in sops:
+        by_unit.setdefault(unit_of(sop), []).append(sop)
+    pages = {}
+    entries = []
+    for unit_id, members in sorted(by_unit.items()):
+        src, name = ctx.paths.unit(unit_id), unit_name(members, unit_id)
+        pages[src] = f"# {esc(name)}\n\nSOP unit ini:\n\n{_sop_list(members, src, ctx)}\n"
+        entries.append((src, name, len(members)))
+    pages[ctx.paths.UNITS] = _landing("Indeks Unit", "SOP menurut unit kerja.", ctx.paths.UNITS, entries, ctx)
+    return pages
+
+
+def _pelaksana(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
+    by_key: dict[str, list[Sop]] = {}
+    spellings: dict[str, Counter] = {}
+    for sop in sops:
+        for pelaksana in sop.pelaksana:
+            key = slug(pelaksana.nama)
+            if sop not in by_key.setdefault(key, []):
+                by_key[key].append(sop)
+            spellings.setdefault(key, Counter())[pelaksana.nama] += 1
+    pages = {}
+    entries = []
+    for key, members in sorted(by_key.items()):
+        name = spellings[key].most_common(1)[0][0]
+        src = ctx.paths.pelaksana(name)
+        pages[src] = f"# Pelaksana: {esc(name)}\n\nSOP yang melibatkan {esc(name)}:\n\n{_sop_list(members, src, ctx)}\n"
+        entries.append((src, name, len(members)))
+    pages[ctx.paths.PELAKSANA] = _landing(
+        "Indeks Pelaksana", "SOP menurut pelaksana (jabatan yang menjalankan langkahnya).", ctx.paths.PELAKSANA, entries, ctx
+    )
+    return pages
+
+
+def _legal(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
+    by_key: dict[str, dict[str, list[str]]] = {}
+    titles: dict[str, str] = {}
+    for sop in sops:
+        for text in sop.dasar_hukum:
+            key = legal_key(text.value)
+            titles.setdefault(key, legal_title(text.value))
+            by_key.setdefault(key, {}).setdefault(sop.id, []).append(text.value)
+    pages = {}
+    entries = []
+    for key, citing in sorted(by_key.items(), key=lambda kv: titles[kv[0]].lower()):
+        src = ctx.paths.dasar_hukum(next(iter(citing.values()))[0])
+        members = [ctx.catalogue.sops[i] for i in citing]
+        def as_written(sop: Sop, citing=citing) -> str:
+            return '<div class="sop-kutipan">' + "<br>".join(f"“{esc(t)}”" for t in citing[sop.id]) + "</div>"
+        pages[src] = (
+            f"# {esc(titles[key])}\n\nSOP yang menjadikannya dasar hukum, dengan kutipan sebagaimana ditulis:\n\n"
+            f"{_sop_list(members, src, ctx, as_written)}\n"
+        )
+        entries.append((src, titles[key], len(members)))
+    pages[ctx.paths.LEGAL] = _landing(
+        "Indeks Dasar Hukum",
+        "SOP menurut dasar hukumnya. Penulisan yang berbeda untuk peraturan yang sama dikumpulkan pada satu halaman.",
+        ctx.paths.LEGAL, entries, ctx,
+    )
+    return pages
+
+
+def _letters(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
+    by_letter: dict[str, list[Sop]] = {}
+    for sop in sops:
+        first = slug(sop.nama.value)[:1].upper()
+        by_letter.setdefault(first if first.isalpha() else "#", []).append(sop)
+    pages = {}
+    entries = []
+    for letter, members in sorted(by_letter.items()):
+        src = ctx.paths.letter("lain" if letter == "#" else letter)
+        pages[src] = f"# SOP {esc(letter)}\n\n{_sop_list(members, src, ctx)}\n"
+        entries.append((src, letter, len(members)))
+    pages[ctx.paths.AZ] = _landing("Indeks A–Z", "SOP menurut abjad namanya.", ctx.paths.AZ, entries, ctx)
+    return pages
+
+
+def _missing(ctx: PageContext) -> str:
+    src = ctx.paths.MISSING
+    def render(entry) -> str:
+        _, cites = entry
+        written = cites[0][1]
+        by = ", ".join(link(ctx.urls.href(src, ctx.paths.sop(i)), ctx.catalogue.sops[i].nama.value) for i, _ in cites)
+        return f"{esc(written)} <span class=\"sop-dirujuk\">— dirujuk oleh {by}</span>"
+    body = items(ctx.links.missing.items(), render, empty='<p class="sop-kosong">Semua keterkaitan sudah ada di katalog.</p>')
+    return (
+        "# SOP yang Belum Ada di Katalog\n\n"
+        "SOP yang disebut pada keterkaitan SOP lain tetapi belum ada di katalog ini.\n\n"
+        f"{body}\n"
+    )

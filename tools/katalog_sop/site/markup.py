@@ -1,0 +1,70 @@
+"""Escaping and small HTML builders for generated pages.
+
+SOP text is data: ``esc`` turns it into HTML text that Markdown also leaves
+alone (Markdown's own specials become character references), so "*", "_",
+"<b>", "[a](b)" or "{: .x}" in an SOP show exactly as written.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}()#+-.!|\\~^=:$@"}
+_TABLE = str.maketrans(_SPECIAL)
+
+
+def esc(text: str) -> str:
+    """``text`` as HTML text, inert under Markdown; newlines become line breaks."""
+    return "<br>".join(line.translate(_TABLE) for line in str(text).split("\n"))
+
+
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+def attr(text: str) -> str:
+    """``text`` for a double-quoted HTML attribute (raw HTML blocks are not read as Markdown)."""
+    return str(text).translate(_ATTR)
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug for file names: ``Kasubag Umum`` -> ``kasubag-umum``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+class Urls:
+    """Links between generated pages, relative like MkDocs writes them."""
+
+    def __init__(self, directory_urls: bool = False):
+        self.directory_urls = directory_urls
+
+    def url(self, src: str) -> str:
+        """The site path of the page made from ``src`` (``sop/a/b.md``)."""
+        stem = src[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")] + ("" if self.directory_urls else "index.html")
+        return stem + "/" if self.directory_urls else stem + ".html"
+
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """The relative link from the page of ``from_src`` to the page of ``to_src``."""
+        here = self.url(from_src)
+        base = here.rstrip("/") if self.directory_urls else posixpath.dirname(here)
+        target = self.url(to_src)
+        relative = posixpath.relpath(target or ".", base or ".")
+        if (not target or target.endswith("/")) and not relative.endswith("/"):
+            relative += "/"
+        return attr(relative + (f"#{anchor}" if anchor else ""))
+
+
+def link(href: str, text: str) -> str:
+    return f'<a href="{href}">{esc(text)}</a>'
+
+
+def items(values, render=esc, empty: str = "<p class=\"sop-kosong\">Tidak diisi.</p>") -> str:
+    """A list of values as ``<ul>``, or a note that the section is empty."""
+    values = list(values)
+    if not values:
+        return empty
+    return "<ul>" + "".join(f"<li>{render(v)}</li>" for v in values) + "</ul>"

@@ -1,0 +1,198 @@
+"""One SOP's page: the SOP AP form's parts in its order, as Markdown with HTML blocks.
+
+Order and labels follow the form: the identity block (nomor, tanggal
+pembuatan / revisi / efektif, disahkan oleh, nama SOP), the six sections, the
+pelaksana, the steps as a table, the flowchart sheet (a placeholder the
+plugin fills after Markdown, outside the search index), the total time, the
+revision history and the source note. Headings are Markdown, so they make the
+page's table of contents and search sections; everything else is HTML
+written on lines without blank lines between them, which Markdown passes
+through untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from katalog_sop.catalogue import Catalogue
+from katalog_sop.model import Pengesahan, Sop, Tanggal
+from katalog_sop.problem import Problem, Severity
+from katalog_sop.site.links import Links
+from katalog_sop.site.markup import Urls, attr, esc, items, link
+from katalog_sop.site.paths import Paths
+from katalog_sop.site.waktu_total import total_waktu
+from katalog_sop.tanggal import format_tanggal
+from katalog_sop.waktu import format_durasi
+
+SHEET_MARK = '<div class="sop-lembar" data-sop="{id}"></div>'
+"""Where the plugin puts the flowchart sheet once Markdown is done."""
+
+EMPTY = '<span class="sop-kosong">–</span>'
+
+SECTIONS = (
+    ("dasar_hukum", "Dasar Hukum"),
+    ("kualifikasi_pelaksana", "Kualifikasi Pelaksana"),
+    ("keterkaitan", "Keterkaitan"),
+    ("peralatan_perlengkapan", "Peralatan/Perlengkapan"),
+    ("peringatan", "Peringatan"),
+    ("pencatatan_pendataan", "Pencatatan dan Pendataan"),
+)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    catalogue: Catalogue
+    paths: Paths
+    urls: Urls
+    links: Links
+
+
+def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
+    src = ctx.paths.sop(sop.id)
+    parts = [
+        f"# {esc(sop.nama.value)}",
+        "",
+        _status(problems),
+        "",
+        "## Identitas",
+        "",
+        _identity(sop),
+        "",
+    ]
+    for key, title in SECTIONS:
+        parts += [f"## {title}", "", _section(sop, key, src, ctx), ""]
+    parts += ["## Pelaksana", "", _pelaksana(sop, src, ctx), ""]
+    parts += ["## Langkah", "", _steps(sop), "", _total(sop), ""]
+    parts += ["## Lembar Flowchart", "", SHEET_MARK.format(id=attr(sop.id)), ""]
+    if sop.revisi:
+        parts += ["## Riwayat Revisi", "", _revisi(sop), ""]
+    if sop.catatan_sumber is not None:
+        parts += ["## Catatan Sumber", "", _catatan(sop), ""]
+    parts += ["## Dirujuk oleh", "", _referenced_by(sop, src, ctx), ""]
+    return "\n".join(parts)
+
+
+def _status(problems: list[Problem]) -> str:
+    warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
+    text = "Struktur sah" + (f" · {warnings} peringatan" if warnings else "")
+    css = "sop-status-peringatan" if warnings else "sop-status-sah"
+    rows = "".join(
+        f"<li>{esc(p.location.line)}:{esc(p.location.column)} {esc(p.message)}</li>" for p in problems
+    )
+    detail = f"<ul class=\"sop-temuan\">{rows}</ul>" if rows else ""
+    return f'<div class="sop-status {css}"><span class="sop-lencana">{esc(text)}</span>{detail}</div>'
+
+
+def _date(value: Tanggal | None) -> str:
+    if value is None:
+        return ""
+    return esc(format_tanggal(value.date)) if value.date else esc(value.raw)
+
+
+def _pengesahan(value: Pengesahan | None) -> str:
+    if value is None:
+        return ""
+    lines = [esc(v.value) for v in (value.jabatan, value.nama) if v is not None]
+    if value.nip is not None:
+        lines.append("NIP. " + esc(value.nip.raw))
+    return "<br>".join(lines)
+
+
+def _identity(sop: Sop) -> str:
+    kop = [v.value for v in (sop.instansi, sop.unit) if v is not None]
+    if sop.kop is not None:
+        kop += [v.value for v in (sop.kop.alamat, sop.kop.email, sop.kop.situs_web) if v is not None]
+    rows = [
+        ("Nomor SOP", esc(sop.nomor.value) if sop.nomor else ""),
+        ("Tanggal Pembuatan", _date(sop.tanggal_pembuatan)),
+        ("Tanggal Revisi", _date(sop.tanggal_revisi)),
+        ("Tanggal Efektif", _date(sop.tanggal_efektif)),
+        ("Disahkan oleh", _pengesahan(sop.disahkan_oleh)),
+        ("Nama SOP", esc(sop.nama.value)),
+    ]
+    body = "".join(f'<tr><th scope="row">{label}</th><td>{value or EMPTY}</td></tr>' for label, value in rows)
+    head = "".join(f"<div>{esc(line)}</div>" for line in kop)
+    return f'<div class="sop-identitas"><div class="sop-kop">{head}</div><table><tbody>{body}</tbody></table></div>'
+
+
+def _section(sop: Sop, key: str, src: str, ctx: PageContext) -> str:
+    values = list(getattr(sop, key))
+    if key == "dasar_hukum":
+        def render(index_value):
+            index, text = index_value
+            return link(ctx.urls.href(src, ctx.paths.dasar_hukum(text.value)), text.value)
+        return items(enumerate(values), render)
+    if key == "keterkaitan":
+        def render(index_value):
+            index, text = index_value
+            target = ctx.links.targets.get((sop.id, index))
+            return link(ctx.urls.href(src, ctx.paths.sop(target)), text.value) if target else esc(text.value)
+        return items(enumerate(values), render)
+    return items(v.value for v in values)
+
+
+def _pelaksana(sop: Sop, src: str, ctx: PageContext) -> str:
+    return items(sop.pelaksana, lambda p: link(ctx.urls.href(src, ctx.paths.pelaksana(p.nama)), p.nama))
+
+
+def _cell(values) -> str:
+    return "<br>".join(esc(v.value) for v in values)
+
+
+def _steps(sop: Sop) -> str:
+    head = "".join(f"<th scope=\"col\">{t}</th>" for t in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"))
+    rows = []
+    for step in sop.langkah:
+        pelaksana = "<br>".join(esc(sop.pelaksana_by_id(p).nama) for p in step.pelaksana) or EMPTY
+        waktu = ""
+        if step.waktu is not None:
+            waktu = esc(format_durasi(step.waktu.durasi)) if step.waktu.durasi else esc(step.waktu.raw)
+        kegiatan = esc(step.kegiatan.value)
+        if step.cabang:
+            exits = "".join(
+                f"<li>{esc(c.label)}: {'selesai' if c.ke is None else f'ke langkah {c.ke}'}</li>" for c in step.cabang
+            )
+            kegiatan += f'<ul class="sop-cabang">{exits}</ul>'
+        elif step.lanjut_ke is not None and step.lanjut_ke != step.nomor + 1:
+            kegiatan += f'<div class="sop-lanjut">Lanjut ke langkah {step.lanjut_ke}</div>'
+        cells = [str(step.nomor), kegiatan, pelaksana, _cell(step.kelengkapan), waktu, _cell(step.output),
+                 esc(step.keterangan.value) if step.keterangan else ""]
+        rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return f'<table class="sop-langkah"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _total(sop: Sop) -> str:
+    total = total_waktu(sop)
+    path = ", ".join(str(n) for n in total.steps)
+    text = esc(total.text) if total.text else "tidak dapat dihitung"
+    note = ""
+    if total.without_waktu:
+        note = f" (tanpa waktu: langkah {', '.join(str(n) for n in total.without_waktu)})"
+    return f'<p class="sop-total-waktu"><strong>Total waktu jalur utama:</strong> {text}{note}. Jalur utama: langkah {path}.</p>'
+
+
+def _revisi(sop: Sop) -> str:
+    rows = "".join(
+        f"<tr><td>{'' if r.ke is None else r.ke}</td><td>{_date(r.tanggal)}</td><td>{esc(r.uraian.value)}</td></tr>"
+        for r in sop.revisi
+    )
+    return f'<table class="sop-revisi"><thead><tr><th>Revisi ke</th><th>Tanggal</th><th>Uraian</th></tr></thead><tbody>{rows}</tbody></table>'
+
+
+def _catatan(sop: Sop) -> str:
+    note = sop.catatan_sumber
+    parts = ['<div class="sop-catatan-sumber"><p>SOP ini disalin dari dokumen sumber; catatan penyalinan:</p><dl>']
+    if note.sumber is not None:
+        parts.append(f"<dt>Sumber</dt><dd>{esc(note.sumber.value)}</dd>")
+    for label, values in (("Perbaikan", note.perbaikan), ("Tidak terbaca", note.tidak_terbaca),
+                          ("Disimpulkan", note.disimpulkan), ("Catatan", note.catatan)):
+        if values:
+            parts.append(f"<dt>{label}</dt><dd>{items(v.value for v in values)}</dd>")
+    parts.append("</dl></div>")
+    return "".join(parts)
+
+
+def _referenced_by(sop: Sop, src: str, ctx: PageContext) -> str:
+    ids = ctx.links.referenced_by.get(sop.id, ())
+    return items(ids, lambda i: link(ctx.urls.href(src, ctx.paths.sop(i)), ctx.catalogue.sops[i].nama.value),
+                 empty='<p class="sop-kosong">Belum ada SOP lain yang merujuk SOP ini.</p>')
