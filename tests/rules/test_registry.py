@@ -1,0 +1,119 @@
+"""Registry invariants: stable, well-formed ids; every rule documented; errors only where the clause is normative."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import katalog_sop.rules as package
+from katalog_sop.problem import Severity
+from katalog_sop.rules import RULES
+from katalog_sop.rules.base import (
+    CATALOGUE,
+    ID_PATTERN,
+    PER_SOP,
+    PRAKTIK_UMUM,
+    SLUG_PATTERN,
+    TAGS,
+    defined_rules,
+    rule,
+)
+
+FAMILIES = {
+    "I": "identitas", "B": "bagian", "P": "pelaksana", "M": "mutu baku", "F": "alur",
+    "K": "kalimat", "D": "dasar hukum", "C": "katalog", "W": "waktu",
+}
+
+EXPECTED_IDS = {
+    # Ids are never renamed or reused: a rule removed stays listed here, retired.
+    "SOPAP-I01", "SOPAP-I02", "SOPAP-I03", "SOPAP-I04", "SOPAP-I05", "SOPAP-I06", "SOPAP-I07", "SOPAP-I08",
+    "SOPAP-I09", "SOPAP-I10", "SOPAP-B01", "SOPAP-P01", "SOPAP-P02", "SOPAP-P03", "SOPAP-M01", "SOPAP-M02",
+    "SOPAP-M03", "SOPAP-F01", "SOPAP-F02", "SOPAP-F03", "SOPAP-F04", "SOPAP-F05", "SOPAP-F06", "SOPAP-F07",
+    "SOPAP-K01", "SOPAP-K02", "SOPAP-K03", "SOPAP-D01", "SOPAP-D02", "SOPAP-D03", "SOPAP-D04", "SOPAP-D05",
+    "SOPAP-C01", "SOPAP-C02", "SOPAP-C03", "SOPAP-W01", "SOPAP-W02", "SOPAP-W03",
+}
+
+
+def test_ids_are_unique_and_none_is_lost():
+    ids = [r.id for r in defined_rules()]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == EXPECTED_IDS
+
+
+def test_slugs_are_unique():
+    slugs = [r.slug for r in RULES.values()]
+    assert len(slugs) == len(set(slugs))
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_metadata_is_well_formed(rule):
+    assert ID_PATTERN.match(rule.id) and rule.id[6] in FAMILIES
+    assert SLUG_PATTERN.match(rule.slug)
+    assert rule.tag in TAGS
+    assert rule.scope in (PER_SOP, CATALOGUE)
+    assert (rule.scope == CATALOGUE) == (rule.id[6] == "C")
+    assert isinstance(rule.severity, Severity)
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_error_only_where_the_clause_is_normative(rule):
+    if rule.severity is Severity.ERROR:
+        assert rule.tag == "N"
+        assert PRAKTIK_UMUM not in rule.clause.lower()
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_practice_rules_say_so_in_their_clause(rule):
+    if rule.tag == "CP":
+        assert PRAKTIK_UMUM in rule.clause.lower()
+    else:
+        assert not rule.clause.lower().startswith(PRAKTIK_UMUM)
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_docstring_says_what_why_fix_and_has_both_examples(rule):
+    doc = rule.doc
+    summary = doc.splitlines()[0]
+    assert summary.endswith(".") and len(summary) <= 110
+    assert "Why:" in doc and "Fix:" in doc
+    assert rule.example("Passing") != rule.example("Failing")
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_options_named_in_the_docstring(rule):
+    for name in rule.defaults:
+        assert f"``{name}``" in rule.doc
+
+
+def test_unknown_option_is_refused():
+    with pytest.raises(ValueError, match="SOPAP-W01: opsi tidak dikenal: batas"):
+        RULES["SOPAP-W01"].options({"batas": 10})
+
+
+def test_overrides_keep_other_defaults():
+    options = RULES["SOPAP-C03"].options({"langkah_minimal": 2})
+    assert dict(options) == {"langkah_minimal": 2, "kemiripan_minimal": 0.5}
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (("SOPAP-X01", "contoh", Severity.INFO), "id, slug or tag tidak sah"),
+    (("SOPAP-I99", "Contoh", Severity.INFO), "id, slug or tag tidak sah"),
+    (("SOPAP-I99", "contoh", Severity.ERROR), "hanya aturan bertanda N"),
+    (("SOPAP-I01", "contoh", Severity.INFO), "SOPAP-I01: id sudah dipakai"),
+])
+def test_a_malformed_rule_is_refused_when_defined(arguments, message):
+    with pytest.raises(ValueError, match=message):
+        rule(*arguments, tag="CP", clause=PRAKTIK_UMUM)
+
+
+def test_example_blocks_are_found_exactly_once():
+    rule = RULES["SOPAP-I02"]
+    assert rule.example("Failing") == "nomor: null\n"
+    with pytest.raises(ValueError, match="tepat satu 'Other example::'"):
+        rule.example("Other")
+
+
+def test_rule_modules_stay_small():
+    for module in Path(package.__file__).parent.glob("*.py"):
+        assert module.read_text(encoding="utf-8").count("\n") <= 200, module.name

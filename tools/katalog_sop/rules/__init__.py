@@ -1,0 +1,87 @@
+"""Rules stage: compliance findings for built SOPs, per SOP and across the catalogue.
+
+Takes the catalogue stage's output (or any SOPs) and returns sorted
+:class:`~katalog_sop.problem.Problem` records whose ``code`` is the rule id
+(``SOPAP-I02``). Pure: no I/O besides reading the package's own data files at
+import, nothing printed, nothing mutated.
+
+Every rule lives in a small module of this package, registered with
+:func:`katalog_sop.rules.base.rule`; :data:`RULES` holds them by id. Families:
+I identitas, B bagian, P pelaksana, M mutu baku, F flow (alur/keputusan),
+K kalimat, D dasar hukum, C katalog, W waktu. Ids are never renamed or reused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from katalog_sop.catalogue import Catalogue
+from katalog_sop.model import Sop
+from katalog_sop.problem import Problem, sort_problems
+from katalog_sop.rules import (  # noqa: F401  (imported to register their rules)
+    alur,
+    bagian,
+    disimpulkan,
+    durasi,
+    hukum,
+    identitas,
+    jangkauan,
+    kalimat,
+    kemiripan,
+    keputusan,
+    keputusan_tersembunyi,
+    keterkaitan,
+    mutu_baku,
+    nomor_ganda,
+    pelaksana,
+    pengesahan,
+    tinjauan,
+    urutan_tanggal,
+    wilayah,
+)
+from katalog_sop.rules.base import CATALOGUE, PER_SOP, Context, Rule, defined_rules
+
+__all__ = ["RULES", "Rule", "run_rules"]
+
+RULES: Mapping[str, Rule] = MappingProxyType({r.id: r for r in sorted(defined_rules(), key=lambda r: r.id)})
+
+Options = Mapping[str, Mapping[str, object]]
+"""Per rule id, the options to change: ``{"SOPAP-W03": {"periode_bulan": 6}}``."""
+
+
+def run_rules(
+    sops: Catalogue | Iterable[Sop],
+    *,
+    today: dt.date,
+    options: Options | None = None,
+    rules: Iterable[Rule] | None = None,
+) -> list[Problem]:
+    """Every finding of ``rules`` (default: all) on ``sops``, sorted by file and line.
+
+    Raises ValueError for an option or rule id that does not exist: a
+    configuration mistake, which the adapter reports as a usage error.
+    """
+    catalogue = sops if isinstance(sops, Catalogue) else Catalogue({sop.id: sop for sop in sops})
+    selected = list(RULES.values() if rules is None else rules)
+    contexts = _contexts(selected, today, options or {})
+    problems: list[Problem] = []
+    add = problems.append
+    per_sop = [(r.check, contexts[r.id], r.severity, r.id) for r in selected if r.scope == PER_SOP]
+    for sop in catalogue.sops.values():  # every rule on one SOP before the next: see base.per_sop
+        for check, context, severity, rule_id in per_sop:
+            for where, message in check(sop, context):
+                add(Problem(where, severity, rule_id, message))
+    for r in selected:
+        if r.scope == CATALOGUE:
+            for where, message in r.check(catalogue, contexts[r.id]):
+                add(Problem(where, r.severity, r.id, message))
+    return sort_problems(problems)
+
+
+def _contexts(selected: list[Rule], today: dt.date, options: Options) -> dict[str, Context]:
+    unknown = sorted(set(options) - set(RULES))
+    if unknown:
+        raise ValueError(f"aturan tidak dikenal: {', '.join(unknown)}")
+    return {r.id: Context(today, r.options(options.get(r.id))) for r in selected}

@@ -1,0 +1,131 @@
+"""Flow of the flowchart: one start and an end; the graph every flow rule reads.
+
+The terminator capsule "mendeskripsikan kegiatan mulai dan berakhir". In the
+model the procedure starts at step 1, and an exit whose target is ``None``
+(``selesai``, or the last step's fall-through) ends it. These are graph checks
+derived from that (common practice of every SOP AP reader), so warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, per_sop, rule
+
+CLAUSE = PRAKTIK_UMUM + (
+    ": simbol kapsul/terminator mendeskripsikan kegiatan mulai dan berakhir; setiap kegiatan berada pada alur "
+    "dari mulai sampai selesai."
+)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The flowchart as a graph of step numbers, read once per SOP for the flow rules."""
+
+    entered: frozenset[int]
+    """Steps that some arrow enters."""
+    from_start: frozenset[int]
+    """Steps that some path from step 1 reaches."""
+    ending: frozenset[int]
+    """Steps with an exit to ``selesai``."""
+    finishing: frozenset[int]
+    """Steps from which some path reaches ``selesai``."""
+
+
+@per_sop
+def flow(sop: Sop) -> Flow:
+    count = len(sop.langkah)
+    if all(not s.cabang and s.lanjut_ke == (s.nomor + 1 if s.nomor < count else None) for s in sop.langkah):
+        every = frozenset(range(1, count + 1))  # a straight line, the common case: nothing to search
+        return Flow(every - {1}, every, frozenset({count}), every)
+    forward = {step.nomor: [target for _, target in step.exits if target is not None] for step in sop.langkah}
+    ending = frozenset(step.nomor for step in sop.langkah if any(target is None for _, target in step.exits))
+    backward: dict[int, list[int]] = {}
+    for nomor, targets in forward.items():
+        for target in targets:
+            backward.setdefault(target, []).append(nomor)
+    return Flow(frozenset(backward), _closure(forward, {1}), ending, _closure(backward, ending))
+
+
+def _closure(neighbours: dict[int, list[int]], start: set[int] | frozenset[int]) -> frozenset[int]:
+    """Every node reachable from ``start`` through ``neighbours`` (``start`` included)."""
+    seen, todo = set(start), list(start)
+    while todo:
+        for node in neighbours.get(todo.pop(), ()):
+            if node not in seen:
+                seen.add(node)
+                todo.append(node)
+    return frozenset(seen)
+
+
+@rule("SOPAP-F01", "satu-mulai", Severity.WARNING, tag="CP", clause=CLAUSE)
+def satu_mulai(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The procedure has one start: no step but the first lacks an incoming arrow.
+
+    Why: a step that no arrow enters is a second starting point that the
+    terminator does not show. Fix: point an exit of an earlier step at it
+    (``lanjut_ke`` or ``cabang``), or remove it.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas, lanjut_ke: 3,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Memperbaiki konsep surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Konsep surat, waktu: 15 menit, output: Konsep surat}
+          - kegiatan: Memeriksa dan menandatangani surat keterangan
+            pelaksana: Camat
+            kelengkapan: Konsep surat
+            waktu: 30 menit
+            output: Surat keterangan
+            cabang: [{label: Setuju, ke: selesai}, {label: Tidak setuju, ke: 2}]
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas, lanjut_ke: 3,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Memperbaiki konsep surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Konsep surat, waktu: 15 menit, output: Konsep surat}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
+    """
+    entered = flow(sop).entered
+    for step in sop.langkah[1:]:
+        if step.nomor not in entered:
+            yield step.location, f"tidak ada anak panah yang masuk ke langkah {step.nomor}; alur hanya boleh mulai di langkah 1"
+
+
+@rule("SOPAP-F02", "ada-selesai", Severity.WARNING, tag="CP", clause=CLAUSE)
+def ada_selesai(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The procedure has an end: some exit leads to ``selesai``.
+
+    Why: without an end the procedure never finishes; the sheet has no
+    closing terminator. Fix: let the last step end (remove its ``lanjut_ke``)
+    or send an exit to ``selesai``.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan, lanjut_ke: 1,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+    """
+    if not flow(sop).ending:
+        yield sop.key_locations.get("langkah", sop.location), "tidak ada jalan keluar ke 'selesai'; prosedur tidak pernah berakhir"

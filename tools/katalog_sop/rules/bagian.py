@@ -1,0 +1,56 @@
+"""The six sections of the identity block (items 8-13), present and not empty.
+
+Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan,
+Peringatan, Pencatatan dan Pendataan appear with these labels in every
+template and every real SOP AP seen; the Lampiran's own definitions of them
+could not be read, so a gap is a warning, not an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import Context, Finding, rule
+
+LABELS = {
+    "dasar_hukum": "Dasar Hukum",
+    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
+    "keterkaitan": "Keterkaitan",
+    "peralatan_perlengkapan": "Peralatan/Perlengkapan",
+    "peringatan": "Peringatan",
+    "pencatatan_pendataan": "Pencatatan dan Pendataan",
+}
+
+
+@rule(
+    "SOPAP-B01", "bagian-kosong", Severity.WARNING, tag="U",
+    clause=(
+        "Bagian identitas memuat Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan, "
+        "Peringatan, serta Pencatatan dan Pendataan (butir format SOP AP; rumusan lampiran tidak terbaca)."
+    ),
+    bagian=tuple(LABELS),
+)
+def bagian_kosong(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Each section of the identity block is there and has at least one item.
+
+    Why: the sections tell the reader the legal basis, the skills, the linked
+    SOPs, the equipment, what goes wrong if the SOP is not followed, and what
+    must be recorded. Fix: fill in the section as printed on the form. The
+    option ``bagian`` lists the sections checked.
+
+    Passing example::
+
+        peringatan: [Jika SOP tidak dilaksanakan, maka pelayanan terlambat.]
+
+    Failing example::
+
+        peringatan: []
+    """
+    for name in context.options["bagian"]:
+        if getattr(sop, name):
+            continue
+        where = sop.key_locations.get(name, sop.location)
+        state = "kosong" if name in sop.key_locations else "tidak ada"
+        yield where, f"bagian {LABELS[name]} ({name}) {state}"

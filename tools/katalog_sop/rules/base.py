@@ -1,0 +1,152 @@
+"""Rules stage, the shape of one rule: metadata, options and a check function.
+
+A rule is a function decorated with :func:`rule`. The decorator records the
+rule's stable id, slug, default severity, confidence tag and clause, and its
+option defaults; the function's docstring is the rule's documentation (what it
+checks, why, how to fix, and a passing and a failing example).
+
+A check yields ``(Location, message)`` findings and never builds
+:class:`~katalog_sop.problem.Problem` itself: the registry adds the rule id and
+the severity, so a later configuration layer can change a severity without
+touching a rule. Checks never print, never do I/O, and do no heavy work per
+call (regexes and tables are built when the module is imported).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from katalog_sop.problem import Location, Severity
+
+Finding = tuple[Location, str]
+"""Where, and the message (Indonesian) for the author."""
+
+PER_SOP = "sop"
+CATALOGUE = "katalog"
+
+TAGS = ("N", "N-trunc", "D", "CP", "U")
+"""Confidence tags of ``../shared/reference/sop-ap-format.md``: only ``N`` may be an error by default."""
+
+PRAKTIK_UMUM = "praktik umum"
+
+ID_PATTERN = re.compile(r"SOPAP-[IBPMFKDCW]\d{2}\Z")
+SLUG_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+
+EXAMPLE_DATE = dt.date(2025, 7, 1)
+"""The "today" every docstring example is checked on (so the examples never age)."""
+
+EXAMPLE_SOP = Path(__file__).with_name("data") / "contoh.yaml"
+"""The sample SOP that every docstring example is a fragment of (see the file's header)."""
+
+_EXAMPLE = re.compile(r"^( *)(Passing|Failing) example::\n\n((?:\1 {4}.*\n|\n)+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know besides the SOP: the date of the check and its options."""
+
+    today: dt.date
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compliance rule: what the registry, the reporters and the site's rules page know of it."""
+
+    id: str
+    """Stable: never renamed, never reused for another check."""
+    slug: str
+    severity: Severity
+    tag: str
+    """Confidence tag of the clause (see :data:`TAGS`)."""
+    clause: str
+    """The regulation's words where the rule is normative; "praktik umum" where it is practice."""
+    scope: str
+    """:data:`PER_SOP` (``check(sop, context)``) or :data:`CATALOGUE` (``check(catalogue, context)``)."""
+    check: Callable[..., Iterable[Finding]] = field(repr=False)
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc(self) -> str:
+        return textwrap.dedent(self.check.__doc__ or "").strip()
+
+    def options(self, overrides: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+        """The defaults with ``overrides`` applied; an unknown option name is a ValueError."""
+        overrides = overrides or {}
+        unknown = sorted(set(overrides) - set(self.defaults))
+        if unknown:
+            raise ValueError(f"{self.id}: opsi tidak dikenal: {', '.join(unknown)}")
+        return MappingProxyType({**self.defaults, **overrides})
+
+    def example(self, kind: str) -> str:
+        """The ``"Passing"`` or ``"Failing"`` example of the docstring, dedented."""
+        found = [m.group(3) for m in _EXAMPLE.finditer(self.doc + "\n") if m.group(2) == kind]
+        if len(found) != 1:
+            raise ValueError(f"{self.id}: docstring harus memuat tepat satu '{kind} example::'")
+        return textwrap.dedent(found[0]).strip() + "\n"
+
+
+_DEFINED: list[Rule] = []
+
+
+def rule(
+    rule_id: str,
+    slug: str,
+    severity: Severity,
+    *,
+    tag: str,
+    clause: str,
+    scope: str = PER_SOP,
+    **defaults: Any,
+) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
+    """Register the decorated check as rule ``rule_id``; keyword ``defaults`` are its options.
+
+    A malformed rule is a bug of the package: it raises at import.
+    """
+    if not ID_PATTERN.match(rule_id) or not SLUG_PATTERN.match(slug) or tag not in TAGS:
+        raise ValueError(f"{rule_id}: id, slug or tag tidak sah")
+    if severity is Severity.ERROR and tag != "N":
+        raise ValueError(f"{rule_id}: hanya aturan bertanda N yang boleh error secara bawaan")
+    if any(known.id == rule_id for known in _DEFINED):
+        raise ValueError(f"{rule_id}: id sudah dipakai")
+
+    def register(check: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
+        _DEFINED.append(Rule(rule_id, slug, severity, tag, clause, scope, check, MappingProxyType(defaults)))
+        return check
+
+    return register
+
+
+def per_sop(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Memoise ``read(sop)`` for the SOP read last, so the rules of one family share one reading.
+
+    :func:`katalog_sop.rules.run_rules` runs every rule on one SOP before the
+    next, so one entry is enough. The entry is one tuple, replaced whole, and
+    matched by identity: never a stale or a wrong SOP's reading.
+    """
+    memo: tuple[Any, Any] = (None, None)
+
+    @functools.wraps(read)
+    def cached(sop: Any) -> Any:
+        nonlocal memo
+        last = memo
+        if last[0] is sop:
+            return last[1]
+        value = read(sop)
+        memo = (sop, value)
+        return value
+
+    return cached
+
+
+def defined_rules() -> tuple[Rule, ...]:
+    """Every rule registered so far, in definition order."""
+    return tuple(_DEFINED)

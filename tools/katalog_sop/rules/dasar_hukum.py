@@ -1,0 +1,182 @@
+"""Legal citations (dasar hukum) as agencies write them, parsed into their parts.
+
+"Peraturan MENPAN Dan RB Nomor 35 Tahun 2012 Tentang Pedoman ...",
+"Permenpan RB No. 35 Tahun 2012", "PP 12/2019", "Peraturan Walikota Tegal
+Nomor 56 Tahun 2021 tentang ...", "PermenPAN Nomor PER/21/M.PAN/11/2008".
+Pure parsing, no I/O: :func:`parse_kutipan` returns a :class:`Kutipan` whose
+missing parts are ``None`` (the rules say what is missing), with a normalised
+key such as ``permenpanrb-35-2012`` to look the regulation up by.
+
+Results are cached by the raw text: an agency cites the same few regulations
+in every SOP, so a catalogue parses each distinct citation once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+_JENIS = (
+    # (code, pattern on the normalised head); order matters: longer names first.
+    ("uud", r"undang undang dasar|uud"),
+    ("perppu", r"peraturan pemerintah pengganti undang undang|perppu|perpu"),
+    ("uu", r"undang undang|uu"),
+    ("pp", r"peraturan pemerintah|pp"),
+    ("perpres", r"peraturan presiden|perpres"),
+    ("keppres", r"keputusan presiden|keppres"),
+    ("inpres", r"instruksi presiden|inpres"),
+    (
+        "permenpanrb",
+        (r"peraturan menteri (?:negara )?pendayagunaan aparatur negara dan reformasi birokrasi"
+        r"|peraturan (?:menteri|men) ?pan (?:dan )?rb|peraturan menteri panrb|permen ?pan (?:dan )?rb|permen ?panrb"),
+    ),
+    ("permenpan", r"peraturan menteri (?:negara )?pendayagunaan aparatur negara|peraturan (?:menteri|men) ?pan|permen ?pan"),
+    ("kepmenpan", r"keputusan menteri (?:negara )?pendayagunaan aparatur negara|keputusan (?:menteri|men) ?pan|kepmen ?pan"),
+    ("permendagri", r"peraturan menteri dalam negeri|permen ?dagri"),
+    ("pmk", r"peraturan menteri keuangan|pmk"),
+    ("permen", r"peraturan menteri|permen"),
+    ("kepmen", r"keputusan menteri|kepmen"),
+    ("perda", r"peraturan daerah|perda"),
+    ("pergub", r"peraturan gubernur|pergub"),
+    ("perbup", r"peraturan bupati|perbup"),
+    ("perwal", r"peraturan wali ?kota|perwali|perwal"),
+    ("kepgub", r"keputusan gubernur"),
+    ("kepbup", r"keputusan bupati"),
+    ("kepwal", r"keputusan wali ?kota"),
+    ("perka", r"peraturan kepala|perka"),
+    ("perban", r"peraturan badan|perban"),
+    ("se", r"surat edaran"),
+)
+_JENIS_PATTERN = re.compile("|".join(rf"(?P<{code}>(?:{pattern})\b)" for code, pattern in _JENIS))
+"""One pass: alternatives are tried in order, so the first (longest) name wins."""
+
+LEVEL_OF_JENIS = {"perwal": "kota", "kepwal": "kota", "perbup": "kabupaten", "kepbup": "kabupaten",
+                  "pergub": "provinsi", "kepgub": "provinsi"}
+REGIONAL = frozenset(LEVEL_OF_JENIS) | {"perda"}
+_QUALIFIED = REGIONAL | {"permen", "kepmen", "perka", "perban", "se"}
+"""Jenis that many issuers share: the key names the issuer too (``perwal-tegal-56-2021``)."""
+
+_NOMOR = re.compile(r" (?:nomor|no)\b\.? ?:? ?", re.IGNORECASE)
+"""Where the head ("Peraturan Walikota Tegal") ends: the first " Nomor"."""
+_AFTER_NOMOR = re.compile(
+    r"(?P<nomor>[^\s,;]+)(?: ?,? ?tahun (?P<tahun>\d{4}))?(?: ?,? ?tentang ?:? ?(?P<tentang>.*))?",
+    re.IGNORECASE | re.DOTALL,
+)
+_SHORT = re.compile(
+    r"(?P<head>[^\d]+?) (?P<nomor>[\w./-]*\d[\w./-]*)(?: tahun (?P<tahun>\d{4}))?"
+    r"(?: ?,? ?tentang ?:? ?(?P<tentang>.*))?",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Without "Nomor": "UU 23/2014 tentang ...", "Permendagri 52/2011"."""
+_TENTANG = re.compile(r"\btentang\s*:?\s*(.+)", re.IGNORECASE | re.DOTALL)
+_TRAILING_YEAR = re.compile(r"[/.\-]\s*((?:19|20)\d{2})\Z")
+_PROMULGATION = re.compile(r"\s*\((?:lembaran|berita|tambahan|ln|bn)\b[^)]*\)?", re.IGNORECASE)
+_AMENDED = re.compile(r"\s*,?\s*sebagaimana\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?diubah.*\Z", re.IGNORECASE | re.DOTALL)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_REGION = re.compile(r"(kota|kabupaten|kab|provinsi|prov)\.?\s+(.+)")
+_LEVELS = {"kab": "kabupaten", "prov": "provinsi"}
+
+
+@dataclass(frozen=True)
+class Kutipan:
+    """One citation: the author's text and the parts read from it."""
+
+    raw: str
+    jenis: str | None
+    """Canonical code: ``uu``, ``pp``, ``perpres``, ``permenpanrb``, ``permendagri``, ``perwal`` ..."""
+    penerbit: str | None
+    """What the head says besides the jenis, normalised: ``tegal``, ``kota tarakan``, ``kesehatan``."""
+    nomor: str | None
+    tahun: int | None
+    tentang: str | None
+    key: str | None = None
+    """``permenpanrb-35-2012``; ``None`` unless jenis, nomor and tahun were all read."""
+
+    @property
+    def wilayah(self) -> tuple[str, str] | None:
+        """``("kota", "tegal")`` for a regional regulation whose region the head names."""
+        if self.jenis not in REGIONAL or not self.penerbit:
+            return None
+        return region_of(self.penerbit, LEVEL_OF_JENIS.get(self.jenis))
+
+
+def peraturan_key(jenis: str, nomor: str, tahun: int) -> str:
+    """``("permenpan", "PER/21/M.PAN/11/2008", 2008)`` -> ``permenpan-per-21-m-pan-11-2008``."""
+    number = _TRAILING_YEAR.sub("", nomor.strip()) if nomor.strip().endswith(str(tahun)) else nomor
+    return f"{jenis}-{_NOT_WORD.sub('-', number.lower()).strip('-')}-{tahun}"
+
+
+def region_of(text: str, level: str | None = None) -> tuple[str, str] | None:
+    """``"kota tarakan"`` -> ``("kota", "tarakan")``; a bare name takes ``level``."""
+    words = _NOT_WORD.sub(" ", text.lower()).strip()
+    match = _REGION.fullmatch(words)
+    if match:
+        return _LEVELS.get(match.group(1), match.group(1)), match.group(2).replace(" ", "")
+    if level is not None and words:
+        return level, words.replace(" ", "")
+    return None
+
+
+def normalise_title(text: str) -> str:
+    """Case, spacing and punctuation removed: "Tata Laksana" equals "Tatalaksana"."""
+    return _NOT_WORD.sub("", text.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_kutipan(raw: str) -> Kutipan:
+    """The parts of the citation ``raw``; a part that cannot be read is ``None``."""
+    text = " ".join(raw.split()).rstrip(";.,")
+    match = _split(text)
+    if match is None:
+        tentang = _TENTANG.search(text)
+        head = text[: tentang.start()] if tentang else text
+        return Kutipan(raw, *_jenis(head), None, None, _tentang(tentang.group(1) if tentang else None))
+    nomor, tahun = match["nomor"].rstrip(".,;"), match["tahun"]
+    if tahun is None and (year := _TRAILING_YEAR.search(nomor)):
+        tahun = year.group(1)
+        nomor = nomor[: year.start()] or nomor
+    jenis, penerbit = _jenis(match["head"])
+    year_ = int(tahun) if tahun else None
+    return Kutipan(raw, jenis, penerbit, nomor, year_, _tentang(match["tentang"]), _key(jenis, penerbit, nomor, year_))
+
+
+def _split(text: str) -> dict[str, str | None] | None:
+    """head, nomor, tahun, tentang; or ``None`` when no number follows the head."""
+    nomor = _NOMOR.search(text)
+    if nomor is not None and nomor.start() > 0:
+        rest = _AFTER_NOMOR.fullmatch(text, nomor.end())
+        if rest is not None:
+            return {"head": text[: nomor.start()], **rest.groupdict()}
+    short = _SHORT.fullmatch(text)
+    return short.groupdict() if short else None
+
+
+def _key(jenis: str | None, penerbit: str | None, nomor: str, tahun: int | None) -> str | None:
+    if jenis is None or tahun is None:
+        return None
+    if jenis in _QUALIFIED and penerbit:
+        jenis = f"{jenis}-{penerbit.replace(' ', '-')}"
+    return peraturan_key(jenis, nomor, tahun)
+
+
+def _jenis(head: str) -> tuple[str | None, str | None]:
+    words = head.lower().replace("&", " dan ")
+    if "(" in words:
+        words = _PARENTHESES.sub(" ", words)
+    words = " ".join(_NOT_WORD.sub(" ", words).replace("republik indonesia", " ").split())
+    match = _JENIS_PATTERN.match(words)
+    if match is None:
+        return None, None
+    return match.lastgroup, words[match.end():].strip() or None
+
+
+def _tentang(text: str | None) -> str | None:
+    if text is None:
+        return None
+    if "(" in text:
+        text = _PROMULGATION.sub("", text)
+    if "diubah" in text:
+        text = _AMENDED.sub("", text)
+    return text.strip(" ;.,") or None

@@ -1,0 +1,68 @@
+"""Identity items the source did not print but a transcriber inferred.
+
+A transcription records in ``catatan_sumber.disimpulkan`` what it inferred
+instead of read. An identity item filled in that way (a title made up from the
+steps, an agency guessed from a cited regulation) is not the agency's own
+statement: an auditor must see it as missing from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
+
+_LABELS = (
+    # (model field, how a note names the item, in lower case)
+    ("nama", ("nama sop", "judul sop")),
+    ("nomor", ("nomor sop",)),
+    ("instansi", ("instansi",)),
+    ("unit", ("unit",)),
+    ("tanggal_pembuatan", ("tanggal pembuatan",)),
+    ("tanggal_efektif", ("tanggal efektif",)),
+    ("disahkan_oleh", ("pengesahan", "disahkan oleh")),
+)
+_WORDS = {name: re.compile("|".join(rf"\b{phrase}\b" for phrase in phrases)) for name, phrases in _LABELS}
+
+
+def named_items(note: str) -> list[str]:
+    """The identity items a note names ("Nama SOP ...", "instansi dan unit ..."), as model fields."""
+    lower = note.lower()
+    return [
+        name for name, phrases in _LABELS
+        if any(phrase in lower for phrase in phrases) and _WORDS[name].search(lower)  # substring first: cheap
+    ]
+
+
+@rule(
+    "SOPAP-I10", "identitas-disimpulkan", Severity.WARNING, tag="CP",
+    clause=PRAKTIK_UMUM + ": transkripsi mencatat isian yang disimpulkan penyalin, bukan tertulis pada sumber.",
+)
+def identitas_disimpulkan(sop: Sop, context: Context) -> Iterator[Finding]:
+    """An identity item is filled in, but ``catatan_sumber.disimpulkan`` says it was inferred.
+
+    Why: the original SOP lacks that item; the value is the transcriber's
+    guess. Fix: have the agency complete the original, then remove the note.
+
+    Passing example::
+
+        catatan_sumber:
+          disimpulkan: [Pelaksana langkah 1 disimpulkan dari uraiannya]
+
+    Failing example::
+
+        catatan_sumber:
+          disimpulkan: [Nama SOP tidak ada pada sumber; disimpulkan dari uraian prosedur]
+    """
+    if sop.catatan_sumber is None:
+        return
+    for note in sop.catatan_sumber.disimpulkan:
+        for name in named_items(note.value):
+            value = getattr(sop, name)
+            if value is not None:
+                yield value.location, (
+                    f"isian '{name}' tidak tertulis pada SOP asli; disimpulkan penyalin (lihat {note.location.json_path})"
+                )

@@ -1,0 +1,103 @@
+"""Waktu plausibility: a step that takes more than a month, and units mixed in one SOP.
+
+The regulation fixes no form for waktu ("waktu yang diperlukan untuk
+menyelesaikan"). These are hints for the author (info): a step of 120 hari
+inside a procedure of minutes is usually a whole sub-procedure or a typo, and
+one SOP that counts in menit, jam and hari is hard to add up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
+from katalog_sop.waktu import UNIT_LABELS, format_durasi
+
+DAYS_PER_UNIT = {
+    "detik": 1 / 86400, "menit": 1 / 1440, "jam": 1 / 24, "hari": 1.0,
+    "hari_kerja": 1.0, "minggu": 7.0, "bulan": 30.0, "tahun": 365.0,
+}
+"""A hari kerja counts as one day: the limit is a hint, not a calendar."""
+
+
+@rule(
+    "SOPAP-W01", "waktu-terlalu-lama", Severity.INFO, tag="CP",
+    clause=PRAKTIK_UMUM + ": mutu baku waktu adalah waktu yang diperlukan untuk menyelesaikan satu kegiatan.",
+    batas_hari=30,
+)
+def waktu_terlalu_lama(sop: Sop, context: Context) -> Iterator[Finding]:
+    """No step takes more than ``batas_hari`` days (30 by default).
+
+    Why: one step of months is usually a procedure of its own, or a typo
+    (seed 003: "120 Hari" next to "15 Menit"). Fix: split the step, or
+    correct the time.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 1 hari, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 2 hari, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 1 hari, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 1 hari, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 120 hari, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 1 hari, output: Arsip surat}
+    """
+    limit = context.options["batas_hari"]
+    for step in sop.langkah:
+        durasi = step.waktu.durasi if step.waktu else None
+        if durasi is not None and durasi.maximum * DAYS_PER_UNIT[durasi.satuan] > limit:
+            yield step.waktu.location, (
+                f"waktu langkah {step.nomor} ({format_durasi(durasi)}) lebih dari {limit} hari; "
+                "pecah menjadi beberapa langkah atau periksa angkanya"
+            )
+
+
+@rule(
+    "SOPAP-W02", "satuan-waktu-campur", Severity.INFO, tag="CP",
+    clause=PRAKTIK_UMUM + ": waktu pada satu SOP ditulis dengan satuan yang sama agar dapat dijumlahkan.",
+)
+def satuan_waktu_campur(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The steps of one SOP state their time in one unit.
+
+    Why: times in menit, jam and hari side by side are hard to compare and to
+    add up into the procedure's total. Fix: use one unit (e.g. ``jam``), or
+    ``satuan_waktu`` with bare numbers.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 60 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 1 jam, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+    """
+    written = [step.waktu.durasi.satuan for step in sop.langkah if step.waktu and step.waktu.durasi]
+    if len(set(written)) > 1:
+        units = Counter(written)
+        listed = ", ".join(f"{UNIT_LABELS[unit]} ({count} langkah)" for unit, count in units.most_common())
+        yield sop.key_locations.get("langkah", sop.location), f"waktu langkah memakai satuan berbeda: {listed}"

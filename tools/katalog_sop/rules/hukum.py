@@ -1,0 +1,146 @@
+"""Dasar hukum: each citation readable, titled as the regulation is titled, in force; the SOP guideline cited.
+
+Citations follow the drafting form "<jenis> Nomor <nomor> Tahun <tahun>
+tentang <judul>" (with Lembaran/Berita Negara references after it). Titles
+and status are checked against the curated registry in ``data/peraturan.yaml``;
+a regulation missing from the registry is not a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop, Text
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, per_sop, rule
+from katalog_sop.rules.dasar_hukum import Kutipan, normalise_title, parse_kutipan
+from katalog_sop.rules.peraturan import DICABUT, REGISTRY
+
+
+@per_sop
+def kutipan(sop: Sop) -> tuple[tuple[Text, Kutipan], ...]:
+    """Each legal basis with its parsed parts, read once per SOP for the D rules."""
+    return tuple((text, parse_kutipan(text.value)) for text in sop.dasar_hukum)
+
+
+CITATION_FORM = PRAKTIK_UMUM + ": dasar hukum ditulis '<jenis peraturan> Nomor <nomor> Tahun <tahun> tentang <judul>'."
+
+
+@rule("SOPAP-D01", "kutipan-tak-terbaca", Severity.WARNING, tag="CP", clause=CITATION_FORM)
+def kutipan_tak_terbaca(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Each legal basis names its jenis, nomor, tahun and tentang.
+
+    Why: a citation without one of them cannot be found, checked or linked.
+    Fix: write it in full, as the regulation's own title page does.
+
+    Passing example::
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+
+    Failing example::
+
+        dasar_hukum:
+          - Undang-Undang tentang Pelayanan Publik
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+    """
+    for text, cited in kutipan(sop):
+        parts = {"jenis peraturan": cited.jenis, "nomor": cited.nomor, "tahun": cited.tahun, "tentang": cited.tentang}
+        missing = [name for name, value in parts.items() if value is None]
+        if missing:
+            yield text.location, f"dasar hukum tanpa {', '.join(missing)}: '{text.value}'"
+
+
+@rule(
+    "SOPAP-D02", "judul-peraturan", Severity.WARNING, tag="CP",
+    clause=PRAKTIK_UMUM + ": judul peraturan dikutip sesuai judul resminya.",
+)
+def judul_peraturan(sop: Sop, context: Context) -> Iterator[Finding]:
+    """A cited regulation's title is its official title (for regulations in the registry).
+
+    Why: a wrong title ("Pemerintah Daerah" for UU 23/2014 "Pemerintahan
+    Daerah") means the citation was copied from memory; the reader cannot
+    tell which regulation is meant. Case, spacing and punctuation are
+    ignored. Fix: copy the title from the regulation.
+
+    Passing example::
+
+        dasar_hukum:
+          - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+
+    Failing example::
+
+        dasar_hukum:
+          - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintah Daerah
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+    """
+    for text, cited in kutipan(sop):
+        known = REGISTRY.get(cited.key) if cited.key else None
+        if known and cited.tentang and normalise_title(cited.tentang) != known.judul_kunci:
+            yield text.location, f"judul tertulis '{cited.tentang}'; judul resminya '{known.judul}'"
+
+
+@rule(
+    "SOPAP-D03", "peraturan-dicabut", Severity.WARNING, tag="CP",
+    clause=PRAKTIK_UMUM + ": dasar hukum adalah peraturan yang masih berlaku.",
+)
+def peraturan_dicabut(sop: Sop, context: Context) -> Iterator[Finding]:
+    """No legal basis is a regulation that has been revoked (per the registry).
+
+    Why: a revoked regulation is no basis for a procedure; the SOP may follow
+    rules that changed. Fix: cite the regulation that replaced it, and check
+    the procedure against it.
+
+    Passing example::
+
+        dasar_hukum:
+          - Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+
+    Failing example::
+
+        dasar_hukum:
+          - Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+    """
+    for text, cited in kutipan(sop):
+        known = REGISTRY.get(cited.key) if cited.key else None
+        if known and known.status == DICABUT:
+            yield text.location, f"peraturan ini telah dicabut oleh {REGISTRY[known.dicabut_oleh].sebutan}"
+
+
+@rule(
+    "SOPAP-D04", "pedoman-sop", Severity.INFO, tag="CP",
+    clause=PRAKTIK_UMUM + ": SOP AP menyebut pedomannya (PermenPANRB 35/2012, atau Permendagri 52/2011 bagi "
+    "pemerintah daerah) sebagai dasar hukum.",
+    pedoman=("permenpanrb-35-2012", "permendagri-52-2011"),
+)
+def pedoman_sop(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The legal bases include the SOP guideline itself.
+
+    Why: four of five real SOP AP cite PermenPANRB 35/2012 or Permendagri
+    52/2011, the regulations that define the format; an auditor expects it.
+    The option ``pedoman`` lists the keys accepted (an agency with its own
+    derivative guideline adds it). Not judged when there are no legal bases
+    at all (SOPAP-B01). Fix: add the guideline.
+
+    Passing example::
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+
+    Failing example::
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+    """
+    if not sop.dasar_hukum:
+        return
+    accepted = context.options["pedoman"]
+    if not any(cited.key in accepted for _, cited in kutipan(sop)):
+        yield sop.key_locations.get("dasar_hukum", sop.location), (
+            "dasar hukum tidak menyebut pedoman penyusunan SOP AP (PermenPANRB 35/2012 atau Permendagri 52/2011)"
+        )

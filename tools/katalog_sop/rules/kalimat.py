@@ -1,0 +1,152 @@
+"""Wording of uraian kegiatan: active, a verb first, no subject.
+
+The Lampiran explains why SOP AP uses only five symbols: activities are
+written "bersifat aktif menggunakan kata kerja tanpa subyek". The word
+heuristics are in :mod:`kata_kerja`; each step gets at most one of the three
+findings:
+
+- K01: the step starts with a nominalisation (pe-/per-/ke- ... -an:
+  "Penandatanganan", "Pembuatan", "Pengarsipan");
+- K02: a subject comes before the verb ("Sekretaris menyampaikan",
+  "Kepala Badan mengoreksi"), or the step starts with a pelaksana's name;
+- K03: anything else that does not start with an active verb (a passive
+  "Diserahkan", an English "Upload", a noun phrase "Rapat Tim ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from katalog_sop.model import Langkah, Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import Context, Finding, per_sop, rule
+from katalog_sop.rules.kata_kerja import (
+    NOMINAL,
+    OTHER,
+    SUBJECT,
+    classify,
+    is_passive,
+    suggestion,
+)
+
+CLAUSE = "Kegiatan ditulis bersifat aktif menggunakan kata kerja tanpa subyek."
+
+
+@per_sop
+def _wording(sop: Sop) -> list[tuple[Langkah, str, str]]:
+    """(step, kind, words) for every step that does not start with an active verb."""
+    names = {name.lower() for p in sop.pelaksana for name in (p.nama, p.id)}
+    ordered = tuple(sorted(names, key=len, reverse=True))
+    found = ((step, classify(step.kegiatan.value, ordered)) for step in sop.langkah)
+    return [(step, kind[0], kind[1]) for step, kind in found if kind is not None]
+
+
+def _findings(sop: Sop, kind: str) -> Iterator[tuple[Langkah, str]]:
+    return ((step, words) for step, found, words in _wording(sop) if found == kind)
+
+
+def _hint(word: str) -> str:
+    verb = suggestion(word)
+    return f", misalnya '{verb} ...'" if verb else ""
+
+
+@rule("SOPAP-K01", "nominalisasi", Severity.WARNING, tag="N", clause=CLAUSE)
+def nominalisasi(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The kegiatan does not start with a nominalisation ("Penandatanganan ...").
+
+    Why: a noun names a result, not what the official does; the Lampiran
+    asks for an active verb. Fix: start with the me- verb ("Menandatangani").
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Penandatanganan surat keterangan oleh Camat, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+    """
+    for step, word in _findings(sop, NOMINAL):
+        yield step.kegiatan.location, (
+            f"uraian langkah {step.nomor} diawali kata benda '{word.capitalize()}'; awali dengan kata kerja aktif{_hint(word)}"
+        )
+
+
+@rule("SOPAP-K02", "subjek-di-awal", Severity.WARNING, tag="N", clause=CLAUSE)
+def subjek_di_awal(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The kegiatan has no subject before its verb ("Sekretaris menyampaikan ...").
+
+    Why: the pelaksana column already says who acts; the Lampiran asks for a
+    verb "tanpa subyek". Fix: drop the subject and check the step's
+    pelaksana ("Menyampaikan ...", pelaksana Sekretaris).
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Camat menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+    """
+    for step, subject in _findings(sop, SUBJECT):
+        yield step.kegiatan.location, (
+            f"uraian langkah {step.nomor} diawali subjek '{subject}'; tulis tanpa subjek, pelaksana sudah di kolomnya"
+        )
+
+
+@rule("SOPAP-K03", "kata-kerja-aktif", Severity.WARNING, tag="N", clause=CLAUSE)
+def kata_kerja_aktif(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The kegiatan starts with an active verb (me-/ber-), not a passive or a foreign word.
+
+    Why: "Diserahkan ...", "Upload ..." or "Rapat Tim ..." do not say what the
+    official does. Fix: start with the active verb ("Menyerahkan",
+    "Mengunggah", "Melaksanakan rapat").
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Mengunggah surat keterangan ke aplikasi, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Berkas permohonan, waktu: 10 menit, output: Surat terunggah}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Surat terunggah, waktu: 30 menit, output: Surat keterangan}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Upload surat keterangan ke aplikasi, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Berkas permohonan, waktu: 10 menit, output: Surat terunggah}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Surat terunggah, waktu: 30 menit, output: Surat keterangan}
+    """
+    for step, word in _findings(sop, OTHER):
+        form = "bentuk pasif" if is_passive(word) else "bukan kata kerja aktif"
+        yield step.kegiatan.location, (
+            f"uraian langkah {step.nomor} diawali '{word.capitalize()}' ({form}); awali dengan kata kerja aktif{_hint(word)}"
+        )

@@ -1,0 +1,115 @@
+"""Decisions (Simbol Belah Ketupat): real alternatives, two exits.
+
+"Simbol belah ketupat / decision: mendeskripsikan kegiatan pengambilan
+keputusan"; a branching flowchart serves decisions whose answers are
+alternatives such as "ya/tidak", "lengkap/tidak", "benar/salah". Two exits is
+what every SOP AP draws; more is allowed but unusual. A decision hidden in a
+process box is :mod:`keputusan_tersembunyi`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
+
+DECISION_CLAUSE = (
+    "Simbol belah ketupat (decision) mendeskripsikan kegiatan pengambilan keputusan; diagram alir bercabang "
+    "dipakai untuk keputusan yang jawabannya berupa alternatif, seperti ya/tidak, lengkap/tidak, benar/salah."
+)
+
+
+def _label(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@rule("SOPAP-F05", "cabang-keputusan", Severity.ERROR, tag="N", clause=DECISION_CLAUSE)
+def cabang_keputusan(sop: Sop, context: Context) -> Iterator[Finding]:
+    """A decision offers real alternatives: distinct labels, and not every exit to the same step.
+
+    Why: a decision whose exits carry the same label, or all lead to the same
+    step, decides nothing. Fix: label each exit with its answer (Ya/Tidak,
+    Lengkap/Tidak lengkap) and send each where that answer leads.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - kegiatan: Memeriksa kelengkapan berkas
+            pelaksana: Kasi Pemerintahan
+            kelengkapan: Berkas permohonan
+            waktu: 15 menit
+            output: Berkas lengkap
+            cabang: [{label: Lengkap, ke: 3}, {label: Tidak lengkap, ke: 1}]
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - kegiatan: Memeriksa kelengkapan berkas
+            pelaksana: Kasi Pemerintahan
+            kelengkapan: Berkas permohonan
+            waktu: 15 menit
+            output: Berkas lengkap
+            cabang: [{label: Lengkap, ke: 3}, {label: lengkap, ke: 1}]
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+    """
+    for step in sop.langkah:
+        if not step.cabang:
+            continue
+        labels = [_label(cabang.label) for cabang in step.cabang]
+        for cabang, label in zip(step.cabang, labels):
+            if labels.count(label) > 1:
+                yield cabang.location, f"label cabang '{cabang.label}' dipakai lebih dari sekali pada langkah {step.nomor}"
+        if len({cabang.ke for cabang in step.cabang}) == 1:
+            yield step.location, f"semua cabang keputusan langkah {step.nomor} menuju tempat yang sama"
+
+
+@rule(
+    "SOPAP-F06", "cabang-lebih-dari-dua", Severity.WARNING, tag="CP",
+    clause=PRAKTIK_UMUM + ": simbol keputusan mempunyai dua jalan keluar (Ya/Tidak).",
+)
+def cabang_lebih_dari_dua(sop: Sop, context: Context) -> Iterator[Finding]:
+    """A decision has two exits, not more.
+
+    Why: every SOP AP form and reader draws a decision with two exits; three
+    or more are hard to draw and to read. Fix: split it into two decisions.
+
+    Passing example::
+
+        langkah:
+          - kegiatan: Memeriksa jenis permohonan
+            pelaksana: petugas
+            kelengkapan: Berkas permohonan
+            waktu: 10 menit
+            output: Berkas permohonan
+            cabang: [{label: Domisili, ke: 2}, {label: Lainnya, ke: 3}]
+          - {kegiatan: Menyusun konsep surat domisili, pelaksana: Kasi Pemerintahan, lanjut_ke: 3,
+             kelengkapan: Berkas permohonan, waktu: 15 menit, output: Konsep surat}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
+
+    Failing example::
+
+        langkah:
+          - kegiatan: Memeriksa jenis permohonan
+            pelaksana: petugas
+            kelengkapan: Berkas permohonan
+            waktu: 10 menit
+            output: Berkas permohonan
+            cabang: [{label: Domisili, ke: 2}, {label: Usaha, ke: 3}, {label: Lainnya, ke: selesai}]
+          - {kegiatan: Menyusun konsep surat domisili, pelaksana: Kasi Pemerintahan, lanjut_ke: 3,
+             kelengkapan: Berkas permohonan, waktu: 15 menit, output: Konsep surat}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
+    """
+    for step in sop.langkah:
+        if len(step.cabang) > 2:
+            yield step.location, f"keputusan langkah {step.nomor} mempunyai {len(step.cabang)} cabang; lazimnya dua"

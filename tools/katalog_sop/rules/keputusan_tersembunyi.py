@@ -1,0 +1,94 @@
+"""A decision hidden in a process box: the step's words decide, the drawing does not.
+
+"Jika setuju ... Jika tidak setuju ...", "koreksi dikembalikan kepada ...",
+"untuk dimintakan persetujuan" with no decision after it: the text has a
+rejection path the sheet does not draw (seeds 000, 001, 004). A heuristic on
+the words, so a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from katalog_sop.model import Langkah, Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import Context, Finding, rule
+from katalog_sop.rules.keputusan import DECISION_CLAUSE
+
+_CUE = re.compile(r"bila|jika|kalau|kembali|setuju")
+"""Cheap first look (lower case): only a text with one of these can match the patterns below."""
+_CONDITION = re.compile(
+    r"\b(?:jika|apabila|bila|bilamana|kalau)\s+(?:\w+\s+){0,2}?"
+    r"(?:tidak|setuju|disetujui|lengkap|benar|sesuai|valid|ditolak|memenuhi)\b",
+    re.IGNORECASE,
+)
+_RETURN = re.compile(r"\b(?:dikembalikan|mengembalikan)\b", re.IGNORECASE)
+_APPROVAL = re.compile(
+    r"\b(?:dimintakan|meminta(?:kan)?|memohon(?:kan)?|mengajukan)\s+persetujuan\b|\buntuk\s+disetujui\b",
+    re.IGNORECASE,
+)
+
+
+@rule("SOPAP-F07", "keputusan-tersembunyi", Severity.WARNING, tag="N", clause=DECISION_CLAUSE)
+def keputusan_tersembunyi(sop: Sop, context: Context) -> Iterator[Finding]:
+    """A step whose words describe a decision is drawn as a decision.
+
+    Why: "Jika setuju ... jika tidak ...", "dikembalikan untuk diperbaiki" or
+    a request for approval with no decision after it hide the rejection path
+    from the sheet. Fix: draw the step (or the approver's next step) as a
+    decision with ``cabang``.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - kegiatan: Memeriksa berkas; jika tidak lengkap mengembalikan berkas kepada pemohon
+            pelaksana: Kasi Pemerintahan
+            kelengkapan: Berkas permohonan
+            waktu: 15 menit
+            output: Berkas lengkap
+            cabang: [{label: Lengkap, ke: 3}, {label: Tidak lengkap, ke: 1}]
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Memeriksa berkas; jika tidak lengkap mengembalikan berkas kepada pemohon,
+             pelaksana: Kasi Pemerintahan, kelengkapan: Berkas permohonan, waktu: 15 menit,
+             output: Berkas lengkap}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+    """
+    for step in sop.langkah:
+        if not step.cabang:
+            message = hidden_decision(step, sop)
+            if message:
+                yield step.kegiatan.location, message
+
+
+def hidden_decision(step: Langkah, sop: Sop) -> str | None:
+    """Why the process ``step`` reads as a decision, or ``None``."""
+    text = step.kegiatan.value
+    if not _CUE.search(text.lower()):
+        return None
+    if match := _CONDITION.search(text) or _RETURN.search(text):
+        return (
+            f"uraian langkah {step.nomor} menyebut keputusan ('{match.group(0)}') tetapi digambar sebagai proses; "
+            "gambarkan sebagai keputusan dengan cabang"
+        )
+    if (match := _APPROVAL.search(text)) and not _next_is_decision(step, sop):
+        return (
+            f"langkah {step.nomor} meminta persetujuan ('{match.group(0)}') tetapi tidak diikuti keputusan; "
+            "jalur bila tidak disetujui tidak tergambar"
+        )
+    return None
+
+
+def _next_is_decision(step: Langkah, sop: Sop) -> bool:
+    target = step.lanjut_ke
+    return target is not None and sop.langkah[target - 1].is_keputusan

@@ -1,0 +1,116 @@
+"""Mutu baku: each step's kelengkapan, waktu and output.
+
+"Agar SOP AP ini terkait dengan kinerja, maka setiap aktivitas hendaknya
+mengidentifikasikan mutu baku tertentu, seperti: waktu yang diperlukan untuk
+menyelesaikan, persyaratan/kelengkapan yang diperlukan (standar input) dan
+outputnya." "Hendaknya" is "should": a gap is a warning. Keterangan is optional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import Context, Finding, rule
+
+CLAUSE = (
+    "Setiap aktivitas hendaknya mengidentifikasikan mutu baku tertentu, seperti: waktu yang diperlukan untuk "
+    "menyelesaikan, persyaratan/kelengkapan yang diperlukan (standar input) dan outputnya."
+)
+
+
+@rule("SOPAP-M01", "kelengkapan", Severity.WARNING, tag="N", clause=CLAUSE)
+def kelengkapan(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Every step states its kelengkapan (the documents or inputs it needs).
+
+    Why: the mutu baku is the quality control of the procedure; kelengkapan
+    is its standard input. Fix: write what the official needs at hand.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+    """
+    for step in sop.langkah:
+        if not step.kelengkapan:
+            yield step.location, f"langkah {step.nomor} tanpa kelengkapan (mutu baku)"
+
+
+@rule("SOPAP-M02", "waktu", Severity.WARNING, tag="N", clause=CLAUSE)
+def waktu(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Every step states the time it takes.
+
+    Why: the waktu is what the procedure's performance is measured against.
+    Fix: write the time, e.g. ``15 menit`` or ``1 hari``.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+    """
+    for step in sop.langkah:
+        if step.waktu is None:
+            yield step.location, f"langkah {step.nomor} tanpa waktu (mutu baku)"
+
+
+@rule("SOPAP-M03", "output", Severity.WARNING, tag="N", clause=CLAUSE)
+def output(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Every step states its output.
+
+    Why: the output is what the next step receives and what an auditor can
+    check was produced. Fix: write the document or result of the step.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit}
+          - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
+    """
+    for step in sop.langkah:
+        if not step.output:
+            yield step.location, f"langkah {step.nomor} tanpa output (mutu baku)"

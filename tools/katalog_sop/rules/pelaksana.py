@@ -1,0 +1,116 @@
+"""Pelaksana: more than one official, every column used, every step carried out by someone.
+
+"SOP AP mendeskripsikan prosedur administratif, yaitu kegiatan-kegiatan yang
+dilaksanakan oleh lebih dari satu pelaksana jabatan", and the Bagian Flowchart
+holds "Pelaksana yang merupakan pelaku (aktor) kegiatan": each step is drawn
+in the column of the official who carries it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
+
+
+@rule(
+    "SOPAP-P01", "pelaksana-minimal", Severity.WARNING, tag="N",
+    clause="SOP AP mendeskripsikan prosedur administratif, yaitu kegiatan yang dilaksanakan oleh lebih dari "
+    "satu pelaksana jabatan.",
+)
+def pelaksana_minimal(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The SOP declares at least two pelaksana.
+
+    Why: a procedure carried out by one official alone is a technical SOP,
+    not an SOP AP (or its sheet lost a column). A warning: the SOP may be
+    mis-typed rather than wrong. Fix: add the missing columns, or file it as a
+    technical SOP.
+
+    Passing example::
+
+        pelaksana: [Petugas Pelayanan, Camat]
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: Petugas Pelayanan,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+
+    Failing example::
+
+        pelaksana: [Petugas Pelayanan]
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: Petugas Pelayanan,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Menyusun surat keterangan, pelaksana: Petugas Pelayanan,
+             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
+    """
+    if len(sop.pelaksana) < 2:
+        yield sop.key_locations.get("pelaksana", sop.location), (
+            f"hanya {len(sop.pelaksana)} pelaksana; SOP AP dilaksanakan oleh lebih dari satu pelaksana jabatan"
+        )
+
+
+@rule(
+    "SOPAP-P02", "pelaksana-tidak-dipakai", Severity.WARNING, tag="CP",
+    clause=PRAKTIK_UMUM + ": setiap kolom pelaksana memuat sedikitnya satu simbol kegiatan.",
+)
+def pelaksana_tidak_dipakai(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Every declared pelaksana carries out at least one step.
+
+    Why: an empty column on the sheet is an official the procedure names but
+    never involves. Not judged while some step has no pelaksana (the column
+    may be that step's). Fix: assign the steps, or remove the column.
+
+    Passing example::
+
+        pelaksana: [{id: petugas, nama: Petugas Pelayanan}, Kasi Pemerintahan, Camat]
+
+    Failing example::
+
+        pelaksana: [{id: petugas, nama: Petugas Pelayanan}, Kasi Pemerintahan, Camat, Sekretaris Camat]
+    """
+    if not all(step.pelaksana for step in sop.langkah):
+        return
+    used = {ident for step in sop.langkah for ident in step.pelaksana}
+    for pelaksana in sop.pelaksana:
+        if pelaksana.id not in used:
+            yield pelaksana.location, f"pelaksana '{pelaksana.nama}' tidak melaksanakan satu langkah pun"
+
+
+@rule(
+    "SOPAP-P03", "langkah-tanpa-pelaksana", Severity.ERROR, tag="N",
+    clause="Bagian flowchart berisi nomor kegiatan, uraian kegiatan, pelaksana yang merupakan pelaku (aktor) "
+    "kegiatan, dan mutu baku.",
+)
+def langkah_tanpa_pelaksana(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Every step names its pelaksana.
+
+    Why: the symbol of a step is drawn in its pelaksana's column; a step
+    without one has no actor and no place on the sheet. Fix: name the
+    official (or officials, for a joint step) in ``pelaksana``.
+
+    Passing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Memeriksa berkas permohonan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Berkas permohonan, waktu: 15 menit, output: Berkas lengkap}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+
+    Failing example::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - {kegiatan: Memeriksa berkas permohonan, pelaksana: Kasi Pemerintahan,
+             kelengkapan: Berkas permohonan, waktu: 15 menit, output: Berkas lengkap}
+          - {kegiatan: Menandatangani surat keterangan,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+    """
+    for step in sop.langkah:
+        if not step.pelaksana:
+            yield step.location, f"langkah {step.nomor} tidak menyebut pelaksana"

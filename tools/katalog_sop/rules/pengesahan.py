@@ -1,0 +1,129 @@
+"""Pengesahan (Disahkan oleh): who enacted the SOP, and a NIP that is a real one.
+
+Item 6 of the identity block: "nomenklatur jabatan, tanda tangan, nama pejabat
+disertai NIP, serta stempel/cap instansi". A NIP has 18 digits (Perka BKN
+22/2007): birth date YYYYMMDD, TMT CPNS YYYYMM, sex 1/2, a 3-digit number.
+That it has 18 digits is read by the build stage (a warning there); here its
+parts are checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
+
+PENGESAHAN_CLAUSE = (
+    "Pengesahan oleh pejabat yang berwenang: nomenklatur jabatan, tanda tangan, nama pejabat disertai NIP, "
+    "serta stempel/cap instansi."
+)
+
+
+@rule("SOPAP-I06", "pengesahan", Severity.ERROR, tag="N", clause=PENGESAHAN_CLAUSE)
+def pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The SOP names who enacted it: ``disahkan_oleh`` with ``jabatan`` and ``nama``.
+
+    Why: an SOP AP is valid once the competent official signs it; the form
+    shows the jabatan and the name. Fix: copy both from the signature block.
+
+    Passing example::
+
+        disahkan_oleh:
+          jabatan: Camat Contoh
+          nama: Drs. BUDI SANTOSO, M.Si
+          nip: 19700101 199003 1 002
+
+    Failing example::
+
+        disahkan_oleh:
+          nama: Drs. BUDI SANTOSO, M.Si
+          nip: 19700101 199003 1 002
+    """
+    signed = sop.disahkan_oleh
+    if signed is None:
+        yield sop.location, "pengesahan (disahkan_oleh) tidak ada; tulis jabatan, nama, dan NIP pejabat yang mengesahkan"
+        return
+    missing = [name for name in ("jabatan", "nama") if getattr(signed, name) is None]
+    if missing:
+        yield signed.location, f"pengesahan tanpa {' dan '.join(missing)} pejabat yang mengesahkan"
+
+
+@rule("SOPAP-I07", "nip-pengesahan", Severity.WARNING, tag="N", clause=PENGESAHAN_CLAUSE)
+def nip_pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The official who enacted the SOP is identified by NIP.
+
+    Why: the Lampiran asks for "nama pejabat disertai NIP". A warning, not an
+    error: elected officials (Bupati, Walikota) have no NIP. Fix: copy the NIP
+    from the signature block.
+
+    Passing example::
+
+        disahkan_oleh:
+          jabatan: Camat Contoh
+          nama: Drs. BUDI SANTOSO, M.Si
+          nip: 19700101 199003 1 002
+
+    Failing example::
+
+        disahkan_oleh:
+          jabatan: Camat Contoh
+          nama: Drs. BUDI SANTOSO, M.Si
+    """
+    signed = sop.disahkan_oleh
+    if signed is not None and signed.nip is None:
+        yield signed.location, "NIP pejabat yang mengesahkan tidak ditulis (pejabat negara yang dipilih tidak ber-NIP)"
+
+
+@rule(
+    "SOPAP-I08", "struktur-nip", Severity.WARNING, tag="CP",
+    clause=PRAKTIK_UMUM + ": NIP 18 angka = tanggal lahir, TMT CPNS, jenis kelamin, nomor urut (Perka BKN 22/2007).",
+)
+def struktur_nip(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The NIP's birth date and TMT are real dates, and its sex digit is 1 or 2.
+
+    Why: a NIP with an impossible birth date or TMT is a typo, and the SOP
+    then names nobody. Fix: copy the NIP again from the signature block.
+
+    Passing example::
+
+        disahkan_oleh:
+          jabatan: Camat Contoh
+          nama: Drs. BUDI SANTOSO, M.Si
+          nip: 19700101 199003 1 002
+
+    Failing example::
+
+        disahkan_oleh:
+          jabatan: Camat Contoh
+          nama: Drs. BUDI SANTOSO, M.Si
+          nip: 19701301 199003 1 002
+    """
+    nip = sop.disahkan_oleh.nip if sop.disahkan_oleh else None
+    if nip is None or nip.digits is None:
+        return  # absent (SOPAP-I07) or not 18 digits (the build stage says so)
+    for message in nip_mistakes(nip.digits, context.today):
+        yield nip.location, message
+
+
+def nip_mistakes(digits: str, today: dt.date) -> list[str]:
+    """What is wrong with the parts of an 18-digit NIP (empty when nothing)."""
+    mistakes = []
+    born = _date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    if born is None or born > today:
+        mistakes.append(f"tanggal lahir pada NIP ({digits[6:8]}-{digits[4:6]}-{digits[0:4]}) bukan tanggal yang ada")
+    tmt = _date(int(digits[8:12]), int(digits[12:14]), 1)
+    if tmt is None or tmt > today or (born is not None and tmt <= born):
+        mistakes.append(f"TMT CPNS pada NIP ({digits[12:14]}-{digits[8:12]}) bukan bulan yang mungkin")
+    if digits[14] not in "12":
+        mistakes.append(f"angka jenis kelamin pada NIP adalah {digits[14]}; seharusnya 1 atau 2")
+    return mistakes
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

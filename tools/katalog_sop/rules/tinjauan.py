@@ -1,0 +1,73 @@
+"""Review overdue: an SOP in force for longer than the review period without a revision.
+
+The Lampiran asks for monitoring "setiap 6 (enam) bulan sekali"; derivative
+guidelines (BPS, Setneg) evaluate SOP AP at least once a year. An SOP whose
+last enactment or revision is older than the period (12 months by default)
+has not been reviewed, as far as the document shows. A tanggal_revisi in the
+future is a planned review ("tanggal rencana ditinjau ulang"): the SOP is not
+overdue before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from katalog_sop.model import Sop, Tanggal
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import Context, Finding, rule
+from katalog_sop.tanggal import format_tanggal
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    """``2024-01-31`` + 1 -> ``2024-02-29`` (the day clamped to the month's end)."""
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    for day in (date.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def _dated(sop: Sop) -> list[Tanggal]:
+    written = [sop.tanggal_efektif, sop.tanggal_revisi, *(revisi.tanggal for revisi in sop.revisi)]
+    return [tanggal for tanggal in written if tanggal is not None and tanggal.date is not None]
+
+
+@rule(
+    "SOPAP-W03", "tinjauan-terlambat", Severity.WARNING, tag="D",
+    clause="Monitoring SOP AP dilaksanakan secara reguler setiap 6 (enam) bulan sekali; evaluasi sedikitnya "
+    "sekali setahun (pedoman turunan BPS dan Kemensetneg).",
+    periode_bulan=12,
+)
+def tinjauan_terlambat(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The last of tanggal efektif and the revisions is within ``periode_bulan`` months (12) of today.
+
+    Why: an SOP that nobody has reviewed for a year may no longer describe
+    the work. Fix: review the SOP; record the result as a ``revisi`` entry or
+    a new tanggal_revisi (a future tanggal_revisi records the planned review).
+
+    Passing example::
+
+        tanggal_pembuatan: 2 Januari 2024
+        tanggal_efektif: 6 Januari 2024
+        revisi:
+          - {ke: 1, tanggal: 3 Maret 2025, uraian: Ditinjau ulang; waktu langkah 2 diubah}
+
+    Failing example::
+
+        tanggal_pembuatan: 2 Januari 2024
+        tanggal_efektif: 6 Januari 2024
+    """
+    dated = _dated(sop)
+    if not dated or any(tanggal.date > context.today for tanggal in dated):
+        return
+    last = max(dated, key=lambda tanggal: tanggal.date)
+    months = context.options["periode_bulan"]
+    if add_months(last.date, months) < context.today:
+        yield last.location, (
+            f"SOP terakhir ditetapkan atau direvisi {format_tanggal(last.date)}, lebih dari {months} bulan lalu; "
+            "tinjau ulang dan catat revisinya"
+        )
