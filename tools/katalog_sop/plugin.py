@@ -1,8 +1,8 @@
 """The MkDocs adapter: forwards MkDocs events to the core, and nothing else.
 
-It checks the SOP folder when the configuration is loaded (a structural
-error stops the build before anything is written, listing every problem as
-``file:line:col``), adds one generated page per SOP and the index pages with
+It checks the SOP folder when the configuration is loaded, before MkDocs
+touches the site folder (a structural error stops the build, listing every
+problem as ``file:line:col``, and leaves any earlier site as it was), adds one generated page per SOP and the index pages with
 ``File.generated`` (``docs/`` keeps only hand-written pages), draws the
 flowchart sheets in one batched Graphviz run with the sheet cache, and puts
 them into the SOP pages after Markdown, outside the search index.
@@ -51,10 +51,11 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self.cache_dir = (root / self.config.cache).resolve() if self.config.cache else None
         self.options = Options(max_rows=self.config.max_rows)
         self.directory_urls = config.use_directory_urls
+        self.result = self._check()  # before MkDocs cleans the site folder: a failed check leaves the old site
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        result = self._check()
+        result = self.result
         self.sheets = self._draw(result)
         for src, text in site_pages(result, self.directory_urls).items():
             if files.get_file_from_path(src) is not None:

@@ -1,0 +1,72 @@
+"""The MkDocs plugin, through `mkdocs build` as a maintainer runs it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def _project(tmp_path: Path) -> Path:
+    """A copy of the example catalogue: mkdocs.yml, docs/ and sops/."""
+    project = tmp_path / "katalog"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project)
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "sops", project / "sops")
+    (project / "schema").mkdir()
+    shutil.copy(REPO / "schema" / "sop.schema.json", project / "schema")
+    return project
+
+
+def _build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", *extra], cwd=project, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = _project(tmp_path_factory.mktemp("site"))
+    result = _build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_every_sop_gets_a_page_with_its_sheet_outside_the_search_index(built):
+    pages = sorted(p.relative_to(built / "sop").as_posix() for p in (built / "sop").rglob("*.html"))
+    sources = sorted(p.relative_to(REPO / "sops").with_suffix(".html").as_posix() for p in (REPO / "sops").rglob("*.yaml"))
+    assert pages == sources
+    page = (built / "sop" / "dinas-tanpa-nama" / "pengukuran-kinerja.html").read_text(encoding="utf-8")
+    assert page.count("sop-lembar-halaman") == 2 and 'class="sop-lembar" data-search-exclude' in page
+    assert '<table class="sop-langkah">' in page
+    index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Pengukuran Kinerja" in index and "Tim Penyusun" in index
+    assert "Selesai" not in index and "halaman 1 dari 2" not in index, "sheet text kept out of the search index"
+
+
+def test_docs_folder_gets_nothing_generated(built):
+    assert sorted(p.name for p in (REPO / "docs").rglob("*.md")) == ["index.md"]
+
+
+def test_a_structural_error_fails_the_build_listing_every_problem_and_writes_nothing(tmp_path):
+    project = _project(tmp_path)
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("situs sebelumnya", encoding="utf-8")
+    bad = project / "sops" / "sekretariat" / "rusak.yaml"
+    bad.write_text("nama: Rusak\npelaksana: [A, B]\nlangkah:\n  - kegiatan: X\n    pelaksan: A\n  - kegiatan: 5\n", encoding="utf-8")
+    result = _build(project)
+    assert result.returncode != 0
+    assert "sops/sekretariat/rusak.yaml:5:5: error[schema]" in result.stderr
+    assert "sops/sekretariat/rusak.yaml:6:15: error[schema]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"], "the earlier site is left as it was"
