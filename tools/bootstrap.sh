@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for Katalog SOP: Python >= 3.11 with venv, Graphviz,
-# and a .venv with the project installed. Safe to run again: it only does what
-# is missing. System packages come from apt when we are root (or have
-# password-less sudo); otherwise it says what to install and stops.
+# Chromium (for the browser tests) and a .venv with the project installed.
+# Safe to run again: it only does what is missing. System packages come from
+# apt when we are root (or have password-less sudo); otherwise it says what to
+# install and stops -- except Chromium, which only the tests need: without it
+# it warns, so `make` still checks SOPs, and the browser tests fail saying so.
+# No browser is downloaded: Playwright drives Debian's chromium.
 set -euo pipefail
 
 PYTHON=${PYTHON:-python3}
@@ -10,6 +13,8 @@ VENV=${VENV:-.venv}
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
+
+apt_updated=""
 
 apt_install() {
   local sudo=""
@@ -22,7 +27,10 @@ apt_install() {
   fi
   command -v apt-get >/dev/null 2>&1 || return 1
   say "installing $* with apt-get"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  if [ -z "$apt_updated" ]; then
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
@@ -39,6 +47,11 @@ fi
 if ! command -v dot >/dev/null 2>&1 || ! command -v neato >/dev/null 2>&1; then
   apt_install graphviz \
     || die "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz)"
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+  apt_install chromium \
+    || say "warning: Chromium is missing, so the browser tests will fail: install it (Debian: sudo apt-get install chromium; on Ubuntu that package installs a snap, which needs snapd)"
 fi
 
 stamp="$VENV/.installed"
