@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,11 +83,15 @@ class _Batch:
     two cores the drawing overlaps the layout of the next sheets. Its output
     goes to a temporary file, not a pipe: a pipe would fill while Python holds
     the interpreter, and Graphviz would stall waiting for it to be read.
+    :meth:`drawn` picks up the pages finished so far from that file.
     """
 
     def __init__(self) -> None:
         self.count = 0
         self.process: subprocess.Popen | None = None
+        self.done: list[str] = []
+        self._pending = b""
+        self._read = 0
 
     def submit(self, dot: str) -> int:
         if self.process is None:
@@ -103,7 +108,23 @@ class _Batch:
         self.count += 1
         return self.count - 1
 
-    def finish(self) -> list[str]:
+    def drawn(self) -> list[tuple[int, str]]:
+        """Pages finished since the last call, with their positions."""
+        if self.process is None:
+            return []
+        chunk = os.pread(self.output.fileno(), 1 << 24, self._read)
+        while chunk:
+            self._read += len(chunk)
+            self._pending += chunk
+            chunk = os.pread(self.output.fileno(), 1 << 24, self._read)
+        *complete, self._pending = self._pending.split(SVG_END)
+        start = len(self.done)
+        for part in complete:
+            self.done.append(part.decode("utf-8").lstrip() + SVG_END.decode())
+        return list(enumerate(self.done[start:], start))
+
+    def finish(self) -> list[tuple[int, str]]:
+        """Wait for Graphviz; the pages not yet picked up by :meth:`drawn`."""
         if self.process is None:
             return []
         try:
@@ -111,24 +132,34 @@ class _Batch:
         except BrokenPipeError:
             pass
         status = self.process.wait()
-        with self.output, self.errors:
-            self.output.seek(0)
-            output = self.output.read().decode("utf-8")
+        with self.errors:
             self.errors.seek(0)
             errors = self.errors.read().decode("utf-8", "replace").strip()
+        rest = self.drawn()
+        self.output.close()
         if status != 0:
             raise GraphvizError(f"Graphviz gagal menggambar: {errors}")
-        parts = ["<?xml" + part for part in output.split("<?xml")[1:]]
-        if len(parts) != self.count:
-            raise GraphvizError(f"Graphviz menghasilkan {len(parts)} gambar untuk {self.count} halaman")
-        return parts
+        if len(self.done) != self.count or self._pending.strip():
+            raise GraphvizError(f"Graphviz menghasilkan {len(self.done)} gambar untuk {self.count} halaman")
+        return rest
+
+
+SVG_END = b"</svg>\n"
 
 
 class _Cache:
-    """SVGs by the hash of their DOT text and the Graphviz version; ``None``: no cache."""
+    """SVGs by the hash of their DOT text and the Graphviz version; ``None``: no cache.
+
+    Entries are written by a background thread: creating files is slow on
+    some disks, and the thread waits on the disk while Python lays out the
+    next sheets. :meth:`close` waits for every write and raises the first
+    error.
+    """
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self._writer: ThreadPoolExecutor | None = None
+        self._writes: list = []
 
     def _path(self, key: str, suffix: str) -> Path:
         return self.folder / key[:2] / f"{key}{suffix}"
@@ -142,41 +173,69 @@ class _Cache:
             return None
 
     def put(self, key: str, text: str, suffix: str = ".svg") -> None:
-        if self.folder is not None:
-            write_atomically(self._path(key, suffix), text)
+        if self.folder is None:
+            return
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="katalog-sop-cache")
+        self._writes.append(self._writer.submit(write_atomically, self._path(key, suffix), text))
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
+            writes, self._writes = self._writes, []
+            for write in writes:
+                write.result()
 
 
 class _Drawing:
-    """SVG pages by DOT key: from the cache, or drawn by one batched Graphviz process."""
+    """SVG pages by DOT key: from the cache, or drawn by one batched Graphviz process.
+
+    Pages Graphviz has finished are stored in the cache while the next
+    sheets are still being laid out.
+    """
+
+    COLLECT_EVERY = 32
 
     def __init__(self, cache: _Cache):
         self.cache, self.batch = cache, _Batch()
         self.svgs: dict[str, str] = {}
-        self.fresh: dict[str, int] = {}
+        self.fresh: dict[int, str] = {}  # position in the batch -> key
+        self.fresh_keys: set[str] = set()
 
     def need(self, dot: str) -> str:
         key = cache_key(dot)
-        if key not in self.svgs and key not in self.fresh:
+        if key not in self.svgs and key not in self.fresh_keys:
             cached = self.cache.get(key)
             if cached is not None:
                 self.svgs[key] = cached
             else:
-                self.fresh[key] = self.batch.submit(dot)
+                self.fresh[self.batch.submit(dot)] = key
+                self.fresh_keys.add(key)
+                if self.batch.count % self.COLLECT_EVERY == 0:
+                    self._store(self.batch.drawn())
         return key
 
+    def _store(self, drawn: list[tuple[int, str]]) -> None:
+        for position, svg in drawn:
+            key = self.fresh[position]
+            self.svgs[key] = svg
+            self.cache.put(key, svg)
+
     def finish(self) -> dict[str, str]:
-        drawn = self.batch.finish()
-        for key, position in self.fresh.items():
-            self.svgs[key] = drawn[position]
-            self.cache.put(key, drawn[position])
+        self._store(self.batch.finish())
         return self.svgs
 
 
 def render_dots(dots: Iterable[str], cache_dir: Path | None) -> list[str]:
     """SVG text for every DOT text, from the cache where possible."""
-    drawing = _Drawing(_Cache(cache_dir))
-    keys = [drawing.need(dot) for dot in dots]
-    svgs = drawing.finish()
+    cache = _Cache(cache_dir)
+    try:
+        drawing = _Drawing(cache)
+        keys = [drawing.need(dot) for dot in dots]
+        svgs = drawing.finish()
+    finally:
+        cache.close()
     return [svgs[key] for key in keys]
 
 
@@ -246,15 +305,7 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None) -> list[list[RenderedPage]]:
-    """Every SOP's sheet as SVG pages.
-
-    With a cache, an SOP drawn before with the same model, options and code is
-    not laid out again: an index keyed by those inputs names its pages, which
-    stay keyed by their DOT text and the Graphviz version. Every other SOP is
-    laid out, and its new pages are handed to one Graphviz process as it goes.
-    """
-    cache = _Cache(cache_dir)
+def _plan_and_draw(sops: Iterable[Sop], options: Options, cache: _Cache):
     drawing = _Drawing(cache)
     plans: list[tuple[str, str, list[str], bool]] = []  # title, description, page keys, index to write
     index_keys: list[str] = []
@@ -272,13 +323,30 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
         sheet = layout(sop, options)
         keys = [drawing.need(to_dot(sheet, page)) for page in sheet.pages]
         plans.append((sheet.title, sheet.description, keys, True))
-    svgs = drawing.finish()
-    out: list[list[RenderedPage]] = []
-    for index_key, (title, description, keys, write_index) in zip(index_keys, plans):
-        if write_index:
-            cache.put(index_key, json.dumps({"title": title, "description": description, "pages": keys}), ".json")
-        out.append([
-            RenderedPage(number, accessible(svgs[key], _page_title(title, number, len(keys)), description))
-            for number, key in enumerate(keys, start=1)
-        ])
+    return plans, index_keys, drawing.finish()
+
+
+def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None) -> list[list[RenderedPage]]:
+    """Every SOP's sheet as SVG pages.
+
+    With a cache, an SOP drawn before with the same model, options and code is
+    not laid out again: an index keyed by those inputs names its pages, which
+    stay keyed by their DOT text and the Graphviz version. Every other SOP is
+    laid out, and its new pages are handed to one Graphviz process as it goes.
+    """
+    cache = _Cache(cache_dir)
+    try:
+        plans, index_keys, svgs = _plan_and_draw(sops, options, cache)
+        for index_key, (title, description, keys, write_index) in zip(index_keys, plans):
+            if write_index:  # after its pages: the one writer thread keeps this order
+                cache.put(index_key, json.dumps({"title": title, "description": description, "pages": keys}), ".json")
+        out = [
+            [
+                RenderedPage(number, accessible(svgs[key], _page_title(title, number, len(keys)), description))
+                for number, key in enumerate(keys, start=1)
+            ]
+            for title, description, keys, _ in plans
+        ]
+    finally:
+        cache.close()  # while the last entries are written, the pages above were made
     return out
