@@ -11,8 +11,8 @@ process per sheet.
 The floor, cold and warm runs are repeated in rounds, each round measuring
 them side by side, and the median of each round's ratio is reported: on a
 shared two-core machine one busy neighbour can slow the two-process cold run
-more than the one-process floor. One process per sheet is slow, so it runs
-once.
+more than the one-process floor. A warm-up round runs first and is not
+counted. One process per sheet is slow, so it runs once.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def timed(action) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=500)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -60,14 +61,15 @@ def main() -> int:
         batch = "".join(dots).encode()
         per_process = timed(lambda: [subprocess.run([ENGINE, "-n2", "-Tsvg"], input=d.encode(), capture_output=True, check=True) for d in dots])
         rounds = []
-        for number in range(args.rounds):
+        for number in range(args.warmup + args.rounds):
             floor = timed(lambda: subprocess.run([ENGINE, "-n2", "-Tsvg"], input=batch, capture_output=True, check=True))
             cache = root / f"cache-{number}"
             text_width.cache_clear()  # cold means nothing measured before, in memory or on disk
             _text_tail.cache_clear()
             cold = timed(lambda: render_sops(sops, cache_dir=cache))
             warm = timed(lambda: render_sops(sops, cache_dir=cache))
-            rounds.append((cold / floor, floor, cold, warm))
+            if number >= args.warmup:
+                rounds.append((cold / floor, floor, cold, warm))
 
     def ms(seconds: float) -> str:
         return f"{seconds * 1000 / args.count:8.2f} ms/sheet"
