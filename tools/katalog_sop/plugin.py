@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from katalog_sop.check import CheckResult, UsageError, check
@@ -44,8 +44,20 @@ class KatalogSopConfig(base.Config):
     """Steps per sheet page; unset: as many as fit A4 landscape."""
 
 
+ASSETS = Path(__file__).parent / "site" / "assets"
+STYLESHEET = "assets/katalog-sop/katalog-sop.css"
+WORKER_SHIM = "assets/katalog-sop/iframe-worker.js"
+"""Lets search run from file:// with no request elsewhere; Material's offline
+plugin adds a shim from a CDN unless an iframe-worker script is already listed."""
+
+
 class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
+    @event_priority(50)  # before Material's offline plugin looks for an iframe-worker shim
     def on_config(self, config):
+        config.extra_css.append(STYLESHEET)
+        polyfills = config.extra.setdefault("polyfills", [])
+        if WORKER_SHIM not in polyfills:
+            polyfills.insert(0, WORKER_SHIM)
         root = Path(config.config_file_path or ".").resolve().parent
         self.sops_dir = (root / self.config.sops).resolve()
         self.cache_dir = (root / self.config.cache).resolve() if self.config.cache else None
@@ -61,6 +73,8 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")
             files.append(File.generated(config, src, content=text))
+        for name, uri in (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM)):
+            files.append(File.generated(config, uri, content=(ASSETS / name).read_text(encoding="utf-8")))
         return files
 
     def _check(self) -> CheckResult:

@@ -1,0 +1,152 @@
+"""The built catalogue in a real browser, as staff and auditors use it.
+
+The example catalogue (mkdocs.yml, docs/, sops/) is built with
+``mkdocs build --strict`` together with two small SOPs that name each other,
+then served on 127.0.0.1 and also opened from ``file://``. Every request
+the browser makes is recorded and any to another host is blocked and fails
+the test.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+
+import pytest
+from playwright.sync_api import expect
+
+from browser import RequestRecorder, assert_a4_landscape, launch_chromium, new_context, print_pdf, read_pdf, serve
+from site_pages.test_plugin import _build, _project
+
+LINKED = {
+    "permohonan-izin.yaml": """\
+        nama: Pelayanan Permohonan Izin
+        nomor: 503/01/CONTOH
+        pelaksana: [Petugas Loket, Kepala Seksi]
+        keterkaitan: [SOP Pengarsipan Berkas Izin]
+        langkah:
+          - {kegiatan: Menerima berkas permohonan izin, pelaksana: Petugas Loket, output: Berkas}
+          - {kegiatan: Memeriksa berkas permohonan izin, pelaksana: Kepala Seksi, output: Berkas diperiksa}
+        """,
+    "pengarsipan-berkas-izin.yaml": """\
+        nama: Pengarsipan Berkas Izin
+        pelaksana: [Petugas Loket, Pengarsip]
+        langkah:
+          - {kegiatan: Menyerahkan berkas izin, pelaksana: Petugas Loket, output: Berkas}
+          - {kegiatan: Menyimpan berkas izin, pelaksana: Pengarsip, output: Arsip}
+        """,
+}
+
+SOP = "sop/dinas-tanpa-nama/pengukuran-kinerja.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = _project(tmp_path_factory.mktemp("katalog"))
+    unit = project / "sops" / "contoh"
+    unit.mkdir()
+    for name, text in LINKED.items():
+        (unit / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    result = _build(project)
+    assert result.returncode == 0, result.stderr
+    yield project / "site"
+    shutil.rmtree(project, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def recorder():
+    return RequestRecorder()
+
+
+@pytest.fixture
+def page(browser, recorder):
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    recorder.attach(context)
+    yield context.new_page()
+    recorder.assert_only_local()
+    context.close()
+
+
+def _search(page, words: str):
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type(words)  # Material searches as keys are typed
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    return results
+
+
+def _title(text: str) -> re.Pattern:
+    """The page's h1: the text, then the heading's permalink sign."""
+    return re.compile(rf"^{re.escape(text)}\s*¶?\s*$")
+
+
+def test_an_sop_page_shows_its_step_table_and_its_sheet(base, page):
+    page.goto(base + SOP)
+    expect(page.locator("h1")).to_have_text(_title("Pengukuran Kinerja"))
+    expect(page.locator("table.sop-langkah tbody tr")).to_have_count(9)
+    expect(page.locator("table.sop-langkah thead th")).to_have_text(
+        ["No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"]
+    )
+    sheets = page.locator(".sop-lembar svg")
+    expect(sheets).to_have_count(2)
+    expect(sheets.first).to_be_visible()
+    assert sheets.first.bounding_box()["width"] > 400
+
+
+def test_search_finds_sops_by_a_word_of_their_name(base, page):
+    page.goto(base + "index.html")
+    results = _search(page, "kinerja")
+    assert results.count() >= 3
+    expect(page.locator(".md-search-result")).to_contain_text("Pengukuran Kinerja")
+
+
+def test_a_keterkaitan_link_leads_there_and_dirujuk_oleh_leads_back(base, page):
+    page.goto(base + "sop/contoh/permohonan-izin.html")
+    page.get_by_role("link", name="SOP Pengarsipan Berkas Izin").click()
+    expect(page.locator("h1")).to_have_text(_title("Pengarsipan Berkas Izin"))
+    dirujuk = page.locator("h2#dirujuk-oleh + ul")
+    dirujuk.get_by_role("link", name="Pelayanan Permohonan Izin").click()
+    expect(page.locator("h1")).to_have_text(_title("Pelayanan Permohonan Izin"))
+
+
+def test_the_dark_mode_toggle_switches_the_palette(base, page):
+    page.goto(base + SOP)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_search_works_when_the_site_is_opened_from_disk(site, page):
+    page.goto((site / "index.html").as_uri())
+    results = _search(page, "kinerja")
+    assert results.count() >= 3
+    results.first.locator("a").first.click()
+    expect(page.locator("h1")).to_contain_text(re.compile("Kinerja", re.I))
+    assert page.url.startswith("file://")
+
+
+def test_printing_an_sop_page_gives_the_official_parts_on_a4_landscape(base, page, tmp_path):
+    page.goto(base + SOP)
+    pages = read_pdf(print_pdf(page, tmp_path / "sop.pdf"))
+    assert_a4_landscape(pages)
+    text = [p.text for p in pages]
+    identity = next(i for i, t in enumerate(text) if "Nomor SOP" in t)
+    assert "Disahkan oleh" in text[identity] and "Pengukuran Kinerja" in text[identity]
+    sheet_pages = [i for i, t in enumerate(text) if "Mutu Baku" in t and "Tim Penyusun" in t]
+    assert len(sheet_pages) == 2, "each page of the flowchart sheet on a printed page of its own"
+    assert all(i > identity for i in sheet_pages)
+    assert not any("Cari" in t and "Katalog SOP" in t.split("\n")[0] for t in text), "no header or search on paper"
