@@ -1,7 +1,9 @@
 """Generate realistic SOP catalogues for benchmarks (deterministic for a seed).
 
-Each SOP has 3–7 pelaksana and 6–20 langkah with Indonesian wording, mutu
-baku, some joint steps, and decisions whose "Tidak" exit loops back.
+Each SOP of 40 units has 3–7 pelaksana and 6–20 langkah with Indonesian
+wording, mutu baku, some joint steps, decisions whose "Tidak" exit loops
+back, legal bases in several spellings, and keterkaitan naming other SOPs of
+the catalogue (and now and then one that is missing).
 """
 
 from __future__ import annotations
@@ -17,10 +19,19 @@ JABATAN = [
 ]
 KERJA = ["Menerima", "Memeriksa", "Menyusun", "Mengoreksi", "Menyampaikan", "Mengarsipkan", "Memverifikasi", "Mendisposisikan"]
 BENDA = ["surat permohonan", "dokumen perencanaan", "laporan kinerja triwulan", "konsep keputusan", "data capaian kinerja", "berkas administrasi"]
+DASAR_HUKUM = [
+    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+    "UU No. 25/2009",
+    "Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan",
+    "Permenpan RB No. 35 Tahun 2012",
+    "Permendagri No. 52/2011",
+    "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
+    "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah",
+]
 WAKTU = ["10 menit", "15 Menit", "1 jam", "2 Jam", "1 hari", "2 hari kerja", "1 - 3 hari kerja", "satu hari"]
 
 
-def generate_sop(rng: random.Random, number: int) -> dict:
+def generate_sop(rng: random.Random, number: int, count_hint: int = 1000) -> dict:
     lanes = rng.sample(JABATAN, rng.randint(3, 7))
     count = rng.randint(6, 20)
     steps = []
@@ -38,7 +49,16 @@ def generate_sop(rng: random.Random, number: int) -> dict:
                 {"label": "Tidak", "ke": rng.randint(max(1, index - 3), index)},
             ]
         steps.append(step)
-    return {"nama": f"Prosedur Uji {number}", "pelaksana": lanes, "langkah": steps}
+    return {
+        "nama": f"Prosedur Uji {number}",
+        "nomor": f"800/{number:04d}/UJI",
+        "unit": f"Unit Kerja {number % 40:02d}",
+        "dasar_hukum": rng.sample(DASAR_HUKUM, rng.randint(1, 3)),
+        "keterkaitan": [f"SOP Prosedur Uji {rng.randrange(count_hint)}" for _ in range(rng.randint(0, 2))]
+        + (["SOP Yang Belum Disusun"] if rng.random() < 0.1 else []),
+        "pelaksana": lanes,
+        "langkah": steps,
+    }
 
 
 def write_catalogue(folder: Path, count: int, seed: int = 35) -> list[Path]:
@@ -47,6 +67,7 @@ def write_catalogue(folder: Path, count: int, seed: int = 35) -> list[Path]:
     for number in range(count):
         path = folder / "sops" / f"unit-{number % 40:02d}" / f"sop-{number:04d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(generate_sop(rng, number), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        sop = generate_sop(rng, number, count)
+        path.write_text(yaml.safe_dump(sop, allow_unicode=True, sort_keys=False), encoding="utf-8")
         paths.append(path)
     return paths

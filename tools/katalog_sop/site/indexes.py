@@ -97,11 +97,14 @@ def _legal(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     for key, citing in sorted(by_key.items(), key=lambda kv: titles[kv[0]].lower()):
         src = ctx.paths.dasar_hukum(next(iter(citing.values()))[0])
         members = [ctx.catalogue.sops[i] for i in citing]
-        def as_written(sop: Sop, citing=citing) -> str:
-            return '<div class="sop-kutipan">' + "<br>".join(f"“{esc(t)}”" for t in citing[sop.id]) + "</div>"
+        spellings = Counter(text for texts in citing.values() for text in dict.fromkeys(texts))
+        written = items(
+            sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0])),
+            lambda kv: f"“{esc(kv[0])}” <span class=\"sop-jumlah\">({kv[1]} SOP)</span>",
+        )
         pages[src] = (
-            f"# {esc(titles[key])}\n\nSOP yang menjadikannya dasar hukum, dengan kutipan sebagaimana ditulis:\n\n"
-            f"{_sop_list(members, src, ctx, as_written)}\n"
+            f"# {esc(titles[key])}\n\nDitulis pada SOP sebagai:\n\n{written}\n\n"
+            f"SOP yang menjadikannya dasar hukum:\n\n{_sop_list(members, src, ctx)}\n"
         )
         entries.append((src, titles[key], len(members)))
     pages[ctx.paths.LEGAL] = _landing(
