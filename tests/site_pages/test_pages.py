@@ -127,3 +127,13 @@ def test_links_are_relative_for_files_and_folders():
 def test_escaping_makes_markdown_specials_inert():
     html = markdown.markdown(f"# {esc('*a* _b_ `c` [d](e)')}")
     assert "<em>" not in html and "<code>" not in html and "<a " not in html
+
+
+def test_a_crowded_letter_is_split_over_pages_of_bounded_size(write_sop, monkeypatch):
+    from katalog_sop.site import indexes
+
+    monkeypatch.setattr(indexes, "LETTER_PAGE", 1)
+    write_sop(B.replace("Penerimaan Surat", "Pengarsipan Surat").replace("800/02/B", "800/03/C"), "c.yaml")
+    _, pages = _catalogue(write_sop)
+    assert "Penerimaan Surat" in pages["a-z/p.md"] and "Pengarsipan Surat" in pages["a-z/p-2.md"]
+    assert "P (1–1)" in pages["a-z/index.md"] and "P (2–2)" in pages["a-z/index.md"]

@@ -16,6 +16,10 @@ from katalog_sop.site.paths import legal_key, legal_title
 from katalog_sop.site.sop_page import PageContext
 
 
+LETTER_PAGE = 200
+"""SOPs on one A–Z page at most: Indonesian names crowd under "P" (Penyusunan, Pelayanan ...)."""
+
+
 def unit_name(sops: list[Sop], unit_id: str) -> str:
     """A unit's name as its SOPs write it (the most common), else its folder's name."""
     names = Counter(s.unit.value for s in sops if s.unit is not None and s.unit.value.strip())
@@ -123,9 +127,14 @@ def _letters(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     pages = {}
     entries = []
     for letter, members in sorted(by_letter.items()):
-        src = ctx.paths.letter("lain" if letter == "#" else letter)
-        pages[src] = f"# SOP {esc(letter)}\n\n{_sop_list(members, src, ctx)}\n"
-        entries.append((src, letter, len(members)))
+        members.sort(key=lambda s: (s.nama.value.lower(), s.id))
+        name = "lain" if letter == "#" else letter
+        for start in range(0, len(members), LETTER_PAGE):
+            part = members[start : start + LETTER_PAGE]
+            src = ctx.paths.letter(name if start == 0 else f"{name}-{start // LETTER_PAGE + 1}")
+            label = letter if len(members) <= LETTER_PAGE else f"{letter} ({start + 1}–{start + len(part)})"
+            pages[src] = f"# SOP {esc(label)}\n\n{_sop_list(part, src, ctx)}\n"
+            entries.append((src, label, len(part)))
     pages[ctx.paths.AZ] = _landing("Indeks A–Z", "SOP menurut abjad namanya.", ctx.paths.AZ, entries, ctx)
     return pages
 
