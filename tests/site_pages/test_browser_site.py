@@ -113,6 +113,13 @@ def test_search_finds_sops_by_a_word_of_their_name(base, page):
     expect(page.locator(".md-search-result")).to_contain_text("Pengukuran Kinerja")
 
 
+@pytest.mark.parametrize("words", ["Memeriksa berkas permohonan", "Petugas Loket", "Berkas diperiksa"], ids=["kegiatan", "pelaksana", "output"])
+def test_search_finds_an_sop_by_its_kegiatan_pelaksana_and_output(base, page, words):
+    page.goto(base + "index.html")
+    _search(page, words)
+    expect(page.locator(".md-search-result")).to_contain_text("Pelayanan Permohonan Izin")
+
+
 def test_a_keterkaitan_link_leads_there_and_dirujuk_oleh_leads_back(base, page):
     page.goto(base + "sop/contoh/permohonan-izin.html")
     page.get_by_role("link", name="SOP Pengarsipan Berkas Izin").click()
