@@ -8,7 +8,7 @@ import markdown
 
 from katalog_sop.check import check
 from katalog_sop.site.build import site_pages
-from katalog_sop.site.links import name_key
+from katalog_sop.keterkaitan import title_key
 from katalog_sop.site.markup import Urls, esc
 from katalog_sop.site.paths import legal_key
 from katalog_sop.site.waktu_total import total_waktu
@@ -114,8 +114,8 @@ def test_total_time_follows_the_main_path(write_sop):
     assert total.text == "1 hari + 2 jam 30 menit"
 
 
-def test_name_keys_ignore_case_punctuation_and_a_leading_sop():
-    assert name_key("SOP Penyusunan  Anggaran.") == name_key("penyusunan anggaran") == "penyusunan anggaran"
+def test_title_keys_ignore_case_punctuation_and_a_leading_sop():
+    assert title_key("SOP Penyusunan  Anggaran.") == title_key("penyusunan anggaran") == "penyusunananggaran"
 
 
 def test_links_are_relative_for_files_and_folders():

@@ -1,50 +1,24 @@
 """Catalogue-wide: links to other SOPs (keterkaitan) lead to an SOP of the catalogue.
 
 An item of ``keterkaitan``, or a step's ``keterangan`` that starts with "SOP",
-names another SOP by its title ("SOP Rapat Internal"), its number or its id.
+names another SOP by its title ("SOP Rapat Internal"), its number or its id
+(resolved as the site resolves it: :mod:`katalog_sop.keterkaitan`).
 A link that matches none of the catalogue's SOPs cannot be followed on the
 site, and an auditor cannot check the linked procedure exists.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
 from katalog_sop.catalogue import Catalogue
+from katalog_sop.keterkaitan import Resolver
 from katalog_sop.model import Sop, Text
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import CATALOGUE, Context, Finding, rule
 
-_PREFIX = re.compile(r"^(?:sop|standar operasional prosedur|prosedur)\b\s*", re.IGNORECASE)
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-_NUMBER = re.compile(r"[\w./-]*\d[\w./-]*")
-_DIGIT = re.compile(r"\d")
 _SOP_NOTE = re.compile(r"\s*SOP\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=8192)
-def title_key(text: str) -> str:
-    """"SOP Rapat Internal" and "Rapat internal." -> ``rapatinternal``."""
-    return _NOT_WORD.sub("", _PREFIX.sub("", text.strip()).lower())
-
-
-def _index(catalogue: Catalogue) -> set[str]:
-    keys: set[str] = set()
-    for sop in catalogue.sops.values():
-        keys.update((sop.id, title_key(sop.nama.value)))
-        if sop.nomor is not None:
-            keys.add(sop.nomor.value.strip())
-    keys.discard("")
-    return keys
-
-
-def _resolves(text: str, keys: set[str]) -> bool:
-    value = text.strip()
-    if value in keys or title_key(value) in keys:
-        return True
-    return bool(_DIGIT.search(value)) and any(number in keys for number in _NUMBER.findall(value))
 
 
 def links(sop: Sop) -> Iterator[Text]:
@@ -82,8 +56,8 @@ def keterkaitan_tak_ditemukan(catalogue: Catalogue, context: Context) -> Iterato
           nama: Pengiriman Surat Keluar
           keterkaitan: [SOP Rapat Internal]
     """
-    keys = _index(catalogue)
+    resolver = Resolver(catalogue)
     for sop in catalogue.sops.values():
         for link in links(sop):
-            if not _resolves(link.value, keys):
+            if resolver.resolve(sop, link.value) is None:
                 yield link.location, f"keterkaitan '{link.value}' tidak ditemukan di katalog"

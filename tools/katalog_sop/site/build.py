@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from katalog_sop.check import CheckResult
 from katalog_sop.site.indexes import index_pages
-from katalog_sop.site.links import resolve_links
+from katalog_sop.keterkaitan import resolve_links
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.sop_page import PageContext, sop_page

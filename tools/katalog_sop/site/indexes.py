@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Iterable
 
 from katalog_sop.model import Sop
-from katalog_sop.site.links import unit_of
+from katalog_sop.keterkaitan import unit_of
 from katalog_sop.site.markup import esc, items, link, slug
 from katalog_sop.site.paths import legal_key, legal_title
 from katalog_sop.site.sop_page import PageContext

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from katalog_sop.catalogue import Catalogue
 from katalog_sop.model import Pengesahan, Sop, Tanggal
 from katalog_sop.problem import Problem, Severity
-from katalog_sop.site.links import Links
+from katalog_sop.keterkaitan import Links
 from katalog_sop.site.markup import Urls, attr, esc, items, link
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.waktu_total import total_waktu

@@ -1,0 +1,55 @@
+"""References between SOPs: one resolver for the site's links and the compliance rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from katalog_sop.check import check
+from katalog_sop.keterkaitan import AMBIGUOUS, Resolver, resolve_links
+from katalog_sop.rules import run_rules
+
+SOP = """\
+nama: {nama}
+nomor: {nomor}
+pelaksana: [A, B]
+keterkaitan: {keterkaitan}
+langkah:
+  - {{kegiatan: Menerima surat, pelaksana: A}}
+  - {{kegiatan: Memeriksa surat, pelaksana: B}}
+"""
+
+
+def _catalogue(write_sop):
+    write_sop(SOP.format(nama="Penerimaan Surat", nomor="800/01", keterkaitan="[]"), "a.yaml")
+    write_sop(SOP.format(nama="Rapat Internal", nomor="800/02", keterkaitan="[]"), "b.yaml")
+    path = write_sop(SOP.format(nama="Rapat Internal", nomor="800/03", keterkaitan="[]"), "c.yaml")
+    other = path.parent.parent / "lain"
+    other.mkdir()
+    (other / "d.yaml").write_text(
+        SOP.format(
+            nama="Pengarsipan",
+            nomor="800/04",
+            keterkaitan="['SOP Penerimaan Surat', 'Lihat nomor 800/02', 'Rapat internal.', 'SOP Yang Tidak Ada']",
+        ),
+        encoding="utf-8",
+    )
+    result = check([str(path.parent.parent)])
+    assert not [p for p in result.problems if p.is_error], result.problems
+    return result.catalogue
+
+
+def test_a_reference_names_an_sop_by_title_or_nomor_and_a_shared_title_is_ambiguous(write_sop):
+    catalogue = _catalogue(write_sop)
+    citing = catalogue.sops["lain/d"]
+    resolver = Resolver(catalogue)
+    assert [resolver.resolve(citing, item.value) for item in citing.keterkaitan] == ["unit/a", "unit/b", AMBIGUOUS, None]
+    assert resolver.resolve(catalogue.sops["unit/a"], "Rapat Internal") == AMBIGUOUS  # same unit: still two
+
+
+def test_the_site_and_the_rule_agree_on_what_leads_nowhere(write_sop):
+    catalogue = _catalogue(write_sop)
+    links = resolve_links(catalogue)
+    assert [written for cites in links.missing.values() for _, written in cites] == ["SOP Yang Tidak Ada"]
+    assert links.referenced_by == {"unit/a": ("lain/d",), "unit/b": ("lain/d",)}
+    findings = [p for p in run_rules(catalogue, today=dt.date(2025, 7, 1)) if p.code == "SOPAP-C02"]
+    assert [p.message for p in findings] == ["keterkaitan 'SOP Yang Tidak Ada' tidak ditemukan di katalog"]

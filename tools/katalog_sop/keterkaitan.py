@@ -1,0 +1,95 @@
+"""Catalogue stage: which SOP of the catalogue a reference to another SOP names.
+
+One resolver serves the site (links both ways, the page of SOPs still
+missing) and the compliance rule on references that lead nowhere, so the two
+never disagree. A reference names an SOP by id (``unit/nama-berkas``), by
+nomor (also inside a longer text), or by nama: case, spacing, punctuation
+and a leading "SOP", "Standar Operasional Prosedur" or "Prosedur" do not
+matter. A nama that several SOPs share is settled by the citing SOP's own
+unit; otherwise the reference is ambiguous: it exists, but links nowhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from katalog_sop.catalogue import Catalogue
+from katalog_sop.model import Sop
+
+_PREFIX = re.compile(r"^(?:sop|standar operasional prosedur|prosedur)\b\s*", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_NUMBER = re.compile(r"[\w./-]*\d[\w./-]*")
+
+AMBIGUOUS = ""
+"""What :meth:`Resolver.resolve` returns when several SOPs answer and the unit does not decide."""
+
+
+@functools.lru_cache(maxsize=8192)
+def title_key(text: str) -> str:
+    """``"SOP Rapat Internal"`` and ``"Rapat internal."`` -> ``rapatinternal``."""
+    return _NOT_WORD.sub("", _PREFIX.sub("", text.strip()).lower())
+
+
+def unit_of(sop: Sop) -> str:
+    """The unit folder of an SOP's id (``unit/nama``), or "" for an SOP outside any unit."""
+    return sop.id.split("/", 1)[0] if "/" in sop.id else ""
+
+
+class Resolver:
+    def __init__(self, catalogue: Catalogue):
+        self.sops = catalogue.sops
+        self.by_nomor: dict[str, list[str]] = {}
+        self.by_title: dict[str, list[str]] = {}
+        for sop in self.sops.values():
+            if sop.nomor is not None and sop.nomor.value.strip("- "):
+                self.by_nomor.setdefault(sop.nomor.value.strip(), []).append(sop.id)
+            self.by_title.setdefault(title_key(sop.nama.value), []).append(sop.id)
+
+    def resolve(self, sop: Sop, text: str) -> str | None:
+        """The id of the SOP ``text`` names, :data:`AMBIGUOUS`, or ``None`` when none does."""
+        value = text.strip()
+        if value in self.sops:
+            return value
+        in_text = [c for n in _NUMBER.findall(value) for c in self.by_nomor.get(n, [])]
+        for candidates in (self.by_nomor.get(value, []), self.by_title.get(title_key(value), []), in_text):
+            if len(set(candidates)) == 1:
+                return candidates[0]
+            same_unit = {c for c in candidates if unit_of(self.sops[c]) == unit_of(sop)}
+            if len(same_unit) == 1:
+                return same_unit.pop()
+            if candidates:
+                return AMBIGUOUS
+        return None
+
+
+@dataclass(frozen=True)
+class Links:
+    targets: dict[tuple[str, int], str] = field(default_factory=dict)
+    """(SOP id, index of its keterkaitan item) -> id of the SOP it names."""
+    referenced_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """SOP id -> ids of the SOPs whose keterkaitan name it, sorted."""
+    missing: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Title key of an SOP not in the catalogue -> (citing SOP id, the item as written)."""
+
+
+def resolve_links(catalogue: Catalogue) -> Links:
+    """Every keterkaitan item of the catalogue: where it leads, who is named by whom, what is missing."""
+    resolver = Resolver(catalogue)
+    targets: dict[tuple[str, int], str] = {}
+    referenced: dict[str, set[str]] = {}
+    missing: dict[str, list[tuple[str, str]]] = {}
+    for sop in catalogue.sops.values():
+        for index, item in enumerate(sop.keterkaitan):
+            target = resolver.resolve(sop, item.value)
+            if target is None:
+                missing.setdefault(title_key(item.value), []).append((sop.id, item.value))
+            elif target not in (AMBIGUOUS, sop.id):
+                targets[(sop.id, index)] = target
+                referenced.setdefault(target, set()).add(sop.id)
+    return Links(
+        targets,
+        {k: tuple(sorted(v)) for k, v in sorted(referenced.items())},
+        {k: tuple(v) for k, v in sorted(missing.items()) if k},
+    )
