@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from katalog_sop.rules.dasar_hukum import normalise_title, parse_kutipan, peraturan_key
+from katalog_sop.dasar_hukum import normalise_title, parse_kutipan, peraturan_key
 from katalog_sop.rules.peraturan import DICABUT, REGISTRY, load_registry
 
 CITATIONS = [

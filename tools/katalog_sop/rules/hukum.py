@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from katalog_sop.model import Sop, Text
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, per_sop, rule
-from katalog_sop.rules.dasar_hukum import Kutipan, normalise_title, parse_kutipan
+from katalog_sop.dasar_hukum import Kutipan, normalise_title, parse_kutipan
 from katalog_sop.rules.peraturan import DICABUT, REGISTRY
 
 

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import yaml
 
-from katalog_sop.rules.dasar_hukum import normalise_title, peraturan_key
+from katalog_sop.dasar_hukum import normalise_title, peraturan_key
 
 DATA = Path(__file__).with_name("data") / "peraturan.yaml"
 
@@ -39,7 +39,7 @@ class Peraturan:
     """:data:`BERLAKU`, :data:`DICABUT`, or ``None`` where it was not verified."""
     dicabut_oleh: str | None
     judul_kunci: str
-    """The title as :func:`~katalog_sop.rules.dasar_hukum.normalise_title` compares it."""
+    """The title as :func:`~katalog_sop.dasar_hukum.normalise_title` compares it."""
 
     @property
     def sebutan(self) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from katalog_sop.model import Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
-from katalog_sop.rules.dasar_hukum import Kutipan, region_of
+from katalog_sop.dasar_hukum import Kutipan, region_of
 from katalog_sop.rules.hukum import kutipan
 
 LOCAL = ("kota", "kabupaten")

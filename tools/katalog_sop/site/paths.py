@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from katalog_sop.rules.dasar_hukum import parse_kutipan
+from katalog_sop.dasar_hukum import QUALIFIED, parse_kutipan
 from katalog_sop.site.markup import slug
 
 JENIS_LABEL = {
@@ -29,7 +29,7 @@ def legal_title(text: str) -> str:
     if kutipan.key is None:
         return " ".join(text.split())
     label = JENIS_LABEL.get(kutipan.jenis, kutipan.jenis.upper())
-    if kutipan.penerbit and kutipan.jenis in ("perda", "pergub", "perbup", "perwal", "kepgub", "kepbup", "kepwal", "permen", "kepmen", "perka", "perban", "se"):
+    if kutipan.penerbit and kutipan.jenis in QUALIFIED:  # the key names the issuer: so does the title
         label += " " + kutipan.penerbit.title()
     return f"{label} Nomor {kutipan.nomor} Tahun {kutipan.tahun}"
 

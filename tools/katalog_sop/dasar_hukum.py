@@ -3,9 +3,10 @@
 "Peraturan MENPAN Dan RB Nomor 35 Tahun 2012 Tentang Pedoman ...",
 "Permenpan RB No. 35 Tahun 2012", "PP 12/2019", "Peraturan Walikota Tegal
 Nomor 56 Tahun 2021 tentang ...", "PermenPAN Nomor PER/21/M.PAN/11/2008".
-Pure parsing, no I/O: :func:`parse_kutipan` returns a :class:`Kutipan` whose
-missing parts are ``None`` (the rules say what is missing), with a normalised
-key such as ``permenpanrb-35-2012`` to look the regulation up by.
+Pure parsing, no I/O, shared by the rules and the site's legal-basis index:
+:func:`parse_kutipan` returns a :class:`Kutipan` whose missing parts are
+``None`` (the rules say what is missing), with a normalised key such as
+``permenpanrb-35-2012`` to look the regulation up by.
 
 Results are cached by the raw text: an agency cites the same few regulations
 in every SOP, so a catalogue parses each distinct citation once.
@@ -54,7 +55,7 @@ _JENIS_PATTERN = re.compile("|".join(rf"(?P<{code}>(?:{pattern})\b)" for code, p
 LEVEL_OF_JENIS = {"perwal": "kota", "kepwal": "kota", "perbup": "kabupaten", "kepbup": "kabupaten",
                   "pergub": "provinsi", "kepgub": "provinsi"}
 REGIONAL = frozenset(LEVEL_OF_JENIS) | {"perda"}
-_QUALIFIED = REGIONAL | {"permen", "kepmen", "perka", "perban", "se"}
+QUALIFIED = REGIONAL | {"permen", "kepmen", "perka", "perban", "se"}
 """Jenis that many issuers share: the key names the issuer too (``perwal-tegal-56-2021``)."""
 
 _NOMOR = re.compile(r" (?:nomor|no)\b\.? ?:? ?", re.IGNORECASE)
@@ -156,7 +157,7 @@ def _split(text: str) -> dict[str, str | None] | None:
 def _key(jenis: str | None, penerbit: str | None, nomor: str, tahun: int | None) -> str | None:
     if jenis is None or tahun is None:
         return None
-    if jenis in _QUALIFIED and penerbit:
+    if jenis in QUALIFIED and penerbit:
         jenis = f"{jenis}-{penerbit.replace(' ', '-')}"
     return peraturan_key(jenis, nomor, tahun)
 
