@@ -16,7 +16,7 @@ from katalog_sop import __version__
 from katalog_sop.check import UsageError, check
 from katalog_sop.diagram.dot import to_dot
 from katalog_sop.diagram.geometry import Options, layout
-from katalog_sop.diagram.render import GraphvizError, render_sheets, run_graphviz, write_atomically
+from katalog_sop.diagram.render import GraphvizError, draw_image, render_sheets, write_atomically
 from katalog_sop.problem import Severity
 from katalog_sop.reporters import REPORTERS
 
@@ -106,7 +106,7 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.format == "svg":
         images = [page.svg.encode("utf-8") for page in render_sheets([sheet], cache)[0]]
     else:
-        images = [run_graphviz([to_dot(sheet, page)], "png", "-Gdpi=110")[0] for page in pages]
+        images = [draw_image(to_dot(sheet, page), "png", "-Gdpi=110") for page in pages]
     targets = [output] if len(images) == 1 else [
         output.with_name(f"{output.stem}-{number}{output.suffix}") for number in range(1, len(images) + 1)
     ]

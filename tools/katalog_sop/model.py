@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from katalog_sop.problem import Location
-from katalog_sop.waktu import Durasi
+from katalog_sop.waktu import Durasi, format_durasi
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,11 @@ class Waktu:
     durasi: Durasi | None
     """``None`` when the text could not be read (a warning says so)."""
     location: Location
+
+    @property
+    def text(self) -> str:
+        """As the sheet and the pages show it: read and tidied ("1–3 hari kerja"), else as written."""
+        return format_durasi(self.durasi) if self.durasi else self.raw
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from katalog_sop.diagram.routing import BAND, PageFrame, PageRouter
 from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Point, Rect, Sheet, Symbol, TextBlock
 from katalog_sop.diagram.text import text_width, wrap
 from katalog_sop.model import Langkah, Sop
-from katalog_sop.waktu import format_durasi
 
 UNKNOWN_LANE = "(pelaksana tidak diketahui)"
 
@@ -298,14 +297,11 @@ def _kind(step: Langkah) -> str:
 
 
 def _cells(step: Langkah) -> dict[str, str]:
-    waktu = ""
-    if step.waktu is not None:
-        waktu = format_durasi(step.waktu.durasi) if step.waktu.durasi else step.waktu.raw
     return {
         "no": str(step.nomor),
         "kegiatan": step.kegiatan.value,
         "kelengkapan": "\n".join(t.value for t in step.kelengkapan),
-        "waktu": waktu,
+        "waktu": step.waktu.text if step.waktu is not None else "",
         "output": "\n".join(t.value for t in step.output),
         "keterangan": step.keterangan.value if step.keterangan else "",
     }

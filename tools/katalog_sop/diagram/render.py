@@ -57,24 +57,13 @@ class RenderedPage:
     svg: str
 
 
-def run_graphviz(dots: list[str], fmt: str = "svg", *options: str) -> list[bytes]:
-    """Draw every DOT text with one Graphviz process; one output per input, in order."""
-    if not dots:
-        return []
+def draw_image(dot: str, fmt: str, *options: str) -> bytes:
+    """One DOT text drawn as an image (e.g. PNG for a quick look); SVG goes through the batch and cache."""
     graphviz_version()
-    result = subprocess.run(
-        [ENGINE, "-n2", f"-T{fmt}", *options], input="".join(dots).encode("utf-8"), capture_output=True, check=False
-    )
+    result = subprocess.run([ENGINE, "-n2", f"-T{fmt}", *options], input=dot.encode("utf-8"), capture_output=True, check=False)
     if result.returncode != 0:
         raise GraphvizError(f"Graphviz gagal menggambar: {result.stderr.decode('utf-8', 'replace').strip()}")
-    if fmt != "svg":
-        if len(dots) != 1:
-            raise ValueError("only SVG output can be batched")
-        return [result.stdout]
-    parts = [b"<?xml" + part for part in result.stdout.split(b"<?xml")[1:]]
-    if len(parts) != len(dots):
-        raise GraphvizError(f"Graphviz menghasilkan {len(parts)} gambar untuk {len(dots)} halaman")
-    return parts
+    return result.stdout
 
 
 class _Batch:

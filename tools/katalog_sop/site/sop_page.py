@@ -22,7 +22,6 @@ from katalog_sop.site.markup import Urls, attr, esc, items, link
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.waktu_total import total_waktu
 from katalog_sop.tanggal import format_tanggal
-from katalog_sop.waktu import format_durasi
 
 SHEET_MARK = '<div class="sop-lembar" data-sop="{id}"></div>'
 """Where the plugin puts the flowchart sheet once Markdown is done."""
@@ -144,9 +143,7 @@ def _steps(sop: Sop) -> str:
     rows = []
     for step in sop.langkah:
         pelaksana = "<br>".join(esc(sop.pelaksana_by_id(p).nama) for p in step.pelaksana) or EMPTY
-        waktu = ""
-        if step.waktu is not None:
-            waktu = esc(format_durasi(step.waktu.durasi)) if step.waktu.durasi else esc(step.waktu.raw)
+        waktu = esc(step.waktu.text) if step.waktu is not None else ""
         kegiatan = esc(step.kegiatan.value)
         if step.cabang:
             exits = "".join(
