@@ -67,20 +67,19 @@ def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
 
 
 def _pelaksana(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
-    by_key: dict[str, list[Sop]] = {}
+    by_key: dict[str, dict[str, Sop]] = {}
     spellings: dict[str, Counter] = {}
     for sop in sops:
         for pelaksana in sop.pelaksana:
             key = slug(pelaksana.nama)
-            if sop not in by_key.setdefault(key, []):
-                by_key[key].append(sop)
+            by_key.setdefault(key, {})[sop.id] = sop  # by id: two lanes of one SOP may share a slug
             spellings.setdefault(key, Counter())[pelaksana.nama] += 1
     pages = {}
     entries = []
     for key, members in sorted(by_key.items()):
         name = spellings[key].most_common(1)[0][0]
         src = ctx.paths.pelaksana(name)
-        pages[src] = f"# Pelaksana: {esc(name)}\n\nSOP yang melibatkan {esc(name)}:\n\n{_sop_list(members, src, ctx)}\n"
+        pages[src] = f"# Pelaksana: {esc(name)}\n\nSOP yang melibatkan {esc(name)}:\n\n{_sop_list(members.values(), src, ctx)}\n"
         entries.append((src, name, len(members)))
     pages[ctx.paths.PELAKSANA] = _landing(
         "Indeks Pelaksana", "SOP menurut pelaksana (jabatan yang menjalankan langkahnya).", ctx.paths.PELAKSANA, entries, ctx
