@@ -9,19 +9,19 @@ from dataclasses import FrozenInstanceError
 import pytest
 
 from katalog_sop.build import build_sop
-from katalog_sop.check import check
+
 from katalog_sop.schema import validate
 from katalog_sop.source import parse_text
 from katalog_sop.waktu import Durasi
 
-from conftest import MINIMAL, REPO, lines_and_codes
+from conftest import MINIMAL, REPO, check_structure, lines_and_codes
 
 LENGKAP = REPO / "tests" / "examples" / "valid" / "lengkap.yaml"
 
 
 @pytest.fixture(scope="module")
 def lengkap():
-    result = check([str(LENGKAP)])
+    result = check_structure([str(LENGKAP)])
     assert result.problems == ()
     return result.files[0].sop
 

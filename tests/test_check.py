@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from katalog_sop import check as check_module
-from katalog_sop.check import UsageError, check, find_sop_files, sop_id_for
+from katalog_sop.check import UsageError, find_sop_files, sop_id_for
 
-from conftest import MINIMAL
+from conftest import MINIMAL, check_structure
 
 
 def test_finds_yaml_files_sorted_and_skips_hidden(tmp_path, monkeypatch):
@@ -39,12 +39,12 @@ def test_sop_id_is_the_path_below_sops(tmp_path):
 
 def test_missing_path_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="path tidak ditemukan: .*tidak-ada"):
-        check([str(tmp_path / "tidak-ada")])
+        check_structure([str(tmp_path / "tidak-ada")])
 
 
 def test_folder_without_sops_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="tidak ada berkas SOP"):
-        check([str(tmp_path)])
+        check_structure([str(tmp_path)])
 
 
 def test_two_files_claiming_one_id(tmp_path):
@@ -52,7 +52,7 @@ def test_two_files_claiming_one_id(tmp_path):
     folder.mkdir(parents=True)
     (folder / "a.yaml").write_text(MINIMAL, encoding="utf-8")
     (folder / "a.yml").write_text(MINIMAL, encoding="utf-8")
-    result = check([str(tmp_path / "sops")])
+    result = check_structure([str(tmp_path / "sops")])
     [problem] = result.problems
     assert problem.code == "id"
     assert problem.location.path.endswith("a.yml")
@@ -67,7 +67,7 @@ def test_every_file_is_checked_even_after_bad_ones(tmp_path):
     (folder / "2-sintaks.yaml").write_text("nama: [\n", encoding="utf-8")
     (folder / "3-baik.yaml").write_text(MINIMAL, encoding="utf-8")
     (folder / "4-skema.yaml").write_text("nama: C\n", encoding="utf-8")
-    result = check([str(tmp_path / "sops")])
+    result = check_structure([str(tmp_path / "sops")])
     assert [p.code for p in result.problems] == ["file", "yaml", "schema", "schema"]
     assert list(result.catalogue.sops) == ["unit/3-baik"]
 
@@ -85,7 +85,7 @@ def test_an_internal_failure_is_contained_to_its_file(tmp_path, monkeypatch):
         return real(document, sop_id)
 
     monkeypatch.setattr(check_module, "build_sop", flaky)
-    result = check([str(tmp_path / "sops")])
+    result = check_structure([str(tmp_path / "sops")])
     [problem] = result.problems
     assert problem.code == "internal"
     assert problem.location.path.endswith("b.yaml")
@@ -98,7 +98,7 @@ def test_problems_are_sorted_by_file_then_line(tmp_path):
     folder.mkdir()
     (folder / "b.yaml").write_text("nama: C\nx: 1\npelaksana: [A]\nlangkah: [{kegiatan: K}]\ny: 2\n", encoding="utf-8")
     (folder / "a.yaml").write_text("z: 1\nnama: C\npelaksana: [A]\nlangkah: [{kegiatan: K}]\n", encoding="utf-8")
-    result = check([str(folder)])
+    result = check_structure([str(folder)])
     assert [(p.location.path.rsplit("/", 1)[1], p.location.line) for p in result.problems] == [
         ("a.yaml", 1),
         ("b.yaml", 2),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from katalog_sop.check import check
+from conftest import check_structure
 
 EXAMPLES = Path(__file__).parent / "examples"
 EXPECT = re.compile(r"^# expect: (\d+) ([a-z]+)\s*$", re.MULTILINE)
@@ -24,7 +24,7 @@ def test_there_are_examples_of_both_kinds():
 
 @pytest.mark.parametrize("path", _files("valid"), ids=lambda p: p.name)
 def test_valid_example_has_no_problem(path):
-    result = check([str(path)])
+    result = check_structure([str(path)])
     assert [f"{p.location.line}: {p.message}" for p in result.problems] == []
     assert result.files[0].sop is not None
 
@@ -33,6 +33,6 @@ def test_valid_example_has_no_problem(path):
 def test_invalid_example_gives_its_expected_problems(path):
     expected = sorted((int(line), code) for line, code in EXPECT.findall(path.read_text(encoding="utf-8")))
     assert expected, f"{path.name} states no '# expect: LINE CODE' line"
-    result = check([str(path)])
+    result = check_structure([str(path)])
     actual = sorted((p.location.line, p.code) for p in result.problems)
     assert actual == expected, "\n".join(f"{p.location.line}: [{p.code}] {p.message}" for p in result.problems)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from katalog_sop.check import check
+
 from katalog_sop.keterkaitan import AMBIGUOUS, Resolver, resolve_links
 from katalog_sop.rules import run_rules
+
+from conftest import check_structure
 
 SOP = """\
 nama: {nama}
@@ -33,7 +35,7 @@ def _catalogue(write_sop):
         ),
         encoding="utf-8",
     )
-    result = check([str(path.parent.parent)])
+    result = check_structure([str(path.parent.parent)])
     assert not [p for p in result.problems if p.is_error], result.problems
     return result.catalogue
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from katalog_sop.check import check
-
-from conftest import REPO
+from conftest import REPO, check_structure
 
 
 def test_the_readme_example_is_a_valid_sop(tmp_path):
@@ -13,7 +11,7 @@ def test_the_readme_example_is_a_valid_sop(tmp_path):
     path = tmp_path / "sops" / "contoh" / "readme.yaml"
     path.parent.mkdir(parents=True)
     path.write_text(example, encoding="utf-8")
-    result = check([str(path)])
+    result = check_structure([str(path)])
     assert [p.message for p in result.problems] == []
     sop = result.files[0].sop
     assert [s.exits for s in sop.langkah] == [((None, 2),), (("Lengkap", 3), ("Tidak lengkap", 1)), (("Setuju", None), ("Tidak setuju", 2))]

@@ -6,9 +6,7 @@ import datetime as dt
 
 import pytest
 
-from katalog_sop.check import check
-
-from conftest import REPO
+from conftest import REPO, check_structure
 
 SOPS = REPO / "sops"
 MODELINE = "# yaml-language-server: $schema=../../schema/sop.schema.json"
@@ -16,7 +14,7 @@ MODELINE = "# yaml-language-server: $schema=../../schema/sop.schema.json"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return check([str(SOPS)])
+    return check_structure([str(SOPS)])
 
 
 def test_five_seeds_one_folder_per_unit(catalogue):

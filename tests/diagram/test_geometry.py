@@ -7,21 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from katalog_sop.check import check
+
 from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
 from katalog_sop.diagram.dot import LABEL_LEADING
 from katalog_sop.diagram.routing import LABEL_SIZE
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR, Rect
 from katalog_sop.diagram.text import text_width
 
-from conftest import REPO
+from conftest import REPO, check_structure
 from diagram.test_golden import _options
 
 SOURCES = sorted((REPO / "sops").rglob("*.yaml")) + sorted((REPO / "tests" / "examples" / "valid").glob("*.yaml"))
 
 
 def _sop(path: Path):
-    result = check([str(path)])
+    result = check_structure([str(path)])
     assert result.files[0].sop is not None, result.problems
     return result.files[0].sop
 

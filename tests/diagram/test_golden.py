@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from katalog_sop.check import check
+
 from katalog_sop.diagram.dot import to_dot
 from katalog_sop.diagram.geometry import Options, layout
 from katalog_sop.diagram.shapes import Sheet
+
+from conftest import check_structure
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(GOLDEN.glob("*.yaml"))
@@ -54,7 +56,7 @@ def dump(sheet: Sheet) -> str:
 
 
 def _sheet(path: Path) -> Sheet:
-    result = check([str(path)])
+    result = check_structure([str(path)])
     assert not result.problems, [p.message for p in result.problems]
     return layout(result.files[0].sop, _options(path.read_text(encoding="utf-8")))
 

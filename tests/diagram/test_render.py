@@ -7,13 +7,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from katalog_sop.check import check
+
 from katalog_sop.diagram import render
 from katalog_sop.diagram.dot import page_id, to_dot
 from katalog_sop.diagram.geometry import Options, layout
 from katalog_sop.diagram.shapes import PENGHUBUNG
 
-from conftest import REPO
+from conftest import REPO, check_structure
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -32,11 +32,11 @@ langkah:
 
 
 def _sop(path):
-    return check([str(path)]).files[0].sop
+    return check_structure([str(path)]).files[0].sop
 
 
 def test_nasty_text_survives_exactly(write_sop):
-    sop = check([str(write_sop(NASTY))]).files[0].sop
+    sop = check_structure([str(write_sop(NASTY))]).files[0].sop
     assert sop is not None
     [[page]] = render.render_sheets([layout(sop)])
     root = ET.fromstring(page.svg.encode("utf-8"))

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from katalog_sop.check import check
+
 from katalog_sop.diagram import render
 from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
 
-from conftest import REPO
+from conftest import REPO, check_structure
 
 SVG = "{http://www.w3.org/2000/svg}"
 SEEDS = sorted((REPO / "sops").rglob("*.yaml"))
@@ -124,7 +124,7 @@ def _segments(numbers: list[float]):
 
 
 def _drawn(path: Path, options: Options, tmp_path):
-    sop = check([str(path)]).files[0].sop
+    sop = check_structure([str(path)]).files[0].sop
     sheet = layout(sop, options)
     return sop, render.render_sheets([sheet], tmp_path)[0]
 

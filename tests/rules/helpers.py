@@ -12,9 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from katalog_sop.check import CheckResult, check
+from katalog_sop.check import CheckResult
 from katalog_sop.rules.base import EXAMPLE_SOP, PER_SOP, Rule
 from katalog_sop.source import parse_text
+
+from conftest import check_structure
 
 
 def load_yaml(text: str) -> dict:
@@ -44,9 +46,15 @@ def write_catalogue(root: Path, sops: dict[str, dict]) -> CheckResult:
         path = root / "sops" / f"{sop_id}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = check([str(root / "sops")])
+    result = check_structure([str(root / "sops")])
     assert [f"{p.location.json_path}: {p.message}" for p in result.problems] == []
     return result
+
+
+def example_options(rule: Rule) -> dict:
+    """``{rule id: options}`` from the docstring's ``Example options::`` block (empty without one)."""
+    text = rule.example("Example")
+    return {rule.id: load_yaml(text)} if text else {}
 
 
 def example_catalogue(root: Path, rule: Rule, kind: str) -> CheckResult:

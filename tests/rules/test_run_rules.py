@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from katalog_sop.check import check
+
 from katalog_sop.problem import sort_problems
 from katalog_sop.rules import RULES, run_rules
 
-from conftest import REPO
+from conftest import REPO, check_structure
 
 TODAY = dt.date(2026, 11, 20)
 KECAMATAN = "kecamatan-tebing-tinggi/pengumpulan-data-kinerja"
@@ -18,7 +18,7 @@ KECAMATAN = "kecamatan-tebing-tinggi/pengumpulan-data-kinerja"
 
 @pytest.fixture(scope="module")
 def seeds():
-    return check([str(REPO / "sops")]).catalogue
+    return check_structure([str(REPO / "sops")]).catalogue
 
 
 def _codes(problems, sop_path_part=""):

@@ -6,12 +6,14 @@ import xml.etree.ElementTree as ET
 
 import markdown
 
-from katalog_sop.check import check
+
 from katalog_sop.site.build import site_pages
 from katalog_sop.keterkaitan import title_key
 from katalog_sop.site.markup import Urls, esc
 from katalog_sop.site.paths import legal_key
 from katalog_sop.site.waktu_total import total_waktu
+
+from conftest import check_structure
 
 A = """\
 nama: 'Uji <b>tebal</b> *miring* [tautan](http://x) {: .kelas} & \\'
@@ -54,7 +56,7 @@ langkah:
 def _catalogue(write_sop):
     write_sop(A, "a.yaml")
     path = write_sop(B, "b.yaml")
-    result = check([str(path.parent.parent)])
+    result = check_structure([str(path.parent.parent)])
     assert not [p for p in result.problems if p.is_error], result.problems
     return result, site_pages(result)
 

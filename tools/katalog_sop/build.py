@@ -125,6 +125,7 @@ class _Builder:
             revisi=self.revisi(),
             catatan_sumber=self.catatan_sumber(),
             key_locations={key: self.doc.location((key,), at_key=True) for key in d},
+            pengecualian=self.pengecualian(),
         )
         failed = any(problem.is_error for problem in self.problems)
         return (None if failed else sop), self.problems
@@ -257,6 +258,17 @@ class _Builder:
                 location=self.at("revisi", index),
             )
             for index, item in enumerate(self.data.get("revisi", ()))
+        )
+
+    def pengecualian(self) -> tuple[m.Pengecualian, ...]:
+        return tuple(
+            m.Pengecualian(
+                aturan=item["aturan"],
+                alasan=m.Text(item["alasan"], self.at("pengecualian", index, "alasan")),
+                langkah=item.get("langkah"),
+                location=self.at("pengecualian", index),
+            )
+            for index, item in enumerate(self.data.get("pengecualian", ()))
         )
 
     def catatan_sumber(self) -> m.CatatanSumber | None:

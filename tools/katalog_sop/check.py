@@ -1,22 +1,31 @@
-"""The check pipeline: find SOP files, then source -> schema -> build -> catalogue.
+"""The check pipeline: find SOP files, then source -> schema -> build -> catalogue -> rules.
 
 This is the core entry point the adapters call. It returns every problem of
 every file, sorted by file and line; one bad file never stops the others.
+Compliance rules run on every SOP that was built. The catalogue-wide rules
+(duplicate numbers, links between SOPs, near-duplicates) need the whole
+catalogue: they run when a folder is checked, and are skipped (and named in
+the result) when only some files are, as a pre-commit hook does.
 Nothing here prints.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from katalog_sop import schema
 from katalog_sop.build import build_sop
 from katalog_sop.catalogue import Catalogue, build_catalogue
+from katalog_sop.compliance import check_compliance, select_rules
+from katalog_sop.config import DEFAULT, Config
 from katalog_sop.model import Sop
 from katalog_sop.problem import Location, Problem, Severity, error, sort_problems
+from katalog_sop.rules import Rule
+from katalog_sop.rules.base import CATALOGUE
 from katalog_sop.source import load_file
 
 SOP_SUFFIXES = (".yaml", ".yml")
@@ -48,9 +57,20 @@ class CheckResult:
     files: tuple[FileCheck, ...]
     catalogue: Catalogue
     problems: tuple[Problem, ...]
+    """Every problem and finding, suppressed ones included, sorted by file and line."""
+    rules: tuple[Rule, ...] = ()
+    """The compliance rules that ran, with their configured severities."""
+    skipped: tuple[Rule, ...] = ()
+    """Catalogue-wide rules not run because only some files were checked."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The date the check was made for (a review is overdue relative to it)."""
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for problem in self.problems if problem.severity is severity)
+        """Problems of ``severity`` that count (suppressed ones do not)."""
+        return sum(1 for problem in self.problems if problem.severity is severity and problem.counts)
+
+    def suppressed(self) -> int:
+        return sum(1 for problem in self.problems if not problem.counts)
 
 
 def find_sop_files(paths: Sequence[str]) -> list[SourceFile]:
@@ -121,9 +141,25 @@ def _check_file(source: SourceFile) -> FileCheck:
     return FileCheck(source, sop, tuple(problems + built))
 
 
-def check(paths: Sequence[str]) -> CheckResult:
-    """Check every SOP file under ``paths``; raises :class:`UsageError` for a bad path."""
+def check(
+    paths: Sequence[str],
+    *,
+    config: Config = DEFAULT,
+    rules: Sequence[Rule] | None = None,
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Check every SOP file under ``paths``; raises :class:`UsageError` for a bad path.
+
+    ``rules`` defaults to every rule the configuration leaves on (see
+    :func:`katalog_sop.compliance.select_rules`); pass ``()`` for structure only.
+    """
+    today = today or dt.date.today()
+    rules = select_rules(config) if rules is None else tuple(rules)
+    whole = any(Path(path).is_dir() for path in paths)
+    skipped = () if whole else tuple(rule for rule in rules if rule.scope == CATALOGUE)
+    running = [rule for rule in rules if rule not in skipped]
     files = tuple(check_file(source) for source in find_sop_files(paths))
     catalogue, catalogue_problems = build_catalogue(f.sop for f in files if f.sop is not None)
     problems = [problem for f in files for problem in f.problems] + catalogue_problems
-    return CheckResult(files, catalogue, tuple(sort_problems(problems)))
+    problems += check_compliance(catalogue, running, today=today, config=config)
+    return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), skipped, today)

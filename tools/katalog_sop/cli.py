@@ -8,17 +8,21 @@ This is the only module that prints.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from katalog_sop import __version__
 from katalog_sop.check import UsageError, check
+from katalog_sop.compliance import select_rules
+from katalog_sop.config import CONFIG_FILE, DEFAULT, ConfigError, load_config
 from katalog_sop.diagram.dot import to_dot
 from katalog_sop.diagram.geometry import Options, layout
 from katalog_sop.diagram.render import GraphvizError, draw_image, render_sheets, write_atomically
 from katalog_sop.problem import Severity
-from katalog_sop.reporters import REPORTERS
+from katalog_sop.reporters import REPORTERS, summary
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -50,12 +54,29 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=sorted(REPORTERS),
         default="text",
-        help="bentuk laporan: text (satu baris per masalah) atau json (bawaan: text)",
+        help="bentuk laporan: text (per berkas, berwarna di terminal), json, sarif, junit, "
+        "atau github (anotasi GitHub Actions) (bawaan: text)",
     )
     check_cmd.add_argument(
         "--strict",
         action="store_true",
         help="peringatan juga membuat pemeriksaan gagal (kode keluar 1)",
+    )
+    check_cmd.add_argument(
+        "--select", type=_rule_list, default=None, metavar="KODE[,KODE]",
+        help="hanya jalankan aturan ini (kode atau awalannya, misalnya SOPAP-K untuk satu keluarga)",
+    )
+    check_cmd.add_argument(
+        "--ignore", type=_rule_list, default=[], metavar="KODE[,KODE]",
+        help="jangan jalankan aturan ini (kode atau awalannya)",
+    )
+    check_cmd.add_argument(
+        "--config", default=None, metavar="BERKAS",
+        help=f"berkas konfigurasi aturan dan profil instansi (bawaan: {CONFIG_FILE} bila ada)",
+    )
+    check_cmd.add_argument(
+        "--today", type=_date, default=None, metavar="YYYY-MM-DD",
+        help="periksa seolah-olah pada tanggal ini (untuk laporan yang dapat diulang; bawaan: hari ini)",
     )
     render_cmd = commands.add_parser(
         "render",
@@ -78,6 +99,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _rule_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal harus YYYY-MM-DD: {text!r}") from None
+
+
+def _config(path: str | None):
+    if path is not None:
+        return load_config(path)
+    return load_config(CONFIG_FILE) if Path(CONFIG_FILE).is_file() else DEFAULT
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -94,8 +132,8 @@ def _run_render(args: argparse.Namespace) -> int:
         raise UsageError(f"berkas tidak ditemukan: {args.path}")
     if output.suffix.lower() in (".yaml", ".yml") or output.resolve() == source.resolve():
         raise UsageError(f"berkas keluaran harus .{args.format}, bukan berkas SOP: {args.output}")
-    result = check([args.path])
-    sys.stdout.write(REPORTERS["text"](result.problems))
+    result = check([args.path], rules=())
+    sys.stdout.write(REPORTERS["text"](result, color=False))
     sop = result.files[0].sop
     if sop is None:
         print("SOP ini punya galat; tidak ada yang digambar.", file=sys.stderr)
@@ -117,17 +155,24 @@ def _run_render(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    result = check(args.paths)
-    sys.stdout.write(REPORTERS[args.format](result.problems))
+    config = _config(args.config)
+    rules = select_rules(config, args.select, args.ignore)
+    result = check(args.paths, config=config, rules=rules, today=args.today)
+    if args.format == "text":
+        sys.stdout.write(REPORTERS["text"](result, color=_color(sys.stdout)))
+    else:
+        sys.stdout.write(REPORTERS[args.format](result))
     errors = result.count(Severity.ERROR)
     warnings = result.count(Severity.WARNING)
     if args.format == "text":
-        print(
-            f"{len(result.files)} berkas SOP diperiksa: {errors} galat, {warnings} peringatan.",
-            file=sys.stderr,
-        )
+        print(summary(result), file=sys.stderr)
     failed = errors > 0 or (args.strict and warnings > 0)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _color(stream) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return bool(stream.isatty()) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GraphvizError as exc:
         print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except UsageError as exc:
+    except (UsageError, ConfigError) as exc:
         print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -129,6 +129,17 @@ class Revisi:
 
 
 @dataclass(frozen=True)
+class Pengecualian:
+    """The author exempts this SOP (or one of its steps) from one rule, and says why."""
+
+    aturan: str
+    alasan: Text
+    langkah: int | None
+    """The step's number (1-based); ``None``: the whole SOP."""
+    location: Location
+
+
+@dataclass(frozen=True)
 class CatatanSumber:
     sumber: Text | None
     perbaikan: tuple[Text, ...]
@@ -166,6 +177,7 @@ class Sop:
     catatan_sumber: CatatanSumber | None
     key_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Where each top-level key the author wrote stands (to point at an empty section)."""
+    pengecualian: tuple[Pengecualian, ...] = ()
 
     def pelaksana_by_id(self, pelaksana_id: str) -> Pelaksana:
         for pelaksana in self.pelaksana:

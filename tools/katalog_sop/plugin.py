@@ -23,9 +23,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from katalog_sop.check import CheckResult, UsageError, check
+from katalog_sop.config import CONFIG_FILE, ConfigError, load_config, parse_config
 from katalog_sop.diagram.geometry import Options
 from katalog_sop.diagram.render import GraphvizError, render_sops
-from katalog_sop.reporters import as_text
+from katalog_sop.reporters import format_line
+from katalog_sop.rules import RULES
 from katalog_sop.site.build import site_pages
 from katalog_sop.site.markup import attr
 from katalog_sop.site.sop_page import SHEET_MARK
@@ -42,6 +44,16 @@ class KatalogSopConfig(base.Config):
     """Where drawn sheets are cached, relative to mkdocs.yml; empty: no cache."""
     max_rows = c.Optional(c.Type(int))
     """Steps per sheet page; unset: as many as fit A4 landscape."""
+    config = c.Optional(c.Type(str))
+    """The rules' configuration file, relative to mkdocs.yml; unset: katalog-sop.yml there, when it exists
+    (the file `sop check` reads too). Not together with ``rules``/``profiles``."""
+    rules = c.Type(dict, default={})
+    """Per rule id: a severity (error/warning/info/off) or a mapping of severity and options."""
+    profiles = c.Type(list, default=[])
+    """Agency profiles: name, sops (id patterns), nomor (pattern), required (fields)."""
+    fail_on = c.Choice(("structure", "error", "warning"), default="structure")
+    """What stops the build: structural errors only (an incomplete SOP is published with its
+    findings), or also compliance errors, or also warnings."""
 
 
 ASSETS = Path(__file__).parent / "site" / "assets"
@@ -62,6 +74,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self.sops_dir = (root / self.config.sops).resolve()
         self.cache_dir = (root / self.config.cache).resolve() if self.config.cache else None
         self.options = Options(max_rows=self.config.max_rows)
+        self.rules_config = self._rules_config(root)
         self.directory_urls = config.use_directory_urls
         self.result = self._check()  # before MkDocs cleans the site folder: a failed check leaves the old site
         return config
@@ -77,18 +90,43 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             files.append(File.generated(config, uri, content=(ASSETS / name).read_text(encoding="utf-8")))
         return files
 
+    def _rules_config(self, root: Path):
+        inline = bool(self.config.rules or self.config.profiles)
+        try:
+            if inline:
+                if self.config.config:
+                    raise ConfigError("pilih salah satu: 'config' (berkas) atau 'rules'/'profiles' di mkdocs.yml")
+                return parse_config(
+                    {"rules": self.config.rules, "profiles": self.config.profiles},
+                    lambda path, at_key=False: "mkdocs.yml (plugins > katalog-sop > " + " > ".join(map(str, path)) + ")",
+                    source="mkdocs.yml",
+                )
+            file = root / (self.config.config or CONFIG_FILE)
+            if self.config.config or file.is_file():
+                return load_config(os.path.relpath(file) if file.is_relative_to(Path.cwd()) else file)
+            return parse_config(None)
+        except ConfigError as exc:
+            raise PluginError(f"katalog-sop: {exc}") from None
+
     def _check(self) -> CheckResult:
         shown = os.path.relpath(self.sops_dir) if self.sops_dir.is_relative_to(Path.cwd()) else str(self.sops_dir)
         try:
-            result = check([shown])
+            result = check([shown], config=self.rules_config)
         except UsageError as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
-        errors = [p for p in result.problems if p.is_error]
+        failing = [p for p in result.problems if self._fails(p)]
         for problem in result.problems:
-            (log.error if problem.is_error else log.info)(as_text([problem]).rstrip())
-        if errors:
-            raise PluginError(f"katalog-sop: {len(errors)} galat pada berkas SOP; situs tidak dibuat")
+            (log.error if self._fails(problem) else log.info)(format_line(problem))
+        if failing:
+            raise PluginError(f"katalog-sop: {len(failing)} galat pada berkas SOP; situs tidak dibuat")
         return result
+
+    def _fails(self, problem) -> bool:
+        if not problem.counts:
+            return False
+        if self.config.fail_on == "warning" and problem.severity.value == "warning":
+            return True
+        return problem.is_error and (self.config.fail_on != "structure" or problem.code not in RULES)
 
     def _draw(self, result: CheckResult) -> dict[str, str]:
         sops = list(result.catalogue.sops.values())

@@ -38,11 +38,20 @@ class Problem:
     location: Location
     severity: Severity
     code: str
+    """What found it: a compliance rule's id (``SOPAP-I02``) or a pipeline stage (``schema``)."""
     message: str
+    suppressed: str | None = None
+    """The author's reason when the SOP file exempts itself from this finding
+    (``pengecualian``): still shown, never counted."""
 
     @property
     def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
+        """An error that counts: a suppressed finding never fails a check."""
+        return self.severity is Severity.ERROR and self.suppressed is None
+
+    @property
+    def counts(self) -> bool:
+        return self.suppressed is None
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -46,7 +46,7 @@ EXAMPLE_DATE = dt.date(2025, 7, 1)
 EXAMPLE_SOP = Path(__file__).with_name("data") / "contoh.yaml"
 """The sample SOP that every docstring example is a fragment of (see the file's header)."""
 
-_EXAMPLE = re.compile(r"^( *)(Passing|Failing) example::\n\n((?:\1 {4}.*\n|\n)+)", re.MULTILINE)
+_EXAMPLE = re.compile(r"^( *)(Passing|Failing|Example) (?:example|options)::\n\n((?:\1 {4}.*\n|\n)+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,17 @@ class Rule:
         return MappingProxyType({**self.defaults, **overrides})
 
     def example(self, kind: str) -> str:
-        """The ``"Passing"`` or ``"Failing"`` example of the docstring, dedented."""
+        """The ``"Passing"`` or ``"Failing"`` example of the docstring, dedented.
+
+        ``"Example"`` gives the optional ``Example options::`` block (YAML of
+        the options both examples are checked with), or an empty string.
+        """
         found = [m.group(3) for m in _EXAMPLE.finditer(self.doc + "\n") if m.group(2) == kind]
+        if kind == "Example" and not found:
+            return ""
         if len(found) != 1:
-            raise ValueError(f"{self.id}: docstring harus memuat tepat satu '{kind} example::'")
+            label = "Example options" if kind == "Example" else f"{kind} example"
+            raise ValueError(f"{self.id}: docstring harus memuat tepat satu '{label}::'")
         return textwrap.dedent(found[0]).strip() + "\n"
 
 

@@ -1,0 +1,73 @@
+"""The ``text`` reporter: problems grouped by file, one ``path:line:col`` line each.
+
+Every line keeps the full ``path:line:col: severity[code] message`` form, so
+editors and problem matchers can jump to it; files are separated by a header
+naming the file and its counts. Colour (ANSI) only when asked, which the CLI
+does for a terminal without ``NO_COLOR``.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from katalog_sop.problem import Problem, Severity
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_NAMES = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"}
+
+
+def format_line(problem: Problem, color: bool = False) -> str:
+    """``path:line:col: severity[code] message (at $.json.path)``, and the reason when suppressed."""
+    loc = problem.location
+    where = f" (at {loc.json_path})" if loc.json_path else ""
+    severity = f"{problem.severity.value}[{problem.code}]"
+    tail = f" [dikecualikan: {problem.suppressed}]" if problem.suppressed is not None else ""
+    if color:
+        colour = _DIM if problem.suppressed is not None else _COLOURS[problem.severity]
+        severity = f"{colour}{severity}{_RESET}"
+        where = f"{_DIM}{where}{_RESET}" if where else ""
+        tail = f"{_DIM}{tail}{_RESET}" if tail else ""
+    return f"{loc.path}:{loc.line}:{loc.column}: {severity} {problem.message}{where}{tail}"
+
+
+def as_text(result, color: bool = False) -> str:
+    """Every problem of ``result``, grouped by file under a header with the file's counts."""
+    blocks = []
+    for path, group in groupby(result.problems, key=lambda p: p.location.path):
+        problems = list(group)
+        header = f"{path} ({_counts(problems)})"
+        if color:
+            header = f"{_BOLD}{header}{_RESET}"
+        blocks.append("\n".join([header, *(format_line(p, color) for p in problems)]) + "\n")
+    return "\n".join(blocks)
+
+
+def _counts(problems: list[Problem]) -> str:
+    parts = []
+    for severity in Severity:
+        count = sum(1 for p in problems if p.severity is severity and p.counts)
+        if count:
+            parts.append(f"{count} {_NAMES[severity]}")
+    suppressed = sum(1 for p in problems if not p.counts)
+    if suppressed:
+        parts.append(f"{suppressed} dikecualikan")
+    return ", ".join(parts) or "tidak ada yang dihitung"
+
+
+def summary(result) -> str:
+    """The closing line: files checked and the counts; the skipped catalogue-wide rules, if any."""
+    counts = ", ".join(f"{result.count(severity)} {_NAMES[severity]}" for severity in Severity)
+    text = f"{len(result.files)} berkas SOP diperiksa, {len(result.rules)} aturan: {counts}"
+    if result.suppressed():
+        text += f", {result.suppressed()} dikecualikan"
+    text += "."
+    if result.skipped:
+        ids = ", ".join(rule.id for rule in result.skipped)
+        text += (
+            f"\nAturan lintas katalog tidak dijalankan karena hanya sebagian berkas yang diperiksa: {ids}."
+            " Periksa foldernya (misalnya `sop check sops`) untuk menjalankannya."
+        )
+    return text

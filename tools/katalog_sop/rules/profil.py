@@ -1,0 +1,118 @@
+"""Agency profiles: the Nomor SOP pattern and the extra fields an agency requires.
+
+The regulation leaves the number's form to each agency's tata naskah dinas,
+and an agency may require more than the form does (a revision date, the
+signer's NIP). A profile in the configuration (:mod:`katalog_sop.config`)
+says so for the SOPs whose id it covers; the first profile that covers an
+SOP applies. Without a profile these rules find nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+
+from katalog_sop.config import Profile
+from katalog_sop.model import Sop
+from katalog_sop.problem import Severity
+from katalog_sop.rules.base import Context, Finding, rule
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(text: str) -> re.Pattern:
+    return re.compile(text)
+
+
+def _profile(sop: Sop, profiles) -> Profile | None:
+    for item in profiles:
+        profile = item if isinstance(item, Profile) else _from_mapping(item)
+        if profile.covers(sop.id):
+            return profile
+    return None
+
+
+def _from_mapping(item: Mapping) -> Profile:
+    sops = item.get("sops", ("*",))
+    return Profile(
+        item["name"], (sops,) if isinstance(sops, str) else tuple(sops), item.get("nomor"), tuple(item.get("required", ()))
+    )
+
+
+@rule(
+    "SOPAP-I11", "nomor-pola-profil", Severity.WARNING, tag="N",
+    clause="Nomor SOP: nomor prosedur yang di-SOP-kan, sesuai dengan tata naskah dinas yang berlaku.",
+    profil=(),
+)
+def nomor_pola(sop: Sop, context: Context) -> Iterator[Finding]:
+    """The Nomor SOP follows the pattern of the agency's profile (``profiles[].nomor``).
+
+    The option ``profil`` holds the configuration's profiles; it is set from
+    ``profiles`` and not written by hand.
+
+    Why: the number is given "sesuai dengan tata naskah dinas yang berlaku",
+    the agency's own numbering; a number in another form cannot be filed or
+    cited. Fix: write the number as the agency's tata naskah dinas prescribes,
+    or correct the profile's pattern when the agency changed its numbering.
+
+    Example options::
+
+        profil:
+          - {name: Kabupaten Contoh, nomor: '^\\d{3}/\\d+/KEC-[A-Z]+/\\d{4}$'}
+
+    Passing example::
+
+        nomor: "045/12/KEC-X/2025"
+
+    Failing example::
+
+        nomor: "SOP-12"
+    """
+    profile = _profile(sop, context.options["profil"])
+    if profile is None or profile.nomor is None or sop.nomor is None:
+        return
+    if not _pattern(profile.nomor).search(sop.nomor.value):
+        yield sop.nomor.location, (
+            f"nomor '{sop.nomor.value}' tidak sesuai pola nomor SOP profil '{profile.name}' ({profile.nomor})"
+        )
+
+
+@rule(
+    "SOPAP-I12", "isian-wajib-profil", Severity.WARNING, tag="CP",
+    clause="praktik umum: instansi dapat mewajibkan isian tambahan dalam tata naskah dinasnya.",
+    profil=(),
+)
+def isian_wajib(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Each field that the agency's profile requires (``profiles[].required``) is filled in.
+
+    The option ``profil`` holds the configuration's profiles; it is set from
+    ``profiles`` and not written by hand.
+
+    Why: an agency may require more than the form, for example a planned
+    revision date or the signer's NIP. Fix: fill in the field, or take it out
+    of the profile when the agency no longer requires it.
+
+    Example options::
+
+        profil:
+          - {name: Kabupaten Contoh, required: [kop, disahkan_oleh.nip]}
+
+    Passing example::
+
+        kop: {alamat: "Jl. Merdeka No. 1, Contoh"}
+
+    Failing example::
+
+        kop: null
+    """
+    profile = _profile(sop, context.options["profil"])
+    if profile is None:
+        return
+    for name in profile.required:
+        head, _, tail = name.partition(".")
+        value = getattr(sop, head, None)
+        if tail and value is not None:
+            value = getattr(value, tail, None)
+        if value is None or value == ():
+            where = sop.key_locations.get(head, sop.location)
+            yield where, f"isian '{name}' wajib menurut profil '{profile.name}' tetapi kosong atau tidak ada"
