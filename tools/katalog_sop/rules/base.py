@@ -78,6 +78,17 @@ class Rule:
     def doc(self) -> str:
         return textwrap.dedent(self.check.__doc__ or "").strip()
 
+    @property
+    def summary(self) -> str:
+        """The docstring's first line: what the rule checks, in one sentence."""
+        return self.doc.split("\n", 1)[0].strip()
+
+    @property
+    def prose(self) -> str:
+        """The docstring after its first line, without the example blocks: why, and how to fix."""
+        body = self.doc.split("\n", 1)[1] if "\n" in self.doc else ""
+        return _EXAMPLE.sub("", textwrap.dedent(body) + "\n").strip()
+
     def options(self, overrides: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
         """The defaults with ``overrides`` applied; an unknown option name is a ValueError."""
         overrides = overrides or {}
