@@ -18,9 +18,6 @@ from katalog_sop import __version__
 from katalog_sop.check import UsageError, check
 from katalog_sop.compliance import select_rules
 from katalog_sop.config import CONFIG_FILE, DEFAULT, ConfigError, load_config
-from katalog_sop.diagram.dot import to_dot
-from katalog_sop.diagram.geometry import Options, layout
-from katalog_sop.diagram.render import GraphvizError, draw_image, render_sheets, write_atomically
 from katalog_sop.problem import Severity
 from katalog_sop.reporters import REPORTERS, summary
 
@@ -127,6 +124,21 @@ def _positive(text: str) -> int:
 
 
 def _run_render(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `sop check` (run by pre-commit hooks) starts without the diagram stage.
+    from katalog_sop.diagram.render import GraphvizError
+
+    try:
+        return _render(args)
+    except GraphvizError as exc:
+        print(f"sop render: galat: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _render(args: argparse.Namespace) -> int:
+    from katalog_sop.diagram.dot import to_dot
+    from katalog_sop.diagram.geometry import Options, layout
+    from katalog_sop.diagram.render import draw_image, render_sheets, write_atomically
+
     source, output = Path(args.path), Path(args.output)
     if not source.is_file():
         raise UsageError(f"berkas tidak ditemukan: {args.path}")
@@ -182,9 +194,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_check(args)
         if args.command == "render":
             return _run_render(args)
-    except GraphvizError as exc:
-        print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except (UsageError, ConfigError) as exc:
         print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
         return EXIT_USAGE
