@@ -52,13 +52,13 @@ def write_catalogue(root: Path, sops: dict[str, dict]) -> CheckResult:
 
 
 def example_options(rule: Rule) -> dict:
-    """``{rule id: options}`` from the docstring's ``Example options::`` block (empty without one)."""
+    """``{rule id: options}`` from the docstring's ``Opsi contoh::`` block (empty without one)."""
     text = rule.example("Example")
     return {rule.id: load_yaml(text)} if text else {}
 
 
 def example_catalogue(root: Path, rule: Rule, kind: str) -> CheckResult:
-    """The rule's ``kind`` ("Passing"/"Failing") example, built."""
+    """The rule's ``kind`` example built: "Passing" (``Contoh yang lolos::``) or "Failing" (``Contoh yang gagal::``)."""
     fragment = load_yaml(rule.example(kind))
     if rule.scope == PER_SOP:
         return write_catalogue(root, {"kecamatan/contoh": overlay(fragment)})

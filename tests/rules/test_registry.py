@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from katalog_sop.rules.base import (
     PRAKTIK_UMUM,
     SLUG_PATTERN,
     TAGS,
+    Rule,
     defined_rules,
     rule,
 )
@@ -71,13 +73,26 @@ def test_practice_rules_say_so_in_their_clause(rule):
         assert not rule.clause.lower().startswith(PRAKTIK_UMUM)
 
 
+ENGLISH_MARKERS = re.compile(r"\b(?:Why|Fix):|\b(?:Passing|Failing) example::|\bExample options::")
+
+
 @pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
 def test_docstring_says_what_why_fix_and_has_both_examples(rule):
     doc = rule.doc
     summary = doc.splitlines()[0]
     assert summary.endswith(".") and len(summary) <= 110
-    assert "Why:" in doc and "Fix:" in doc
+    assert summary == rule.summary
+    assert "Mengapa:" in doc and "Perbaikan:" in doc
+    assert "Mengapa:" in rule.prose and "Perbaikan:" in rule.prose
     assert rule.example("Passing") != rule.example("Failing")
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_docstring_is_indonesian_and_prose_has_no_example(rule):
+    # Published to auditors (the site's Aturan page, SARIF help): no English marker may be left behind,
+    # and the prose stops before the example blocks.
+    assert not ENGLISH_MARKERS.search(rule.doc)
+    assert "::" not in rule.prose
 
 
 @pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
@@ -110,8 +125,58 @@ def test_a_malformed_rule_is_refused_when_defined(arguments, message):
 def test_example_blocks_are_found_exactly_once():
     rule = RULES["SOPAP-I02"]
     assert rule.example("Failing") == "nomor: null\n"
-    with pytest.raises(ValueError, match="tepat satu 'Other example::'"):
+    assert rule.example("Example") == ""
+    with pytest.raises(ValueError, match="SOPAP-I02: jenis contoh tidak dikenal: 'Other'"):
         rule.example("Other")
+
+
+def _rule_documented(doc: str) -> Rule:
+    def check(sop, context):
+        yield from ()
+
+    check.__doc__ = doc
+    return Rule("SOPAP-I99", "contoh", Severity.INFO, "CP", PRAKTIK_UMUM, PER_SOP, check)
+
+
+def test_example_blocks_are_read_from_the_indonesian_markers():
+    rule = _rule_documented('''Ringkasan.
+
+    Mengapa: alasan. Perbaikan: cara.
+
+    Opsi contoh::
+
+        batas: 1
+
+    Contoh yang lolos::
+
+        nomor: "1"
+
+    Contoh yang gagal::
+
+        nomor: null
+    ''')
+    assert (rule.example("Example"), rule.example("Passing"), rule.example("Failing")) == (
+        "batas: 1\n", 'nomor: "1"\n', "nomor: null\n"
+    )
+    assert rule.summary == "Ringkasan."
+    assert rule.prose == "Mengapa: alasan. Perbaikan: cara."
+
+
+@pytest.mark.parametrize("doc, message", [
+    ("Ringkasan.\n\n    Contoh yang gagal::\n\n        nomor: null\n", "tepat satu 'Contoh yang lolos::'"),
+    ("Ringkasan.\n\n    Passing example::\n\n        nomor: null\n", "tepat satu 'Contoh yang lolos::'"),
+    ("Ringkasan.\n\n    Contoh yang lolos::\n\n        a: 1\n\n    Contoh yang lolos::\n\n        a: 2\n",
+     "SOPAP-I99: docstring harus memuat tepat satu 'Contoh yang lolos::'"),
+])
+def test_a_missing_or_repeated_example_block_is_refused(doc, message):
+    with pytest.raises(ValueError, match=message):
+        _rule_documented(doc).example("Passing")
+
+
+def test_repeated_example_options_are_refused():
+    doc = "Ringkasan.\n\n    Opsi contoh::\n\n        a: 1\n\n    Opsi contoh::\n\n        a: 2\n"
+    with pytest.raises(ValueError, match="tepat satu 'Opsi contoh::'"):
+        _rule_documented(doc).example("Example")
 
 
 def test_rule_modules_stay_small():

@@ -63,13 +63,14 @@ def _closure(neighbours: dict[int, list[int]], start: set[int] | frozenset[int])
 
 @rule("SOPAP-F01", "satu-mulai", Severity.WARNING, tag="CP", clause=CLAUSE)
 def satu_mulai(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The procedure has one start: no step but the first lacks an incoming arrow.
+    """Prosedur mempunyai satu titik mulai: selain langkah pertama, tidak ada langkah tanpa anak panah masuk.
 
-    Why: a step that no arrow enters is a second starting point that the
-    terminator does not show. Fix: point an exit of an earlier step at it
-    (``lanjut_ke`` or ``cabang``), or remove it.
+    Mengapa: langkah yang tidak dimasuki anak panah mana pun merupakan titik
+    mulai kedua yang tidak ditunjukkan oleh simbol terminator. Perbaikan:
+    arahkan salah satu jalan keluar dari langkah sebelumnya ke langkah tersebut
+    (``lanjut_ke`` atau ``cabang``), atau hapus langkah itu.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas, lanjut_ke: 3,
@@ -83,7 +84,7 @@ def satu_mulai(sop: Sop, context: Context) -> Iterator[Finding]:
             output: Surat keterangan
             cabang: [{label: Setuju, ke: selesai}, {label: Tidak setuju, ke: 2}]
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas, lanjut_ke: 3,
@@ -101,13 +102,14 @@ def satu_mulai(sop: Sop, context: Context) -> Iterator[Finding]:
 
 @rule("SOPAP-F02", "ada-selesai", Severity.WARNING, tag="CP", clause=CLAUSE)
 def ada_selesai(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The procedure has an end: some exit leads to ``selesai``.
+    """Prosedur mempunyai akhir: sedikitnya satu jalan keluar menuju ``selesai``.
 
-    Why: without an end the procedure never finishes; the sheet has no
-    closing terminator. Fix: let the last step end (remove its ``lanjut_ke``)
-    or send an exit to ``selesai``.
+    Mengapa: tanpa akhir, prosedur tidak pernah selesai; lembar flowchart tidak
+    mempunyai terminator penutup. Perbaikan: biarkan langkah terakhir
+    mengakhiri prosedur (hapus ``lanjut_ke``-nya) atau arahkan salah satu jalan
+    keluar ke ``selesai``.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -117,7 +119,7 @@ def ada_selesai(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,

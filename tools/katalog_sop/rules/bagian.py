@@ -33,18 +33,20 @@ LABELS = {
     bagian=tuple(LABELS),
 )
 def bagian_kosong(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Each section of the identity block is there and has at least one item.
+    """Setiap bagian dalam identitas SOP ada dan berisi sedikitnya satu butir.
 
-    Why: the sections tell the reader the legal basis, the skills, the linked
-    SOPs, the equipment, what goes wrong if the SOP is not followed, and what
-    must be recorded. Fix: fill in the section as printed on the form. The
-    option ``bagian`` lists the sections checked.
+    Mengapa: bagian-bagian ini memberi tahu pembaca dasar hukum, kualifikasi
+    pelaksana, SOP yang terkait (keterkaitan), peralatan/perlengkapan, akibat
+    bila SOP tidak dilaksanakan (peringatan), serta hal yang harus dicatat
+    (pencatatan dan pendataan). Perbaikan: isi bagian tersebut sebagaimana
+    tercetak pada formulir. Opsi ``bagian`` memuat daftar bagian yang
+    diperiksa.
 
-    Passing example::
+    Contoh yang lolos::
 
         peringatan: [Jika SOP tidak dilaksanakan, maka pelayanan terlambat.]
 
-    Failing example::
+    Contoh yang gagal::
 
         peringatan: []
     """

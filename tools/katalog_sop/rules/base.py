@@ -5,6 +5,14 @@ rule's stable id, slug, default severity, confidence tag and clause, and its
 option defaults; the function's docstring is the rule's documentation (what it
 checks, why, how to fix, and a passing and a failing example).
 
+Rule docstrings are written in Indonesian, unlike the rest of the package:
+they are published to auditors, on the site's Aturan page and as the help
+text of SARIF reports. Code, comments and module docstrings stay English.
+A rule docstring is a one-sentence summary line; then what it checks, the
+reason after ``Mengapa:`` and the remedy after ``Perbaikan:``; then its
+example blocks, marked as :data:`EXAMPLE_MARKERS` lists (YAML fragments
+that the tests run).
+
 A check yields ``(Location, message)`` findings and never builds
 :class:`~katalog_sop.problem.Problem` itself: the registry adds the rule id and
 the severity, so a later configuration layer can change a severity without
@@ -46,7 +54,17 @@ EXAMPLE_DATE = dt.date(2025, 7, 1)
 EXAMPLE_SOP = Path(__file__).with_name("data") / "contoh.yaml"
 """The sample SOP that every docstring example is a fragment of (see the file's header)."""
 
-_EXAMPLE = re.compile(r"^( *)(Passing|Failing|Example) (?:example|options)::\n\n((?:\1 {4}.*\n|\n)+)", re.MULTILINE)
+EXAMPLE_MARKERS = {
+    "Passing": "Contoh yang lolos",
+    "Failing": "Contoh yang gagal",
+    "Example": "Opsi contoh",
+}
+"""The docstring's marker (Indonesian) of each example block, by the name :meth:`Rule.example` takes."""
+
+_EXAMPLE = re.compile(
+    r"^( *)(" + "|".join(map(re.escape, EXAMPLE_MARKERS.values())) + r")::\n\n((?:\1 {4}.*\n|\n)+)",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -100,15 +118,21 @@ class Rule:
     def example(self, kind: str) -> str:
         """The ``"Passing"`` or ``"Failing"`` example of the docstring, dedented.
 
-        ``"Example"`` gives the optional ``Example options::`` block (YAML of
-        the options both examples are checked with), or an empty string.
+        The docstring marks them ``Contoh yang lolos::`` and ``Contoh yang
+        gagal::`` (see :data:`EXAMPLE_MARKERS`).
+
+        ``"Example"`` gives the optional ``Opsi contoh::`` block (YAML of the
+        options both examples are checked with), or an empty string. Any other
+        ``kind`` is a ValueError.
         """
-        found = [m.group(3) for m in _EXAMPLE.finditer(self.doc + "\n") if m.group(2) == kind]
+        marker = EXAMPLE_MARKERS.get(kind)
+        if marker is None:
+            raise ValueError(f"{self.id}: jenis contoh tidak dikenal: {kind!r}")
+        found = [m.group(3) for m in _EXAMPLE.finditer(self.doc + "\n") if m.group(2) == marker]
         if kind == "Example" and not found:
             return ""
         if len(found) != 1:
-            label = "Example options" if kind == "Example" else f"{kind} example"
-            raise ValueError(f"{self.id}: docstring harus memuat tepat satu '{label}::'")
+            raise ValueError(f"{self.id}: docstring harus memuat tepat satu '{marker}::'")
         return textwrap.dedent(found[0]).strip() + "\n"
 
 

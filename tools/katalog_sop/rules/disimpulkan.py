@@ -42,17 +42,18 @@ def named_items(note: str) -> list[str]:
     clause=PRAKTIK_UMUM + ": transkripsi mencatat isian yang disimpulkan penyalin, bukan tertulis pada sumber.",
 )
 def identitas_disimpulkan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """An identity item is filled in, but ``catatan_sumber.disimpulkan`` says it was inferred.
+    """Butir identitas terisi, tetapi ``catatan_sumber.disimpulkan`` menyatakan bahwa isinya disimpulkan.
 
-    Why: the original SOP lacks that item; the value is the transcriber's
-    guess. Fix: have the agency complete the original, then remove the note.
+    Mengapa: SOP asli tidak memuat butir tersebut; isinya adalah dugaan
+    penyalin. Perbaikan: mintalah instansi melengkapi SOP asli, lalu hapus
+    catatan tersebut.
 
-    Passing example::
+    Contoh yang lolos::
 
         catatan_sumber:
           disimpulkan: [Pelaksana langkah 1 disimpulkan dari uraiannya]
 
-    Failing example::
+    Contoh yang gagal::
 
         catatan_sumber:
           disimpulkan: [Nama SOP tidak ada pada sumber; disimpulkan dari uraian prosedur]

@@ -29,13 +29,14 @@ DAYS_PER_UNIT = {
     batas_hari=30,
 )
 def waktu_terlalu_lama(sop: Sop, context: Context) -> Iterator[Finding]:
-    """No step takes more than ``batas_hari`` days (30 by default).
+    """Tidak ada langkah yang memerlukan waktu lebih dari ``batas_hari`` hari (bawaan 30).
 
-    Why: one step of months is usually a procedure of its own, or a typo
-    (seed 003: "120 Hari" next to "15 Menit"). Fix: split the step, or
-    correct the time.
+    Mengapa: satu langkah yang memakan waktu berbulan-bulan biasanya merupakan
+    prosedur tersendiri, atau salah ketik (SOP sampel 003: "120 Hari" di
+    samping "15 Menit"). Perbaikan: pecah langkah tersebut, atau betulkan
+    waktunya.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -45,7 +46,7 @@ def waktu_terlalu_lama(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 1 hari, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -70,13 +71,14 @@ def waktu_terlalu_lama(sop: Sop, context: Context) -> Iterator[Finding]:
     clause=PRAKTIK_UMUM + ": waktu pada satu SOP ditulis dengan satuan yang sama agar dapat dijumlahkan.",
 )
 def satuan_waktu_campur(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The steps of one SOP state their time in one unit.
+    """Langkah-langkah dalam satu SOP menyatakan waktunya dengan satu satuan.
 
-    Why: times in menit, jam and hari side by side are hard to compare and to
-    add up into the procedure's total. Fix: use one unit (e.g. ``jam``), or
-    ``satuan_waktu`` with bare numbers.
+    Mengapa: waktu dalam menit, jam, dan hari yang berdampingan sulit
+    dibandingkan dan dijumlahkan menjadi total waktu prosedur. Perbaikan:
+    gunakan satu satuan (misalnya ``jam``), atau ``satuan_waktu`` dengan angka
+    saja.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -86,7 +88,7 @@ def satuan_waktu_campur(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,

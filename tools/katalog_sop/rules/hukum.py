@@ -28,18 +28,19 @@ CITATION_FORM = PRAKTIK_UMUM + ": dasar hukum ditulis '<jenis peraturan> Nomor <
 
 @rule("SOPAP-D01", "kutipan-tak-terbaca", Severity.WARNING, tag="CP", clause=CITATION_FORM)
 def kutipan_tak_terbaca(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Each legal basis names its jenis, nomor, tahun and tentang.
+    """Setiap dasar hukum menyebutkan jenis, nomor, tahun, dan tentang (judul) peraturannya.
 
-    Why: a citation without one of them cannot be found, checked or linked.
-    Fix: write it in full, as the regulation's own title page does.
+    Mengapa: kutipan yang tidak memuat salah satunya tidak dapat ditemukan,
+    diperiksa, atau ditautkan. Perbaikan: tulis secara lengkap, sebagaimana
+    tertulis pada halaman judul peraturan itu sendiri.
 
-    Passing example::
+    Contoh yang lolos::
 
         dasar_hukum:
           - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
           - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
 
-    Failing example::
+    Contoh yang gagal::
 
         dasar_hukum:
           - Undang-Undang tentang Pelayanan Publik
@@ -57,20 +58,21 @@ def kutipan_tak_terbaca(sop: Sop, context: Context) -> Iterator[Finding]:
     clause=PRAKTIK_UMUM + ": judul peraturan dikutip sesuai judul resminya.",
 )
 def judul_peraturan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """A cited regulation's title is its official title (for regulations in the registry).
+    """Judul peraturan yang dikutip sama dengan judul resminya (untuk peraturan dalam daftar peraturan).
 
-    Why: a wrong title ("Pemerintah Daerah" for UU 23/2014 "Pemerintahan
-    Daerah") means the citation was copied from memory; the reader cannot
-    tell which regulation is meant. Case, spacing and punctuation are
-    ignored. Fix: copy the title from the regulation.
+    Mengapa: judul yang keliru ("Pemerintah Daerah" untuk UU 23/2014
+    "Pemerintahan Daerah") menandakan kutipan ditulis berdasarkan ingatan;
+    pembaca tidak dapat memastikan peraturan mana yang dimaksud. Perbedaan
+    huruf besar/kecil, spasi, dan tanda baca diabaikan. Perbaikan: salin judul
+    dari naskah peraturannya.
 
-    Passing example::
+    Contoh yang lolos::
 
         dasar_hukum:
           - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
           - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
 
-    Failing example::
+    Contoh yang gagal::
 
         dasar_hukum:
           - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintah Daerah
@@ -87,19 +89,20 @@ def judul_peraturan(sop: Sop, context: Context) -> Iterator[Finding]:
     clause=PRAKTIK_UMUM + ": dasar hukum adalah peraturan yang masih berlaku.",
 )
 def peraturan_dicabut(sop: Sop, context: Context) -> Iterator[Finding]:
-    """No legal basis is a regulation that has been revoked (per the registry).
+    """Tidak ada dasar hukum berupa peraturan yang telah dicabut (menurut daftar peraturan).
 
-    Why: a revoked regulation is no basis for a procedure; the SOP may follow
-    rules that changed. Fix: cite the regulation that replaced it, and check
-    the procedure against it.
+    Mengapa: peraturan yang telah dicabut tidak dapat menjadi dasar suatu
+    prosedur; SOP mungkin mengikuti ketentuan yang sudah berubah. Perbaikan:
+    kutip peraturan penggantinya, dan periksa kesesuaian prosedur dengan
+    peraturan tersebut.
 
-    Passing example::
+    Contoh yang lolos::
 
         dasar_hukum:
           - Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara
           - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
 
-    Failing example::
+    Contoh yang gagal::
 
         dasar_hukum:
           - Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara
@@ -118,21 +121,22 @@ def peraturan_dicabut(sop: Sop, context: Context) -> Iterator[Finding]:
     pedoman=("permenpanrb-35-2012", "permendagri-52-2011"),
 )
 def pedoman_sop(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The legal bases include the SOP guideline itself.
+    """Dasar hukum mencakup pedoman penyusunan SOP itu sendiri.
 
-    Why: four of five real SOP AP cite PermenPANRB 35/2012 or Permendagri
-    52/2011, the regulations that define the format; an auditor expects it.
-    The option ``pedoman`` lists the keys accepted (an agency with its own
-    derivative guideline adds it). Not judged when there are no legal bases
-    at all (SOPAP-B01). Fix: add the guideline.
+    Mengapa: empat dari lima SOP AP nyata mengutip PermenPANRB 35/2012 atau
+    Permendagri 52/2011, peraturan yang menetapkan formatnya; auditor
+    mengharapkannya. Opsi ``pedoman`` memuat daftar kunci yang diterima
+    (instansi yang mempunyai pedoman turunan sendiri menambahkan kunci
+    pedomannya). Tidak dinilai bila tidak ada dasar hukum sama sekali
+    (SOPAP-B01). Perbaikan: tambahkan pedoman tersebut.
 
-    Passing example::
+    Contoh yang lolos::
 
         dasar_hukum:
           - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
           - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
 
-    Failing example::
+    Contoh yang gagal::
 
         dasar_hukum:
           - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik

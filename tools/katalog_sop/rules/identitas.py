@@ -23,17 +23,18 @@ ERROR = Severity.ERROR
     clause="Logo dan Nama SKPD/Unit Kerja: nomenklatur SKPD/Unit Kerja yang membuat SOP.",
 )
 def unit_kerja(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The SKPD or unit kerja that made the SOP is named (``unit``).
+    """SKPD atau unit kerja yang membuat SOP disebutkan (``unit``).
 
-    Why: item 1 of the identity block is the nomenklatur of the SKPD/Unit
-    Kerja; without it the SOP belongs to no one. Fix: write ``unit`` (and
-    ``instansi``, the government it belongs to) as printed on the letterhead.
+    Mengapa: butir 1 bagian identitas adalah nomenklatur SKPD/Unit Kerja; tanpa
+    butir ini, SOP tidak diketahui milik siapa. Perbaikan: tulis ``unit`` (dan
+    ``instansi``, pemerintahan yang menaunginya) sebagaimana tercetak pada kop
+    surat.
 
-    Passing example::
+    Contoh yang lolos::
 
         unit: Kecamatan Contoh
 
-    Failing example::
+    Contoh yang gagal::
 
         unit: null
     """
@@ -46,17 +47,18 @@ def unit_kerja(sop: Sop, context: Context) -> Iterator[Finding]:
     clause="Nomor SOP: nomor prosedur yang di-SOP-kan, sesuai dengan tata naskah dinas yang berlaku.",
 )
 def nomor_sop(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The SOP has a number (``nomor``).
+    """SOP mempunyai nomor (``nomor``).
 
-    Why: item 2 of the identity block; the number follows the agency's tata
-    naskah dinas and is how other documents cite the SOP. Fix: write the
-    number as printed, quoted when it is only digits.
+    Mengapa: butir 2 bagian identitas; nomor SOP mengikuti tata naskah dinas
+    instansi dan dipakai dokumen lain untuk merujuk SOP ini. Perbaikan: tulis
+    nomor sebagaimana tercetak, di antara tanda petik bila nomor hanya terdiri
+    atas angka.
 
-    Passing example::
+    Contoh yang lolos::
 
         nomor: "045/12/KEC-X/2025"
 
-    Failing example::
+    Contoh yang gagal::
 
         nomor: null
     """
@@ -73,16 +75,17 @@ def _missing_date(tanggal: Tanggal | None) -> bool:
     clause="Tanggal Pembuatan: tanggal pertama kali SOP dibuat, yaitu tanggal selesai disusun.",
 )
 def tanggal_pembuatan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The SOP says when it was made (``tanggal_pembuatan``), as a date.
+    """SOP mencantumkan waktu pembuatannya (``tanggal_pembuatan``) berupa tanggal.
 
-    Why: item 3 of the identity block: the date the SOP was finished. Fix:
-    write the date, e.g. ``8 Oktober 2024``; a dash is not a date here.
+    Mengapa: butir 3 bagian identitas, yaitu tanggal SOP selesai disusun.
+    Perbaikan: tulis tanggalnya, misalnya ``8 Oktober 2024``; tanda hubung (-)
+    di sini bukan tanggal.
 
-    Passing example::
+    Contoh yang lolos::
 
         tanggal_pembuatan: 2 Januari 2025
 
-    Failing example::
+    Contoh yang gagal::
 
         tanggal_pembuatan: "-"
     """
@@ -96,17 +99,18 @@ def tanggal_pembuatan(sop: Sop, context: Context) -> Iterator[Finding]:
     clause="Tanggal Revisi: tanggal SOP direvisi atau tanggal rencana ditinjau ulangnya.",
 )
 def tanggal_revisi(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The identity block has the revision date item (``tanggal_revisi``).
+    """Bagian identitas memuat butir tanggal revisi (``tanggal_revisi``).
 
-    Why: item 4 of the identity block. A dash is fine (never revised); the
-    item itself must be there, and a future date (a planned review) is
-    legitimate. Fix: write ``tanggal_revisi: "-"`` or the date.
+    Mengapa: butir 4 bagian identitas. Tanda hubung (-) dapat diterima (belum
+    pernah direvisi); butirnya sendiri harus ada, dan tanggal yang akan datang
+    (rencana peninjauan ulang) adalah sah. Perbaikan: tulis
+    ``tanggal_revisi: "-"`` atau tanggalnya.
 
-    Passing example::
+    Contoh yang lolos::
 
         tanggal_revisi: "-"
 
-    Failing example::
+    Contoh yang gagal::
 
         tanggal_revisi: null
     """
@@ -119,16 +123,17 @@ def tanggal_revisi(sop: Sop, context: Context) -> Iterator[Finding]:
     clause="Tanggal Efektif: tanggal mulai berlakunya SOP atau sama dengan tanggal ditandatanganinya dokumen SOP AP.",
 )
 def tanggal_efektif(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The SOP says from when it applies (``tanggal_efektif``), as a date.
+    """SOP mencantumkan saat mulai berlakunya (``tanggal_efektif``) berupa tanggal.
 
-    Why: item 5 of the identity block; staff and auditors must know whether
-    the SOP is in force. Fix: write the date of signing or entry into force.
+    Mengapa: butir 5 bagian identitas; pegawai dan auditor harus mengetahui
+    apakah SOP sedang berlaku. Perbaikan: tulis tanggal penandatanganan atau
+    tanggal mulai berlaku.
 
-    Passing example::
+    Contoh yang lolos::
 
         tanggal_efektif: 6 Januari 2025
 
-    Failing example::
+    Contoh yang gagal::
 
         tanggal_efektif: null
     """

@@ -17,13 +17,14 @@ from katalog_sop.rules.base import Context, Finding, rule
 
 @rule("SOPAP-F03", "langkah-tak-terjangkau", Severity.WARNING, tag="CP", clause=CLAUSE)
 def langkah_tak_terjangkau(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Every step can be reached from the start.
+    """Setiap langkah dapat dicapai dari titik mulai.
 
-    Why: a step that no path from step 1 reaches is never carried out. (A
-    step that no arrow enters at all is SOPAP-F01's.) Fix: connect it, or
-    remove it.
+    Mengapa: langkah yang tidak dapat dicapai melalui jalur mana pun dari
+    langkah 1 tidak pernah dilaksanakan. (Langkah yang sama sekali tidak
+    dimasuki anak panah ditangani SOPAP-F01.) Perbaikan: hubungkan langkah
+    tersebut, atau hapus.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -33,7 +34,7 @@ def langkah_tak_terjangkau(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menyusun konsep surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Berkas permohonan, waktu: 15 menit, output: Konsep surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -57,13 +58,14 @@ def langkah_tak_terjangkau(sop: Sop, context: Context) -> Iterator[Finding]:
 
 @rule("SOPAP-F04", "tidak-sampai-selesai", Severity.WARNING, tag="CP", clause=CLAUSE)
 def tidak_sampai_selesai(sop: Sop, context: Context) -> Iterator[Finding]:
-    """From every step on the procedure's path, some path leads to the end.
+    """Dari setiap langkah pada alur prosedur, ada jalur yang menuju selesai.
 
-    Why: a step whose every path loops back without end traps the procedure.
-    Not judged when the procedure has no end at all (SOPAP-F02). Fix: give the
-    loop an exit to a later step or to ``selesai``.
+    Mengapa: langkah yang semua jalurnya berputar kembali tanpa akhir menjebak
+    prosedur. Tidak dinilai bila prosedur sama sekali tidak mempunyai akhir
+    (SOPAP-F02). Perbaikan: beri perulangan itu jalan keluar ke langkah
+    sesudahnya atau ke ``selesai``.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - kegiatan: Memeriksa kelengkapan berkas
@@ -77,7 +79,7 @@ def tidak_sampai_selesai(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - kegiatan: Memeriksa kelengkapan berkas

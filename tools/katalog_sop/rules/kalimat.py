@@ -52,12 +52,13 @@ def _hint(word: str) -> str:
 
 @rule("SOPAP-K01", "nominalisasi", Severity.WARNING, tag="N", clause=CLAUSE)
 def nominalisasi(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The kegiatan does not start with a nominalisation ("Penandatanganan ...").
+    """Uraian kegiatan tidak diawali nominalisasi ("Penandatanganan ...").
 
-    Why: a noun names a result, not what the official does; the Lampiran
-    asks for an active verb. Fix: start with the me- verb ("Menandatangani").
+    Mengapa: kata benda menamai hasil, bukan apa yang dikerjakan pejabat;
+    Lampiran meminta kata kerja aktif. Perbaikan: awali dengan kata kerja
+    berawalan me- ("Menandatangani").
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -67,7 +68,7 @@ def nominalisasi(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -85,13 +86,13 @@ def nominalisasi(sop: Sop, context: Context) -> Iterator[Finding]:
 
 @rule("SOPAP-K02", "subjek-di-awal", Severity.WARNING, tag="N", clause=CLAUSE)
 def subjek_di_awal(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The kegiatan has no subject before its verb ("Sekretaris menyampaikan ...").
+    """Uraian kegiatan tidak memuat subjek sebelum kata kerjanya ("Sekretaris menyampaikan ...").
 
-    Why: the pelaksana column already says who acts; the Lampiran asks for a
-    verb "tanpa subyek". Fix: drop the subject and check the step's
-    pelaksana ("Menyampaikan ...", pelaksana Sekretaris).
+    Mengapa: kolom pelaksana sudah menyatakan siapa yang bertindak; Lampiran
+    meminta kata kerja "tanpa subyek". Perbaikan: hapus subjeknya dan periksa
+    pelaksana langkah tersebut ("Menyampaikan ...", pelaksana Sekretaris).
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -101,7 +102,7 @@ def subjek_di_awal(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -119,13 +120,13 @@ def subjek_di_awal(sop: Sop, context: Context) -> Iterator[Finding]:
 
 @rule("SOPAP-K03", "kata-kerja-aktif", Severity.WARNING, tag="N", clause=CLAUSE)
 def kata_kerja_aktif(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The kegiatan starts with an active verb (me-/ber-), not a passive or a foreign word.
+    """Uraian kegiatan diawali kata kerja aktif (me-/ber-), bukan bentuk pasif atau kata asing.
 
-    Why: "Diserahkan ...", "Upload ..." or "Rapat Tim ..." do not say what the
-    official does. Fix: start with the active verb ("Menyerahkan",
-    "Mengunggah", "Melaksanakan rapat").
+    Mengapa: "Diserahkan ...", "Upload ...", atau "Rapat Tim ..." tidak
+    menyatakan apa yang dikerjakan pejabat. Perbaikan: awali dengan kata kerja
+    aktif ("Menyerahkan", "Mengunggah", "Melaksanakan rapat").
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -135,7 +136,7 @@ def kata_kerja_aktif(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Surat terunggah, waktu: 30 menit, output: Surat keterangan}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,

@@ -65,15 +65,16 @@ def _clusters(variants: dict[tuple[str, ...], list[Sop]], threshold: float) -> l
     kemiripan_minimal=0.5,
 )
 def sop_mirip(catalogue: Catalogue, context: Context) -> Iterator[Finding]:
-    """No two SOPs describe the same sequence of kegiatan.
+    """Tidak ada dua SOP yang menguraikan urutan kegiatan yang sama.
 
-    Compared: SOPs of at least ``langkah_minimal`` steps whose steps start
-    with the same verbs in the same order, and whose kegiatan share at least
-    ``kemiripan_minimal`` of their words. Why: the same activity should have
-    one SOP; a copy drifts from its original. Fix: keep one SOP (and link to
-    it), or make the difference visible.
+    Yang dibandingkan: SOP dengan sedikitnya ``langkah_minimal`` langkah yang
+    langkah-langkahnya diawali kata kerja yang sama dalam urutan yang sama, dan
+    yang proporsi kata yang sama dalam uraian kegiatannya sedikitnya
+    ``kemiripan_minimal``. Mengapa: kegiatan yang sama seharusnya mempunyai
+    satu SOP; salinan lambat laun menyimpang dari aslinya. Perbaikan:
+    pertahankan satu SOP (dan tautkan ke SOP itu), atau tampakkan perbedaannya.
 
-    Passing example::
+    Contoh yang lolos::
 
         kecamatan/surat-masuk:
           langkah:
@@ -89,7 +90,7 @@ def sop_mirip(catalogue: Catalogue, context: Context) -> Iterator[Finding]:
             - {kegiatan: Menandatangani surat keluar, pelaksana: Camat}
             - {kegiatan: Mengirim surat keluar, pelaksana: petugas}
 
-    Failing example::
+    Contoh yang gagal::
 
         kecamatan/surat-masuk:
           langkah:

@@ -27,13 +27,14 @@ def _label(text: str) -> str:
 
 @rule("SOPAP-F05", "cabang-keputusan", Severity.ERROR, tag="N", clause=DECISION_CLAUSE)
 def cabang_keputusan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """A decision offers real alternatives: distinct labels, and not every exit to the same step.
+    """Keputusan menawarkan alternatif yang nyata: label berbeda, dan tidak semua cabang menuju langkah yang sama.
 
-    Why: a decision whose exits carry the same label, or all lead to the same
-    step, decides nothing. Fix: label each exit with its answer (Ya/Tidak,
-    Lengkap/Tidak lengkap) and send each where that answer leads.
+    Mengapa: keputusan yang cabang-cabangnya berlabel sama, atau semuanya
+    menuju langkah yang sama, tidak memutuskan apa pun. Perbaikan: beri setiap
+    cabang label berupa jawabannya (Ya/Tidak, Lengkap/Tidak lengkap) dan
+    arahkan masing-masing ke langkah yang sesuai dengan jawaban itu.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -47,7 +48,7 @@ def cabang_keputusan(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -77,12 +78,13 @@ def cabang_keputusan(sop: Sop, context: Context) -> Iterator[Finding]:
     clause=PRAKTIK_UMUM + ": simbol keputusan mempunyai dua jalan keluar (Ya/Tidak).",
 )
 def cabang_lebih_dari_dua(sop: Sop, context: Context) -> Iterator[Finding]:
-    """A decision has two exits, not more.
+    """Keputusan mempunyai dua cabang, tidak lebih.
 
-    Why: every SOP AP form and reader draws a decision with two exits; three
-    or more are hard to draw and to read. Fix: split it into two decisions.
+    Mengapa: setiap formulir dan aplikasi penampil SOP AP menggambar keputusan
+    dengan dua cabang; tiga cabang atau lebih sulit digambar dan dibaca.
+    Perbaikan: pecah menjadi dua keputusan.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - kegiatan: Memeriksa jenis permohonan
@@ -96,7 +98,7 @@ def cabang_lebih_dari_dua(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - kegiatan: Memeriksa jenis permohonan

@@ -32,14 +32,15 @@ _APPROVAL = re.compile(
 
 @rule("SOPAP-F07", "keputusan-tersembunyi", Severity.WARNING, tag="N", clause=DECISION_CLAUSE)
 def keputusan_tersembunyi(sop: Sop, context: Context) -> Iterator[Finding]:
-    """A step whose words describe a decision is drawn as a decision.
+    """Langkah yang uraiannya menggambarkan keputusan digambar sebagai keputusan.
 
-    Why: "Jika setuju ... jika tidak ...", "dikembalikan untuk diperbaiki" or
-    a request for approval with no decision after it hide the rejection path
-    from the sheet. Fix: draw the step (or the approver's next step) as a
-    decision with ``cabang``.
+    Mengapa: rumusan "Jika setuju ... jika tidak ...", "dikembalikan untuk
+    diperbaiki", atau permintaan persetujuan yang tidak diikuti keputusan
+    menyembunyikan jalur penolakan dari lembar flowchart. Perbaikan: gambarkan
+    langkah tersebut (atau langkah berikutnya dari pejabat yang memberi
+    persetujuan) sebagai keputusan dengan ``cabang``.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -53,7 +54,7 @@ def keputusan_tersembunyi(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,

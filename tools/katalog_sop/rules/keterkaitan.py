@@ -34,13 +34,14 @@ def links(sop: Sop) -> Iterator[Text]:
     clause="Keterkaitan: hubungan SOP ini dengan SOP lain (butir format SOP AP; rumusan lampiran tidak terbaca).",
 )
 def keterkaitan_tak_ditemukan(catalogue: Catalogue, context: Context) -> Iterator[Finding]:
-    """Every linked SOP is in the catalogue (by title, nomor or id).
+    """Setiap SOP yang ditautkan ada di katalog (menurut judul, nomor, atau id).
 
-    Why: a link to an SOP that does not exist is a procedure the reader cannot
-    follow; often it is one the agency never wrote. Fix: write the title
-    exactly as the linked SOP's ``nama`` (or give its nomor), or add that SOP.
+    Mengapa: tautan ke SOP yang tidak ada adalah prosedur yang tidak dapat
+    diikuti pembaca; sering kali SOP itu memang belum pernah disusun instansi.
+    Perbaikan: tulis judulnya persis sama dengan ``nama`` SOP yang dirujuk
+    (atau sebutkan nomornya), atau tambahkan SOP tersebut.
 
-    Passing example::
+    Contoh yang lolos::
 
         kecamatan/surat-masuk:
           keterkaitan: [SOP Pengiriman Surat Keluar]
@@ -48,7 +49,7 @@ def keterkaitan_tak_ditemukan(catalogue: Catalogue, context: Context) -> Iterato
           nama: Pengiriman Surat Keluar
           keterkaitan: ["045/12/KEC-X/2025"]
 
-    Failing example::
+    Contoh yang gagal::
 
         kecamatan/surat-masuk:
           keterkaitan: [SOP Pengiriman Surat Keluar]

@@ -22,12 +22,13 @@ CLAUSE = (
 
 @rule("SOPAP-M01", "kelengkapan", Severity.WARNING, tag="N", clause=CLAUSE)
 def kelengkapan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Every step states its kelengkapan (the documents or inputs it needs).
+    """Setiap langkah mencantumkan kelengkapannya (dokumen atau masukan yang diperlukan).
 
-    Why: the mutu baku is the quality control of the procedure; kelengkapan
-    is its standard input. Fix: write what the official needs at hand.
+    Mengapa: mutu baku adalah alat kendali mutu prosedur; kelengkapan adalah
+    standar input-nya. Perbaikan: tulis apa yang harus tersedia bagi pejabat
+    pelaksana.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -37,7 +38,7 @@ def kelengkapan(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -54,12 +55,12 @@ def kelengkapan(sop: Sop, context: Context) -> Iterator[Finding]:
 
 @rule("SOPAP-M02", "waktu", Severity.WARNING, tag="N", clause=CLAUSE)
 def waktu(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Every step states the time it takes.
+    """Setiap langkah mencantumkan waktu yang diperlukan.
 
-    Why: the waktu is what the procedure's performance is measured against.
-    Fix: write the time, e.g. ``15 menit`` or ``1 hari``.
+    Mengapa: waktu adalah tolok ukur kinerja prosedur. Perbaikan: tulis
+    waktunya, misalnya ``15 menit`` atau ``1 hari``.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -69,7 +70,7 @@ def waktu(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -86,12 +87,13 @@ def waktu(sop: Sop, context: Context) -> Iterator[Finding]:
 
 @rule("SOPAP-M03", "output", Severity.WARNING, tag="N", clause=CLAUSE)
 def output(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Every step states its output.
+    """Setiap langkah mencantumkan output-nya.
 
-    Why: the output is what the next step receives and what an auditor can
-    check was produced. Fix: write the document or result of the step.
+    Mengapa: output adalah apa yang diterima langkah berikutnya, dan auditor
+    dapat memeriksa apakah output itu benar telah dihasilkan. Perbaikan: tulis
+    dokumen atau hasil langkah tersebut.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -101,7 +103,7 @@ def output(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,

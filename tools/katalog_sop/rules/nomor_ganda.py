@@ -28,13 +28,14 @@ def agency(sop: Sop) -> tuple[str, str]:
     clause="Nomor SOP: nomor prosedur yang di-SOP-kan, sesuai dengan tata naskah dinas yang berlaku di SKPD/Unit Kerja.",
 )
 def nomor_ganda(catalogue: Catalogue, context: Context) -> Iterator[Finding]:
-    """No two SOPs of one agency (instansi and unit) share a nomor.
+    """Tidak ada dua SOP dari satu instansi (instansi dan unit) yang memakai nomor yang sama.
 
-    Why: the number identifies the SOP in the agency's records; a duplicate
-    makes every citation of it ambiguous. Fix: give one of them the next free
-    number of the agency's register.
+    Mengapa: nomor mengidentifikasi SOP dalam arsip instansi; nomor ganda
+    membuat setiap rujukan kepadanya bermakna ganda. Perbaikan: beri salah
+    satunya nomor berikutnya yang masih kosong dalam register penomoran
+    instansi.
 
-    Passing example::
+    Contoh yang lolos::
 
         kecamatan/surat-masuk:
           nomor: "045/12/KEC-X/2025"
@@ -42,7 +43,7 @@ def nomor_ganda(catalogue: Catalogue, context: Context) -> Iterator[Finding]:
           nama: Pengiriman Surat Keluar
           nomor: "045/13/KEC-X/2025"
 
-    Failing example::
+    Contoh yang gagal::
 
         kecamatan/surat-masuk:
           nomor: "045/12/KEC-X/2025"

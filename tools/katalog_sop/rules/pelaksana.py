@@ -21,14 +21,15 @@ from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
     "satu pelaksana jabatan.",
 )
 def pelaksana_minimal(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The SOP declares at least two pelaksana.
+    """SOP menyebutkan sedikitnya dua pelaksana.
 
-    Why: a procedure carried out by one official alone is a technical SOP,
-    not an SOP AP (or its sheet lost a column). A warning: the SOP may be
-    mis-typed rather than wrong. Fix: add the missing columns, or file it as a
-    technical SOP.
+    Mengapa: prosedur yang dilaksanakan oleh satu pejabat saja merupakan SOP
+    teknis, bukan SOP AP (atau lembar flowchart-nya kehilangan satu kolom).
+    Hanya peringatan: SOP tersebut mungkin salah digolongkan, bukan salah
+    isinya. Perbaikan: tambahkan kolom pelaksana yang hilang, atau golongkan
+    SOP tersebut sebagai SOP teknis.
 
-    Passing example::
+    Contoh yang lolos::
 
         pelaksana: [Petugas Pelayanan, Camat]
         langkah:
@@ -37,7 +38,7 @@ def pelaksana_minimal(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
 
-    Failing example::
+    Contoh yang gagal::
 
         pelaksana: [Petugas Pelayanan]
         langkah:
@@ -57,17 +58,19 @@ def pelaksana_minimal(sop: Sop, context: Context) -> Iterator[Finding]:
     clause=PRAKTIK_UMUM + ": setiap kolom pelaksana memuat sedikitnya satu simbol kegiatan.",
 )
 def pelaksana_tidak_dipakai(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Every declared pelaksana carries out at least one step.
+    """Setiap pelaksana yang disebutkan melaksanakan sedikitnya satu langkah.
 
-    Why: an empty column on the sheet is an official the procedure names but
-    never involves. Not judged while some step has no pelaksana (the column
-    may be that step's). Fix: assign the steps, or remove the column.
+    Mengapa: kolom kosong pada lembar flowchart adalah pejabat yang disebut
+    dalam prosedur tetapi tidak pernah dilibatkan. Tidak dinilai selama masih
+    ada langkah tanpa pelaksana (kolom itu mungkin milik langkah tersebut).
+    Perbaikan: tetapkan pelaksana untuk langkah-langkahnya, atau hapus kolom
+    tersebut.
 
-    Passing example::
+    Contoh yang lolos::
 
         pelaksana: [{id: petugas, nama: Petugas Pelayanan}, Kasi Pemerintahan, Camat]
 
-    Failing example::
+    Contoh yang gagal::
 
         pelaksana: [{id: petugas, nama: Petugas Pelayanan}, Kasi Pemerintahan, Camat, Sekretaris Camat]
     """
@@ -85,13 +88,14 @@ def pelaksana_tidak_dipakai(sop: Sop, context: Context) -> Iterator[Finding]:
     "kegiatan, dan mutu baku.",
 )
 def langkah_tanpa_pelaksana(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Every step names its pelaksana.
+    """Setiap langkah menyebutkan pelaksananya.
 
-    Why: the symbol of a step is drawn in its pelaksana's column; a step
-    without one has no actor and no place on the sheet. Fix: name the
-    official (or officials, for a joint step) in ``pelaksana``.
+    Mengapa: simbol suatu langkah digambar pada kolom pelaksananya; langkah
+    tanpa pelaksana tidak mempunyai pelaku (aktor) dan tidak mempunyai tempat
+    pada lembar flowchart. Perbaikan: sebutkan pejabatnya (atau para
+    pejabatnya, untuk langkah yang dikerjakan bersama) pada ``pelaksana``.
 
-    Passing example::
+    Contoh yang lolos::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
@@ -101,7 +105,7 @@ def langkah_tanpa_pelaksana(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
 
-    Failing example::
+    Contoh yang gagal::
 
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,

@@ -24,19 +24,20 @@ PENGESAHAN_CLAUSE = (
 
 @rule("SOPAP-I06", "pengesahan", Severity.ERROR, tag="N", clause=PENGESAHAN_CLAUSE)
 def pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The SOP names who enacted it: ``disahkan_oleh`` with ``jabatan`` and ``nama``.
+    """SOP menyebutkan pejabat yang mengesahkannya: ``disahkan_oleh`` dengan ``jabatan`` dan ``nama``.
 
-    Why: an SOP AP is valid once the competent official signs it; the form
-    shows the jabatan and the name. Fix: copy both from the signature block.
+    Mengapa: SOP AP sah setelah ditandatangani pejabat yang berwenang;
+    formulirnya memuat jabatan dan nama. Perbaikan: salin keduanya dari kolom
+    tanda tangan.
 
-    Passing example::
+    Contoh yang lolos::
 
         disahkan_oleh:
           jabatan: Camat Contoh
           nama: Drs. BUDI SANTOSO, M.Si
           nip: 19700101 199003 1 002
 
-    Failing example::
+    Contoh yang gagal::
 
         disahkan_oleh:
           nama: Drs. BUDI SANTOSO, M.Si
@@ -53,20 +54,20 @@ def pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
 
 @rule("SOPAP-I07", "nip-pengesahan", Severity.WARNING, tag="N", clause=PENGESAHAN_CLAUSE)
 def nip_pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The official who enacted the SOP is identified by NIP.
+    """Pejabat yang mengesahkan SOP disertai NIP-nya.
 
-    Why: the Lampiran asks for "nama pejabat disertai NIP". A warning, not an
-    error: elected officials (Bupati, Walikota) have no NIP. Fix: copy the NIP
-    from the signature block.
+    Mengapa: Lampiran meminta "nama pejabat disertai NIP". Ini peringatan,
+    bukan galat: pejabat yang dipilih (Bupati, Walikota) tidak mempunyai NIP.
+    Perbaikan: salin NIP dari kolom tanda tangan.
 
-    Passing example::
+    Contoh yang lolos::
 
         disahkan_oleh:
           jabatan: Camat Contoh
           nama: Drs. BUDI SANTOSO, M.Si
           nip: 19700101 199003 1 002
 
-    Failing example::
+    Contoh yang gagal::
 
         disahkan_oleh:
           jabatan: Camat Contoh
@@ -82,19 +83,20 @@ def nip_pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
     clause=PRAKTIK_UMUM + ": NIP 18 angka = tanggal lahir, TMT CPNS, jenis kelamin, nomor urut (Perka BKN 22/2007).",
 )
 def struktur_nip(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The NIP's birth date and TMT are real dates, and its sex digit is 1 or 2.
+    """Tanggal lahir dan TMT pada NIP benar-benar ada, dan angka jenis kelaminnya 1 atau 2.
 
-    Why: a NIP with an impossible birth date or TMT is a typo, and the SOP
-    then names nobody. Fix: copy the NIP again from the signature block.
+    Mengapa: NIP dengan tanggal lahir atau TMT yang mustahil adalah salah
+    ketik, sehingga SOP tidak menunjuk siapa pun. Perbaikan: salin ulang NIP
+    dari kolom tanda tangan.
 
-    Passing example::
+    Contoh yang lolos::
 
         disahkan_oleh:
           jabatan: Camat Contoh
           nama: Drs. BUDI SANTOSO, M.Si
           nip: 19700101 199003 1 002
 
-    Failing example::
+    Contoh yang gagal::
 
         disahkan_oleh:
           jabatan: Camat Contoh

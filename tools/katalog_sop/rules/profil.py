@@ -45,26 +45,27 @@ def _from_mapping(item: Mapping) -> Profile:
     profil=(),
 )
 def nomor_pola(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The Nomor SOP follows the pattern of the agency's profile (``profiles[].nomor``).
+    """Nomor SOP mengikuti pola pada profil instansi (``profiles[].nomor``).
 
-    The option ``profil`` holds the configuration's profiles; it is set from
-    ``profiles`` and not written by hand.
+    Opsi ``profil`` memuat profil-profil dari konfigurasi; opsi ini diisi dari
+    ``profiles`` dan tidak ditulis secara manual.
 
-    Why: the number is given "sesuai dengan tata naskah dinas yang berlaku",
-    the agency's own numbering; a number in another form cannot be filed or
-    cited. Fix: write the number as the agency's tata naskah dinas prescribes,
-    or correct the profile's pattern when the agency changed its numbering.
+    Mengapa: nomor diberikan "sesuai dengan tata naskah dinas yang berlaku",
+    yaitu penomoran instansi itu sendiri; nomor dalam bentuk lain tidak dapat
+    diarsipkan atau dirujuk. Perbaikan: tulis nomor sesuai ketentuan tata
+    naskah dinas instansi, atau betulkan pola pada profil bila instansi telah
+    mengubah penomorannya.
 
-    Example options::
+    Opsi contoh::
 
         profil:
           - {name: Kabupaten Contoh, nomor: '^\\d{3}/\\d+/KEC-[A-Z]+/\\d{4}$'}
 
-    Passing example::
+    Contoh yang lolos::
 
         nomor: "045/12/KEC-X/2025"
 
-    Failing example::
+    Contoh yang gagal::
 
         nomor: "SOP-12"
     """
@@ -83,25 +84,26 @@ def nomor_pola(sop: Sop, context: Context) -> Iterator[Finding]:
     profil=(),
 )
 def isian_wajib(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Each field that the agency's profile requires (``profiles[].required``) is filled in.
+    """Setiap isian yang diwajibkan profil instansi (``profiles[].required``) telah diisi.
 
-    The option ``profil`` holds the configuration's profiles; it is set from
-    ``profiles`` and not written by hand.
+    Opsi ``profil`` memuat profil-profil dari konfigurasi; opsi ini diisi dari
+    ``profiles`` dan tidak ditulis secara manual.
 
-    Why: an agency may require more than the form, for example a planned
-    revision date or the signer's NIP. Fix: fill in the field, or take it out
-    of the profile when the agency no longer requires it.
+    Mengapa: instansi dapat mewajibkan lebih dari yang dimuat formulir,
+    misalnya tanggal rencana revisi atau NIP penanda tangan. Perbaikan: isi
+    isian tersebut, atau keluarkan dari profil bila instansi tidak lagi
+    mewajibkannya.
 
-    Example options::
+    Opsi contoh::
 
         profil:
           - {name: Kabupaten Contoh, required: [kop, disahkan_oleh.nip]}
 
-    Passing example::
+    Contoh yang lolos::
 
         kop: {alamat: "Jl. Merdeka No. 1, Contoh"}
 
-    Failing example::
+    Contoh yang gagal::
 
         kop: null
     """

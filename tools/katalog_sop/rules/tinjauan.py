@@ -43,20 +43,21 @@ def _dated(sop: Sop) -> list[Tanggal]:
     periode_bulan=12,
 )
 def tinjauan_terlambat(sop: Sop, context: Context) -> Iterator[Finding]:
-    """The last of tanggal efektif and the revisions is within ``periode_bulan`` months (12) of today.
+    """Tanggal terakhir dari tanggal efektif dan revisi paling lama ``periode_bulan`` bulan (12) sebelum hari ini.
 
-    Why: an SOP that nobody has reviewed for a year may no longer describe
-    the work. Fix: review the SOP; record the result as a ``revisi`` entry or
-    a new tanggal_revisi (a future tanggal_revisi records the planned review).
+    Mengapa: SOP yang tidak ditinjau siapa pun selama setahun mungkin tidak
+    lagi menggambarkan pekerjaan yang sebenarnya. Perbaikan: tinjau ulang SOP;
+    catat hasilnya sebagai entri ``revisi`` atau tanggal_revisi baru
+    (tanggal_revisi yang akan datang mencatat rencana peninjauan ulang).
 
-    Passing example::
+    Contoh yang lolos::
 
         tanggal_pembuatan: 2 Januari 2024
         tanggal_efektif: 6 Januari 2024
         revisi:
           - {ke: 1, tanggal: 3 Maret 2025, uraian: Ditinjau ulang; waktu langkah 2 diubah}
 
-    Failing example::
+    Contoh yang gagal::
 
         tanggal_pembuatan: 2 Januari 2024
         tanggal_efektif: 6 Januari 2024

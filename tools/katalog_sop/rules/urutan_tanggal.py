@@ -25,18 +25,19 @@ from katalog_sop.tanggal import format_tanggal
     ),
 )
 def urutan_tanggal(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Tanggal efektif and tanggal revisi are not before tanggal pembuatan.
+    """Tanggal efektif dan tanggal revisi tidak lebih awal daripada tanggal pembuatan.
 
-    Why: the SOP is signed (efektif) and revised only after it is finished
-    (pembuatan); a reversed order is a typo in one of the dates. Fix: check
-    the dates against the signed original.
+    Mengapa: SOP baru ditandatangani (efektif) dan direvisi setelah selesai
+    disusun (pembuatan); urutan yang terbalik berarti ada salah ketik pada
+    salah satu tanggal. Perbaikan: cocokkan tanggal-tanggal tersebut dengan
+    naskah asli yang telah ditandatangani.
 
-    Passing example::
+    Contoh yang lolos::
 
         tanggal_pembuatan: 2 Januari 2025
         tanggal_efektif: 6 Januari 2025
 
-    Failing example::
+    Contoh yang gagal::
 
         tanggal_pembuatan: 6 Januari 2025
         tanggal_efektif: 2 Januari 2025

@@ -63,21 +63,21 @@ def _mismatch(kutipan: Kutipan, own: Region | None) -> str | None:
     clause=PRAKTIK_UMUM + ": peraturan daerah dan peraturan kepala daerah hanya berlaku di wilayahnya sendiri.",
 )
 def wilayah_peraturan(sop: Sop, context: Context) -> Iterator[Finding]:
-    """A cited regional regulation is of the SOP's own kota or kabupaten.
+    """Peraturan daerah yang dikutip berasal dari kota atau kabupaten SOP itu sendiri.
 
-    Why: a Perda, Perwal or Perbup of another region has no force here; the
-    citation was copied from another agency's SOP, or names the wrong issuer.
-    The SOP's region is read from ``instansi`` (else ``unit``). Fix: cite
-    the own region's regulation.
+    Mengapa: Perda, Perwal, atau Perbup daerah lain tidak berlaku di sini;
+    kutipan itu disalin dari SOP instansi lain, atau menyebut penerbit yang
+    keliru. Wilayah SOP dibaca dari ``instansi`` (bila tidak ada, dari
+    ``unit``). Perbaikan: kutip peraturan wilayah sendiri.
 
-    Passing example::
+    Contoh yang lolos::
 
         instansi: Pemerintah Kota Tarakan
         dasar_hukum:
           - Peraturan Walikota Tarakan Nomor 56 Tahun 2021 tentang Susunan Organisasi dan Tata Kerja Dinas
           - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
 
-    Failing example::
+    Contoh yang gagal::
 
         instansi: Pemerintah Kota Tarakan
         dasar_hukum:
