@@ -29,10 +29,10 @@ def langkah_tak_terjangkau(sop: Sop, context: Context) -> Iterator[Finding]:
         langkah:
           - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
              kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
-          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
-             kelengkapan: Berkas permohonan, waktu: 30 menit, output: Surat keterangan}
           - {kegiatan: Menyusun konsep surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Berkas permohonan, waktu: 15 menit, output: Konsep surat}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
 
     Contoh yang gagal::
 
