@@ -157,3 +157,11 @@ def test_text_is_grouped_by_file_and_coloured_only_for_a_terminal(monkeypatch):
     assert cli._color(io.StringIO()) is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert cli._color(Terminal()) is False
+
+
+def test_sop_text_in_a_message_cannot_break_the_line_or_drive_the_terminal(write_sop):
+    path = write_sop('nama: X\npelaksana: [A, B]\nlangkah:\n  - {kegiatan: K, pelaksana: "B\\n\\u001b[2JC"}\n')
+    result = check([str(path)], rules=())
+    lines = as_text(result).splitlines()
+    assert len(lines) == 2
+    assert lines[1].endswith("pelaksana 'B\\n\\x1b[2JC' tidak ada dalam daftar pelaksana (at $.langkah[0].pelaksana)")

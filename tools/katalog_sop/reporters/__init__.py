@@ -9,13 +9,32 @@ never counted.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
+from katalog_sop.reporters.github import as_github
 from katalog_sop.reporters.json import JSON_KEYS, as_json
+from katalog_sop.reporters.junit import as_junit
+from katalog_sop.reporters.sarif import as_sarif
 from katalog_sop.reporters.text import as_text, format_line, summary
 
 Reporter = Callable[..., str]
 
-REPORTERS: dict[str, Reporter] = {"text": as_text, "json": as_json}
+REPORTERS: dict[str, Reporter] = {
+    "text": as_text,
+    "json": as_json,
+    "sarif": as_sarif,
+    "junit": as_junit,
+    "github": as_github,
+}
 
-__all__ = ["JSON_KEYS", "REPORTERS", "as_json", "as_text", "format_line", "summary"]
+__all__ = [
+    "JSON_KEYS",
+    "REPORTERS",
+    "as_github",
+    "as_json",
+    "as_junit",
+    "as_sarif",
+    "as_text",
+    "format_line",
+    "summary",
+]

@@ -8,6 +8,7 @@ does for a terminal without ``NO_COLOR``.
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from katalog_sop.problem import Problem, Severity
@@ -23,14 +24,23 @@ def format_line(problem: Problem, color: bool = False) -> str:
     """``path:line:col: severity[code] message (at $.json.path)``, and the reason when suppressed."""
     loc = problem.location
     where = f" (at {loc.json_path})" if loc.json_path else ""
+    message = _one_line(problem.message)
     severity = f"{problem.severity.value}[{problem.code}]"
-    tail = f" [dikecualikan: {problem.suppressed}]" if problem.suppressed is not None else ""
+    tail = f" [dikecualikan: {_one_line(problem.suppressed)}]" if problem.suppressed is not None else ""
     if color:
         colour = _DIM if problem.suppressed is not None else _COLOURS[problem.severity]
         severity = f"{colour}{severity}{_RESET}"
         where = f"{_DIM}{where}{_RESET}" if where else ""
         tail = f"{_DIM}{tail}{_RESET}" if tail else ""
-    return f"{loc.path}:{loc.line}:{loc.column}: {severity} {problem.message}{where}{tail}"
+    return f"{loc.path}:{loc.line}:{loc.column}: {severity} {message}{where}{tail}"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _one_line(text: str) -> str:
+    """A problem is one line, and SOP text never drives the terminal: control characters are shown escaped."""
+    return _CONTROL.sub(lambda m: {"\n": "\\n", "\r": "\\r"}.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 def as_text(result, color: bool = False) -> str:
