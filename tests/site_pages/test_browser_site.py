@@ -1,83 +1,22 @@
 """The built catalogue in a real browser, as staff and auditors use it.
 
 The example catalogue (mkdocs.yml, docs/, sops/) is built with
-``mkdocs build --strict`` together with two small SOPs that name each other,
-then served on 127.0.0.1 and also opened from ``file://``. Every request
-the browser makes is recorded and any to another host is blocked and fails
-the test.
+``mkdocs build --strict`` together with two small SOPs that name each other
+(the ``site`` fixture of conftest.py), then served on 127.0.0.1 and also
+opened from ``file://``. Every request the browser makes is recorded and
+any to another host is blocked and fails the test (the ``page`` fixture).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import textwrap
 
 import pytest
 from playwright.sync_api import expect
 
-from browser import RequestRecorder, assert_a4_landscape, launch_chromium, new_context, print_pdf, read_pdf, serve
-from site_pages.test_plugin import _build, _project
-
-LINKED = {
-    "permohonan-izin.yaml": """\
-        nama: Pelayanan Permohonan Izin
-        nomor: 503/01/CONTOH
-        pelaksana: [Petugas Loket, Kepala Seksi]
-        keterkaitan: [SOP Pengarsipan Berkas Izin]
-        langkah:
-          - {kegiatan: Menerima berkas permohonan izin, pelaksana: Petugas Loket, output: Berkas}
-          - {kegiatan: Memeriksa berkas permohonan izin, pelaksana: Kepala Seksi, output: Berkas diperiksa}
-        """,
-    "pengarsipan-berkas-izin.yaml": """\
-        nama: Pengarsipan Berkas Izin
-        pelaksana: [Petugas Loket, Pengarsip]
-        langkah:
-          - {kegiatan: Menyerahkan berkas izin, pelaksana: Petugas Loket, output: Berkas}
-          - {kegiatan: Menyimpan berkas izin, pelaksana: Pengarsip, output: Arsip}
-        """,
-}
+from browser import assert_a4_landscape, print_pdf, read_pdf
 
 SOP = "sop/dinas-tanpa-nama/pengukuran-kinerja.html"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = _project(tmp_path_factory.mktemp("katalog"))
-    unit = project / "sops" / "contoh"
-    unit.mkdir()
-    for name, text in LINKED.items():
-        (unit / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    result = _build(project)
-    assert result.returncode == 0, result.stderr
-    yield project / "site"
-    shutil.rmtree(project, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def recorder():
-    return RequestRecorder()
-
-
-@pytest.fixture
-def page(browser, recorder):
-    context = new_context(browser, viewport={"width": 1280, "height": 900})
-    recorder.attach(context)
-    yield context.new_page()
-    recorder.assert_only_local()
-    context.close()
 
 
 def _search(page, words: str):

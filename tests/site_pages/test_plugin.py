@@ -70,3 +70,21 @@ def test_a_structural_error_fails_the_build_listing_every_problem_and_writes_not
     assert "sops/sekretariat/rusak.yaml:6:15: error[schema]" in result.stderr
     assert "Traceback" not in result.stderr
     assert [p.name for p in (project / "site").iterdir()] == ["index.html"], "the earlier site is left as it was"
+
+
+def test_compliance_pages_and_data_are_built_and_kept_out_of_search(built):
+    import json
+
+    data = json.loads((built / "compliance.json").read_text(encoding="utf-8"))
+    sources = sorted(p.relative_to(REPO / "sops").with_suffix("").as_posix() for p in (REPO / "sops").rglob("*.yaml"))
+    assert sorted(s["id"] for s in data["sops"]) == sources
+    assert all(0 <= s["passed"] <= s["checks"] == len(data["rules"]) for s in data["sops"])
+    dashboard = (built / "kepatuhan.html").read_text(encoding="utf-8")
+    assert dashboard.count("<tr data-sop=") == len(sources) and "assets/katalog-sop/kepatuhan.js" in dashboard
+    assert 'id="sopap-i02"' in (built / "aturan.html").read_text(encoding="utf-8")
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not [x for x in locations if "compliance" in x]
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "tidak menyebut pelaksana" not in texts, "findings and dashboard tables stay out of the search index"
+    assert "aturan.html#sopap-i02" in locations, "the rules page is searchable"

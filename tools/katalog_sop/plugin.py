@@ -2,7 +2,8 @@
 
 It checks the SOP folder when the configuration is loaded, before MkDocs
 touches the site folder (a structural error stops the build, listing every
-problem as ``file:line:col``, and leaves any earlier site as it was), adds one generated page per SOP and the index pages with
+problem as ``file:line:col``, and leaves any earlier site as it was), adds one generated page per SOP, the index pages,
+the Kepatuhan and Aturan pages, ``compliance.json`` and the site's assets with
 ``File.generated`` (``docs/`` keeps only hand-written pages), draws the
 flowchart sheets in one batched Graphviz run with the sheet cache, and puts
 them into the SOP pages after Markdown, outside the search index.
@@ -28,7 +29,7 @@ from katalog_sop.diagram.geometry import Options
 from katalog_sop.diagram.render import GraphvizError, render_sops
 from katalog_sop.reporters import format_line
 from katalog_sop.rules import RULES
-from katalog_sop.site.build import site_pages
+from katalog_sop.site.build import site_data, site_pages
 from katalog_sop.site.markup import attr
 from katalog_sop.site.sop_page import SHEET_MARK
 
@@ -61,12 +62,16 @@ STYLESHEET = "assets/katalog-sop/katalog-sop.css"
 WORKER_SHIM = "assets/katalog-sop/iframe-worker.js"
 """Lets search run from file:// with no request elsewhere; Material's offline
 plugin adds a shim from a CDN unless an iframe-worker script is already listed."""
+SCRIPT = "assets/katalog-sop/kepatuhan.js"
+"""Sorts and filters the Kepatuhan page's tables; a classic script, so it also runs from file://."""
 
 
 class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     @event_priority(50)  # before Material's offline plugin looks for an iframe-worker shim
     def on_config(self, config):
         config.extra_css.append(STYLESHEET)
+        if SCRIPT not in (str(script) for script in config.extra_javascript):
+            config.extra_javascript.append(SCRIPT)
         polyfills = config.extra.setdefault("polyfills", [])
         if WORKER_SHIM not in polyfills:
             polyfills.insert(0, WORKER_SHIM)
@@ -82,11 +87,12 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     def on_files(self, files: Files, config) -> Files:
         result = self.result
         self.sheets = self._draw(result)
-        for src, text in site_pages(result, self.directory_urls).items():
+        generated = {**site_pages(result, self.directory_urls), **site_data(result, self.directory_urls)}
+        for src, text in generated.items():  # site_data's compliance.json is no page: search never reads it
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")
             files.append(File.generated(config, src, content=text))
-        for name, uri in (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM)):
+        for name, uri in (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM), ("kepatuhan.js", SCRIPT)):
             files.append(File.generated(config, uri, content=(ASSETS / name).read_text(encoding="utf-8")))
         return files
 

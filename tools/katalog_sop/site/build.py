@@ -1,19 +1,43 @@
-"""All generated pages of the catalogue site, from one check result."""
+"""Pages stage, entry point: all generated pages and data files of the catalogue site, from one check result.
+
+Computes the compliance scores once per call and hands every page the same
+numbers. Returns texts by their path in the site; never writes a file and
+never imports MkDocs (the plugin adds the texts with ``File.generated``).
+"""
 
 from __future__ import annotations
 
 from katalog_sop.check import CheckResult
-from katalog_sop.site.indexes import index_pages
 from katalog_sop.keterkaitan import resolve_links
+from katalog_sop.rules import RULES
+from katalog_sop.site.compliance_json import compliance_json
+from katalog_sop.site.dashboard import dashboard_page
+from katalog_sop.site.indexes import index_pages
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.paths import Paths
+from katalog_sop.site.rules_page import rules_page
+from katalog_sop.site.scores import compute_scores
 from katalog_sop.site.sop_page import PageContext, sop_page
 
 
 def site_pages(result: CheckResult, directory_urls: bool = False) -> dict[str, str]:
-    """Markdown text by source path (``sop/<id>.md``, ``unit/...``) for every generated page."""
-    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), resolve_links(result.catalogue))
-    problems = {f.sop.id: list(f.problems) for f in result.files if f.sop is not None}
-    pages = {ctx.paths.sop(sop.id): sop_page(sop, problems.get(sop.id, []), ctx) for sop in result.catalogue.sops.values()}
+    """Markdown text by source path (``sop/<id>.md``, ``unit/...``, ``kepatuhan.md``) for every generated page."""
+    scores = compute_scores(result)
+    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), resolve_links(result.catalogue), scores)
+    structural: dict[str, list] = {}
+    for problem in result.problems:
+        if problem.code not in RULES:
+            structural.setdefault(problem.location.path, []).append(problem)
+    pages = {
+        ctx.paths.sop(sop.id): sop_page(sop, structural.get(sop.path, []), ctx)
+        for sop in result.catalogue.sops.values()
+    }
     pages.update(index_pages(ctx))
+    pages[ctx.paths.KEPATUHAN] = dashboard_page(scores, result.today, ctx)
+    pages[ctx.paths.ATURAN] = rules_page(result, ctx)
     return pages
+
+
+def site_data(result: CheckResult, directory_urls: bool = False) -> dict[str, str]:
+    """Generated files that are not pages, by their path in the site: ``compliance.json``."""
+    return {Paths.COMPLIANCE_JSON: compliance_json(compute_scores(result), result.today, directory_urls)}

@@ -57,9 +57,35 @@ class Urls:
             relative += "/"
         return attr(relative + (f"#{anchor}" if anchor else ""))
 
+    def href_file(self, from_src: str, target: str) -> str:
+        """The relative link from the page of ``from_src`` to a file of the site (``compliance.json``)."""
+        here = self.url(from_src)
+        base = here.rstrip("/") if self.directory_urls else posixpath.dirname(here)
+        return attr(posixpath.relpath(target, base or "."))
+
 
 def link(href: str, text: str) -> str:
     return f'<a href="{href}">{esc(text)}</a>'
+
+
+def code_block(text: str, language: str = "yaml") -> str:
+    """``text`` as a ``<pre>`` block on one source line: blank lines in it cannot end the HTML block."""
+    lines = (line.translate(_TABLE) for line in str(text).rstrip("\n").split("\n"))
+    return f'<pre><code class="language-{attr(language)}">' + "&#10;".join(lines) + "</code></pre>"
+
+
+_CODE_SPAN = re.compile(r"``(.+?)``", re.S)
+
+
+def inline(text: str) -> str:
+    """Like :func:`esc` on one line of docstring text, but double-backtick spans become ``<code>``."""
+    pieces = _CODE_SPAN.split(" ".join(str(text).split()))  # text, code, text, code, ...
+    return "".join(f"<code>{esc(p)}</code>" if i % 2 else esc(p) for i, p in enumerate(pieces))
+
+
+def prose(text: str) -> str:
+    """Plain docstring prose as paragraphs: blank lines part them, double-backtick spans become ``<code>``."""
+    return "".join(f"<p>{inline(part)}</p>" for part in re.split(r"\n\s*\n", str(text)) if part.strip())
 
 
 def items(values, render=esc, empty: str = "<p class=\"sop-kosong\">Tidak diisi.</p>") -> str:

@@ -42,6 +42,14 @@ class Paths:
     LEGAL = "dasar-hukum/index.md"
     AZ = "a-z/index.md"
     MISSING = "sop-belum-ada.md"
+    KEPATUHAN = "kepatuhan.md"
+    ATURAN = "aturan.md"
+    COMPLIANCE_JSON = "compliance.json"
+    """Not a page: the Kepatuhan page's data for programs, at the site's root."""
+
+    def rule_anchor(self, rule_id: str) -> str:
+        """A rule's anchor on the Aturan page: ``SOPAP-I02`` -> ``sopap-i02`` (its heading's id)."""
+        return rule_id.lower()
 
     def sop(self, sop_id: str) -> str:
         return f"sop/{sop_id}.md"

@@ -4,7 +4,8 @@ Order and labels follow the form: the identity block (nomor, tanggal
 pembuatan / revisi / efektif, disahkan oleh, nama SOP), the six sections, the
 pelaksana, the steps as a table, the flowchart sheet (a placeholder the
 plugin fills after Markdown, outside the search index), the total time, the
-revision history and the source note. Headings are Markdown, so they make the
+revision history, the compliance findings (:mod:`katalog_sop.site.findings`;
+not part of the form, so not printed) and the source note. Headings are Markdown, so they make the
 page's table of contents and search sections; everything else is HTML
 written on lines without blank lines between them, which Markdown passes
 through untouched.
@@ -16,10 +17,12 @@ from dataclasses import dataclass
 
 from katalog_sop.catalogue import Catalogue
 from katalog_sop.model import Pengesahan, Sop, Tanggal
-from katalog_sop.problem import Problem, Severity
+from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
+from katalog_sop.site.findings import findings_section, status
 from katalog_sop.site.markup import Urls, attr, esc, items, link
 from katalog_sop.site.paths import Paths
+from katalog_sop.site.scores import Scores
 from katalog_sop.site.waktu_total import total_waktu
 from katalog_sop.tanggal import format_tanggal
 
@@ -44,14 +47,18 @@ class PageContext:
     paths: Paths
     urls: Urls
     links: Links
+    scores: Scores | None = None
+    """The compliance scores; ``None`` (or no rule ran): the pages show structure only."""
 
 
 def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
+    """``problems``: the SOP file's structural problems (not rule findings: those come from ``ctx.scores``)."""
     src = ctx.paths.sop(sop.id)
+    score = ctx.scores.sops.get(sop.id) if ctx.scores is not None else None
     parts = [
         f"# {esc(sop.nama.value)}",
         "",
-        _status(problems),
+        status(problems, score),
         "",
         "## Identitas",
         "",
@@ -65,21 +72,14 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     parts += ["## Lembar Flowchart", "", SHEET_MARK.format(id=attr(sop.id)), ""]
     if sop.revisi:
         parts += ["## Riwayat Revisi", "", _revisi(sop), ""]
+    if score is not None and score.checks:
+        aturan = ctx.urls.href(src, ctx.paths.ATURAN)  # once per page: relpath is the costly part
+        rule_href = lambda rule_id: f"{aturan}#{ctx.paths.rule_anchor(rule_id)}"
+        parts += [findings_section(score, ctx.scores.rules_by_id, rule_href), ""]
     if sop.catatan_sumber is not None:
         parts += ["## Catatan Sumber", "", _catatan(sop), ""]
     parts += ["## Dirujuk oleh", "", _referenced_by(sop, src, ctx), ""]
     return "\n".join(parts)
-
-
-def _status(problems: list[Problem]) -> str:
-    warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
-    text = "Struktur sah" + (f" · {warnings} peringatan" if warnings else "")
-    css = "sop-status-peringatan" if warnings else "sop-status-sah"
-    rows = "".join(
-        f"<li>{esc(p.location.line)}:{esc(p.location.column)} {esc(p.message)}</li>" for p in problems
-    )
-    detail = f"<ul class=\"sop-temuan\">{rows}</ul>" if rows else ""
-    return f'<div class="sop-status {css}"><span class="sop-lencana">{esc(text)}</span>{detail}</div>'
 
 
 def _date(value: Tanggal | None) -> str:

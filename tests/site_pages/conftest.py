@@ -1,0 +1,76 @@
+"""Fixtures of the site's browser tests: one built catalogue, served, and a browser page that stays local.
+
+``site`` builds the example catalogue (mkdocs.yml, docs/, sops/) with
+``mkdocs build --strict`` in a temporary folder, together with two small
+SOPs of a unit "contoh" that name each other; it is built once per session
+and shared by every browser test module. ``page`` records every request and
+fails the test if one was for another host.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+import pytest
+
+from browser import RequestRecorder, launch_chromium, new_context, serve
+from site_pages.test_plugin import _build, _project
+
+LINKED = {
+    "permohonan-izin.yaml": """\
+        nama: Pelayanan Permohonan Izin
+        nomor: 503/01/CONTOH
+        pelaksana: [Petugas Loket, Kepala Seksi]
+        keterkaitan: [SOP Pengarsipan Berkas Izin]
+        langkah:
+          - {kegiatan: Menerima berkas permohonan izin, pelaksana: Petugas Loket, output: Berkas}
+          - {kegiatan: Memeriksa berkas permohonan izin, pelaksana: Kepala Seksi, output: Berkas diperiksa}
+        """,
+    "pengarsipan-berkas-izin.yaml": """\
+        nama: Pengarsipan Berkas Izin
+        pelaksana: [Petugas Loket, Pengarsip]
+        langkah:
+          - {kegiatan: Menyerahkan berkas izin, pelaksana: Petugas Loket, output: Berkas}
+          - {kegiatan: Menyimpan berkas izin, pelaksana: Pengarsip, output: Arsip}
+        """,
+}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    project = _project(tmp_path_factory.mktemp("katalog"))
+    unit = project / "sops" / "contoh"
+    unit.mkdir()
+    for name, text in LINKED.items():
+        (unit / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    result = _build(project)
+    assert result.returncode == 0, result.stderr
+    yield project / "site"
+    shutil.rmtree(project, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def recorder():
+    return RequestRecorder()
+
+
+@pytest.fixture
+def page(browser, recorder):
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    recorder.attach(context)
+    yield context.new_page()
+    recorder.assert_only_local()
+    context.close()
