@@ -20,11 +20,12 @@ from typing import Iterable, Sequence
 from katalog_sop import schema
 from katalog_sop.build import build_sop
 from katalog_sop.catalogue import Catalogue, build_catalogue
-from katalog_sop.compliance import check_compliance, select_rules
+from katalog_sop import workers
+from katalog_sop.compliance import apply_exemptions, rule_options, select_rules
 from katalog_sop.config import DEFAULT, Config
 from katalog_sop.model import Sop
 from katalog_sop.problem import Location, Problem, Severity, error, sort_problems
-from katalog_sop.rules import Rule
+from katalog_sop.rules import Rule, run_rules
 from katalog_sop.rules.base import CATALOGUE
 from katalog_sop.source import load_file
 
@@ -147,19 +148,34 @@ def check(
     config: Config = DEFAULT,
     rules: Sequence[Rule] | None = None,
     today: dt.date | None = None,
+    jobs: int = 1,
 ) -> CheckResult:
     """Check every SOP file under ``paths``; raises :class:`UsageError` for a bad path.
 
     ``rules`` defaults to every rule the configuration leaves on (see
     :func:`katalog_sop.compliance.select_rules`); pass ``()`` for structure only.
+    With ``jobs`` > 1 and a large catalogue, files are checked in worker
+    processes (:mod:`katalog_sop.workers`): the problems are the same, but the
+    result's SOPs are summaries, enough for reports and not for pages.
     """
     today = today or dt.date.today()
     rules = select_rules(config) if rules is None else tuple(rules)
     whole = any(Path(path).is_dir() for path in paths)
     skipped = () if whole else tuple(rule for rule in rules if rule.scope == CATALOGUE)
     running = [rule for rule in rules if rule not in skipped]
-    files = tuple(check_file(source) for source in find_sop_files(paths))
+    sources = find_sop_files(paths)
+    options = rule_options(running, config)
+    if jobs > 1 and len(sources) >= workers.MIN_FILES:
+        per_sop = [rule for rule in running if rule.scope != CATALOGUE]
+        checked = workers.check_files_parallel(sources, per_sop, options, today, jobs)
+        files = tuple(FileCheck(source, sop, tuple(problems)) for source, sop, problems, _ in checked)
+        findings = [finding for *_, found in checked for finding in found]
+        remaining = [rule for rule in running if rule.scope == CATALOGUE]
+    else:
+        files = tuple(check_file(source) for source in sources)
+        findings, remaining = [], running
     catalogue, catalogue_problems = build_catalogue(f.sop for f in files if f.sop is not None)
+    findings += run_rules(catalogue, today=today, options=options, rules=remaining) if remaining else []
     problems = [problem for f in files for problem in f.problems] + catalogue_problems
-    problems += check_compliance(catalogue, running, today=today, config=config)
+    problems += apply_exemptions(catalogue.sops.values(), findings, {rule.id for rule in running})
     return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), skipped, today)

@@ -20,6 +20,7 @@ from katalog_sop.compliance import select_rules
 from katalog_sop.config import CONFIG_FILE, DEFAULT, ConfigError, load_config
 from katalog_sop.problem import Severity
 from katalog_sop.reporters import REPORTERS, summary
+from katalog_sop.workers import available_jobs
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -70,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--config", default=None, metavar="BERKAS",
         help=f"berkas konfigurasi aturan dan profil instansi (bawaan: {CONFIG_FILE} bila ada)",
+    )
+    check_cmd.add_argument(
+        "--jobs", type=_positive, default=None, metavar="N",
+        help="proses paralel untuk katalog besar (bawaan: sebanyak inti prosesor)",
     )
     check_cmd.add_argument(
         "--today", type=_date, default=None, metavar="YYYY-MM-DD",
@@ -169,7 +174,8 @@ def _render(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     config = _config(args.config)
     rules = select_rules(config, args.select, args.ignore)
-    result = check(args.paths, config=config, rules=rules, today=args.today)
+    jobs = args.jobs or available_jobs()
+    result = check(args.paths, config=config, rules=rules, today=args.today, jobs=jobs)
     if args.format == "text":
         sys.stdout.write(REPORTERS["text"](result, color=_color(sys.stdout)))
     else:

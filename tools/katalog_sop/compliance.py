@@ -67,17 +67,10 @@ def _matching(names: Iterable[str], option: str) -> set[str]:
     return found
 
 
-def check_compliance(
-    catalogue: Catalogue,
-    rules: Sequence[Rule],
-    *,
-    today: dt.date,
-    config: Config = DEFAULT,
-) -> list[Problem]:
-    """Every finding of ``rules`` on ``catalogue``, with the SOPs' exemptions applied."""
+def rule_options(rules: Sequence[Rule], config: Config = DEFAULT) -> dict:
+    """The configured options of ``rules``, as :func:`katalog_sop.rules.run_rules` takes them."""
     options = {rule.id: config.options(rule.id) for rule in rules}
-    findings = run_rules(catalogue, today=today, options={k: v for k, v in options.items() if v}, rules=rules)
-    return apply_exemptions(catalogue.sops.values(), findings, {rule.id for rule in rules})
+    return {rule_id: value for rule_id, value in options.items() if value}
 
 
 def apply_exemptions(sops: Iterable[Sop], findings: list[Problem], ran: set[str]) -> list[Problem]:

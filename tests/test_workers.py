@@ -1,0 +1,51 @@
+"""Checking in worker processes gives exactly the problems of checking in one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from katalog_sop import workers
+from katalog_sop.check import check
+from katalog_sop.reporters import as_json
+
+from conftest import REPO
+
+TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def mixed_catalogue(tmp_path):
+    """The seeds, the valid and invalid examples, and an SOP that exempts itself, as one catalogue."""
+    root = tmp_path / "sops"
+    shutil.copytree(REPO / "sops", root)
+    shutil.copytree(REPO / "tests" / "examples", root / "contoh")
+    seed = root / "bakesbangpol" / "mekanisme-pengumpulan-data-kinerja.yaml"
+    text = seed.read_text(encoding="utf-8")
+    text += "pengecualian:\n  - {aturan: SOPAP-K01, langkah: 14, alasan: istilah naskah asli}\n"
+    text += "  - {aturan: SOPAP-C02, alasan: SOP itu sedang disusun}\n"
+    seed.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_workers_report_the_same_problems_as_one_process(mixed_catalogue, monkeypatch):
+    monkeypatch.setattr(workers, "MIN_FILES", 1)
+    monkeypatch.setattr(workers, "CHUNK", 4)  # several chunks, so results are merged across workers
+    alone = check([str(mixed_catalogue)], today=TODAY)
+    together = check([str(mixed_catalogue)], today=TODAY, jobs=2)
+    assert len(alone.problems) > 150 and any(p.suppressed for p in alone.problems)
+    assert any(p.code == "SOPAP-C03" for p in alone.problems)  # a catalogue-wide rule on the summaries
+    assert together.problems == alone.problems
+    assert as_json(together) == as_json(alone)
+    assert [f.source for f in together.files] == [f.source for f in alone.files]
+    assert together.rules == alone.rules
+
+
+def test_a_small_catalogue_is_checked_in_one_process(mixed_catalogue, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("no workers for a handful of files")
+
+    monkeypatch.setattr(workers, "check_files_parallel", refuse)
+    assert check([str(mixed_catalogue)], today=TODAY, jobs=2).files
