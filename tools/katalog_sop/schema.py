@@ -5,6 +5,10 @@ modeline), by the CLI and by the site. Each JSON Schema error becomes a
 :class:`Problem` with code ``schema`` at the node it concerns: a missing key at
 its parent mapping, an unknown key at the key itself. Messages are in
 Indonesian, for the people who write SOPs.
+
+A valid document is recognised by :mod:`katalog_sop.schema_fast` alone;
+``jsonschema`` is imported and run only for a document with errors, to name
+them.
 """
 
 from __future__ import annotations
@@ -14,12 +18,15 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from katalog_sop.problem import Problem, error
+from katalog_sop.schema_fast import is_valid
 from katalog_sop.source import Document
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 CODE = "schema"
 
@@ -42,11 +49,17 @@ def load_schema() -> dict:
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    # Imported here: jsonschema and referencing cost tens of milliseconds at
+    # start-up, and a catalogue without errors never needs them.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema())
 
 
 def validate(document: Document) -> list[Problem]:
     """Every structural problem of ``document``; an empty list when it is valid."""
+    if is_valid(document.data):
+        return []
     problems: list[Problem] = []
     for err in _validator().iter_errors(document.data):
         problems.extend(_explain(_specific(err), document))
