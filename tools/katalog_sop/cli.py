@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -172,6 +173,10 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    # The check keeps every file's model until the report is written, and the
+    # models hold no reference cycles: the cyclic collector's full passes over
+    # them took a third of the time, and this process ends after the report.
+    gc.disable()
     config = _config(args.config)
     rules = select_rules(config, args.select, args.ignore)
     jobs = args.jobs or available_jobs()

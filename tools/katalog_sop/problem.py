@@ -8,6 +8,7 @@ they return problems, and only adapters decide how to show them.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -67,14 +68,25 @@ def warning(location: Location, code: str, message: str) -> Problem:
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Sorted by file, line and column, each distinct problem once."""
-    return sorted(set(problems), key=Problem.sort_key)
+    """Sorted by file, line and column, each distinct problem once.
+
+    Keyed by plain tuples: hashing and comparing the dataclasses themselves
+    was a noticeable part of checking a large catalogue.
+    """
+    unique: dict[tuple, Problem] = {}
+    for problem in problems:
+        loc = problem.location
+        key = (loc.path, loc.line, loc.column, problem.code, problem.message,
+               loc.json_path or "", problem.severity.value, problem.suppressed or "")
+        unique.setdefault(key, problem)
+    return [unique[key] for key in sorted(unique)]
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
-def format_json_path(parts: Iterable[str | int]) -> str:
+@functools.lru_cache(maxsize=8192)  # SOPs share their shape: the same paths recur in every file
+def format_json_path(parts: tuple[str | int, ...]) -> str:
     """``("langkah", 3, "pelaksana")`` -> ``$.langkah[3].pelaksana`` (0-based indices)."""
     out = ["$"]
     for part in parts:

@@ -9,6 +9,8 @@ message.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 
@@ -61,6 +63,7 @@ class Durasi:
         return self.minimum != self.maximum
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # a catalogue repeats a few dozen ways of writing time
 def parse_waktu(raw: str | int | float, default_unit: str | None = None) -> Durasi:
     """Read ``raw``; a bare number takes ``default_unit`` (the column's unit)."""
     text = _normalise(str(raw))

@@ -23,4 +23,9 @@ def as_json(result) -> str:
         }
         for p in result.problems
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if not records:
+        return "[]\n"
+    # One problem per line: as readable as indenting, and json's C encoder
+    # only runs without indent (5,000 SOPs' findings took most of a second).
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    return f"[\n{lines}\n]\n"
