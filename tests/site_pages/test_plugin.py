@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -88,3 +89,49 @@ def test_compliance_pages_and_data_are_built_and_kept_out_of_search(built):
     texts = " ".join(doc["text"] for doc in index["docs"])
     assert "tidak menyebut pelaksana" not in texts, "findings and dashboard tables stay out of the search index"
     assert "aturan.html#sopap-i02" in locations, "the rules page is searchable"
+
+
+def _plugin_options(project: Path, options: str) -> None:
+    """Give the katalog-sop plugin in the project's mkdocs.yml these extra options (YAML lines)."""
+    mkdocs_yml = project / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    anchor = "  - katalog-sop:\n"
+    assert anchor in text
+    indent = "      "
+    extra = "".join(indent + line + "\n" for line in options.strip("\n").splitlines())
+    mkdocs_yml.write_text(text.replace(anchor, anchor + extra, 1), encoding="utf-8")
+
+
+def test_compliance_errors_fail_the_build_only_when_asked(tmp_path):
+    project = _project(tmp_path)
+    _plugin_options(project, "fail_on: error")
+    result = _build(project)
+    assert result.returncode != 0
+    assert "error[SOPAP-I02]" in result.stderr and "situs tidak dibuat" in result.stderr
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_the_build_reads_the_rules_configuration_beside_mkdocs_yml(tmp_path):
+    project = _project(tmp_path)
+    (project / "katalog-sop.yml").write_text("rules:\n  SOPAP-D02: off\n", encoding="utf-8")
+    assert _build(project).returncode == 0
+    data = json.loads((project / "site" / "compliance.json").read_text(encoding="utf-8"))
+    ran = {rule["id"] for rule in data["rules"]}
+    assert "SOPAP-D02" not in ran and "SOPAP-D01" in ran
+    assert "SOPAP-D02" in (project / "site" / "aturan.html").read_text(encoding="utf-8")  # still documented
+    page = (project / "site" / "sop" / "bakesbangpol" / "mekanisme-pengumpulan-data-kinerja.html").read_text(encoding="utf-8")
+    assert "Pemerintahan Daerah'" not in page  # the D02 finding on this seed is gone
+
+
+def test_inline_rules_in_mkdocs_yml_and_their_mistakes(tmp_path):
+    project = _project(tmp_path)
+    _plugin_options(project, "rules:\n  SOPAP-I02: info\n  SOPAP-K01: off\nfail_on: error")
+    result = _build(project)
+    assert "error[SOPAP-I02]" not in result.stderr
+    (tmp_path / "bad").mkdir()
+    project_bad = _project(tmp_path / "bad")
+    _plugin_options(project_bad, "rules:\n  SOPAP-I2: info")
+    bad = _build(project_bad)
+    assert bad.returncode != 0
+    assert "katalog-sop: mkdocs.yml (plugins > katalog-sop > rules > SOPAP-I2): aturan tidak dikenal 'SOPAP-I2'" in bad.stderr
+    assert "Traceback" not in bad.stderr
