@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from katalog_sop.check import CheckResult
+from katalog_sop.config import parse_config
 from katalog_sop.rules.base import EXAMPLE_SOP, PER_SOP, Rule
 from katalog_sop.source import parse_text
 
@@ -54,7 +55,12 @@ def write_catalogue(root: Path, sops: dict[str, dict]) -> CheckResult:
 def example_options(rule: Rule) -> dict:
     """``{rule id: options}`` from the docstring's ``Opsi contoh::`` block (empty without one)."""
     text = rule.example("Example")
-    return {rule.id: load_yaml(text)} if text else {}
+    if not text:
+        return {}
+    options = load_yaml(text)
+    if "profil" in options:  # profiles are read by the configuration, as from katalog-sop.yml
+        options["profil"] = parse_config({"profiles": options["profil"]}).profiles
+    return {rule.id: options}
 
 
 def example_catalogue(root: Path, rule: Rule, kind: str) -> CheckResult:

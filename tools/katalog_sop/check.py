@@ -101,13 +101,15 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(root, name)
 
 
-def _id_of(resolved: Path, argument_dir: Path) -> str:
-    """:func:`sop_id_for` of a file found under ``argument_dir``, both already resolved."""
+def _id_of(resolved: Path, argument_dir: Path | None) -> str:
+    """:func:`sop_id_for` of a resolved file found under ``argument_dir`` (resolved too)."""
     parts = resolved.parts
     below = [index for index, part in enumerate(parts[:-1]) if part == CATALOGUE_DIR]
     if below:
         return Path(*parts[below[-1] + 1 :]).with_suffix("").as_posix()
-    return resolved.relative_to(argument_dir).with_suffix("").as_posix()
+    if argument_dir is not None:
+        return resolved.relative_to(argument_dir).with_suffix("").as_posix()
+    return resolved.stem
 
 
 def _source(file: Path, argument_dir: Path | None) -> SourceFile:
@@ -120,13 +122,7 @@ def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:
     A file outside any ``sops/`` folder is named from the folder it was found
     in, or by its own name when it was given alone.
     """
-    resolved = file.resolve()
-    for parent in resolved.parents:
-        if parent.name == CATALOGUE_DIR:
-            return resolved.relative_to(parent).with_suffix("").as_posix()
-    if argument_dir is not None:
-        return resolved.relative_to(argument_dir.resolve()).with_suffix("").as_posix()
-    return resolved.stem
+    return _id_of(file.resolve(), argument_dir.resolve() if argument_dir is not None else None)
 
 
 def check_file(source: SourceFile) -> FileCheck:

@@ -2,7 +2,8 @@
 
 Between the catalogue and the reporters. It turns the configuration and the
 command line's ``--select``/``--ignore`` into the list of rules to run (each
-with its configured severity), runs them over the catalogue, and marks each
+with its configured severity) and their options; the check pipeline
+(:mod:`katalog_sop.check`) runs them, in one process or in workers. Then it marks each
 finding an SOP exempts itself from (``pengecualian``, with a reason) as
 suppressed: still reported, never counted. An exemption that names an
 unknown rule, a step that does not exist, or that matched nothing is a
@@ -13,16 +14,13 @@ Pure: nothing printed, nothing read.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from katalog_sop.catalogue import Catalogue
 from katalog_sop.config import DEFAULT, Config, ConfigError
 from katalog_sop.model import Sop
 from katalog_sop.problem import Problem, warning
-from katalog_sop.rules import RULES, Rule, run_rules
-from katalog_sop.rules.base import CATALOGUE
+from katalog_sop.rules import RULES, Rule
 
 CODE_EXEMPTION = "pengecualian"
 

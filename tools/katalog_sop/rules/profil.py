@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from katalog_sop.config import Profile
 from katalog_sop.model import Sop
@@ -24,19 +24,9 @@ def _pattern(text: str) -> re.Pattern:
     return re.compile(text)
 
 
-def _profile(sop: Sop, profiles) -> Profile | None:
-    for item in profiles:
-        profile = item if isinstance(item, Profile) else _from_mapping(item)
-        if profile.covers(sop.id):
-            return profile
-    return None
-
-
-def _from_mapping(item: Mapping) -> Profile:
-    sops = item.get("sops", ("*",))
-    return Profile(
-        item["name"], (sops,) if isinstance(sops, str) else tuple(sops), item.get("nomor"), tuple(item.get("required", ()))
-    )
+def _profile(sop: Sop, profiles: tuple[Profile, ...]) -> Profile | None:
+    """The first profile that covers ``sop`` (profiles come read and checked by :mod:`katalog_sop.config`)."""
+    return next((profile for profile in profiles if profile.covers(sop.id)), None)
 
 
 @rule(
