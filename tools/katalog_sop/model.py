@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from katalog_sop.problem import Location
 from katalog_sop.waktu import Durasi, format_durasi
 
 
-@dataclass(frozen=True)
-class Text:
-    """A piece of the author's text and where it stands."""
+class Text(NamedTuple):
+    """A piece of the author's text and where it stands.
+
+    A named tuple, like :class:`Location`: an SOP holds dozens of these, and
+    making them was a large part of the build stage as frozen dataclasses.
+    """
 
     value: str
     location: Location

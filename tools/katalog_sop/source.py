@@ -71,8 +71,11 @@ class Document:
     positions: Positions
 
     def location(self, json_path: NodePath = (), *, at_key: bool = False) -> Location:
-        line, column = (self.positions.of_key if at_key else self.positions.of_value)(json_path)
-        return Location(self.path, line, column, format_json_path(json_path))
+        json_path = tuple(json_path)
+        found = None if at_key else self.positions.values.get(json_path)  # nearly every call: a node that exists
+        if found is None:
+            found = (self.positions.of_key if at_key else self.positions.of_value)(json_path)
+        return Location(self.path, found[0], found[1], format_json_path(json_path))
 
 
 def load_file(file: os.PathLike[str] | str, display: str) -> tuple[Document | None, list[Problem]]:

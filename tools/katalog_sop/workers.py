@@ -46,16 +46,20 @@ def check_files_parallel(sources: Sequence, rules: Sequence, options: dict, toda
     _job.update(rules=list(rules), options=options, today=today)
     chunks = [sources[start : start + CHUNK] for start in range(0, len(sources), CHUNK)]
     context = multiprocessing.get_context("fork")
+    results = []
     try:
         with context.Pool(jobs) as pool:
-            done = pool.map(_check_chunk, chunks, chunksize=1)
+            # In order, as each chunk is done: the parent rebuilds one chunk's
+            # results while the workers go on with the next, instead of
+            # rebuilding all of them after the last.
+            for chunk in pool.imap(_check_chunk, chunks):
+                results += [
+                    (source, _sop(flat) if flat else None, [_problem(p) for p in problems], [_problem(p) for p in found])
+                    for source, flat, problems, found in chunk
+                ]
     finally:
         _job.clear()
-    return [
-        (source, _sop(flat) if flat else None, [_problem(p) for p in problems], [_problem(p) for p in found])
-        for chunk in done
-        for source, flat, problems, found in chunk
-    ]
+    return results
 
 
 def _check_chunk(sources: Sequence) -> list[tuple]:
