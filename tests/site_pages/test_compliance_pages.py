@@ -140,7 +140,7 @@ def test_exempted_findings_are_listed_apart_with_their_reason(result):
 
 def test_nasty_messages_and_reasons_are_shown_exactly_as_written(result):
     nasty = tuple(
-        dataclasses.replace(p, message=NASTY, suppressed=None if p.counts else NASTY + " alasan") if p.code in RULES else p
+        p._replace(message=NASTY, suppressed=None if p.counts else NASTY + " alasan") if p.code in RULES else p
         for p in result.problems
     )
     page = site_pages(dataclasses.replace(result, problems=nasty))["sop/alpha/kurang.md"]

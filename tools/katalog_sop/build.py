@@ -18,7 +18,7 @@ from typing import Any
 
 from katalog_sop import model as m
 from katalog_sop.nip import normalise_nip
-from katalog_sop.problem import Problem, error, warning
+from katalog_sop.problem import Location, Problem, error, format_json_path, warning
 from katalog_sop.source import Document
 from katalog_sop.tanggal import parse_tanggal
 from katalog_sop.waktu import parse_waktu
@@ -56,9 +56,16 @@ class _Builder:
         self.doc = document
         self.data: dict[str, Any] = document.data
         self.problems: list[Problem] = []
+        self._positions = document.positions.values
+        self._file = document.path
 
     def at(self, *path):
-        return self.doc.location(path)
+        # Called about ninety times per SOP: a node that exists is looked up
+        # directly (Document.location also handles paths that do not exist).
+        found = self._positions.get(path)
+        if found is None:
+            return self.doc.location(path)
+        return Location(self._file, found[0], found[1], format_json_path(path))
 
     def text(self, value, *path) -> m.Text | None:
         return None if value is None else m.Text(value, self.at(*path))

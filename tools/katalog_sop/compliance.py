@@ -86,7 +86,7 @@ def apply_exemptions(sops: Iterable[Sop], findings: list[Problem], ran: set[str]
             continue
         index, reason = exemption
         used.add((sop.path, index))
-        out.append(dataclasses.replace(finding, suppressed=reason))
+        out.append(finding._replace(suppressed=reason))
     for sop in by_path.values():
         out.extend(_unused(sop, used, ran))
     return out

@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 
@@ -37,8 +36,13 @@ class Location(NamedTuple):
     json_path: str | None = None
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
+    """A finding: where, how serious, what found it, and what is wrong.
+
+    A named tuple for the same reason as :class:`Location`: a large catalogue
+    has tens of thousands of findings. Use ``problem._replace(...)`` to derive one.
+    """
+
     location: Location
     severity: Severity
     code: str
@@ -73,8 +77,8 @@ def warning(location: Location, code: str, message: str) -> Problem:
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Sorted by file, line and column, each distinct problem once.
 
-    Keyed by plain tuples: hashing and comparing the dataclasses themselves
-    was a noticeable part of checking a large catalogue.
+    Keyed by plain tuples, with ``None`` read as empty text: a JSON path or
+    an exemption reason may be ``None``, which does not compare with text.
     """
     unique: dict[tuple, Problem] = {}
     for problem in problems:
