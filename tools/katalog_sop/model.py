@@ -21,6 +21,9 @@ class Text(NamedTuple):
 
     A named tuple, like :class:`Location`: an SOP holds dozens of these, and
     making them was a large part of the build stage as frozen dataclasses.
+    The records made once or more per step (:class:`Waktu`,
+    :class:`Pelaksana`, :class:`Cabang`, :class:`Langkah`) are named tuples for
+    the same reason; the others stay frozen dataclasses.
     """
 
     value: str
@@ -38,8 +41,7 @@ class Tanggal:
     location: Location
 
 
-@dataclass(frozen=True)
-class Waktu:
+class Waktu(NamedTuple):
     raw: str
     durasi: Durasi | None
     """``None`` when the text could not be read (a warning says so)."""
@@ -75,8 +77,7 @@ class Kop:
     location: Location
 
 
-@dataclass(frozen=True)
-class Pelaksana:
+class Pelaksana(NamedTuple):
     """One column of the flowchart sheet."""
 
     id: str
@@ -84,8 +85,7 @@ class Pelaksana:
     location: Location
 
 
-@dataclass(frozen=True)
-class Cabang:
+class Cabang(NamedTuple):
     """One labelled exit of a decision."""
 
     label: str
@@ -94,8 +94,7 @@ class Cabang:
     location: Location
 
 
-@dataclass(frozen=True)
-class Langkah:
+class Langkah(NamedTuple):
     nomor: int
     """1-based position: the "No" column."""
     id: str | None
