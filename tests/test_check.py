@@ -30,6 +30,15 @@ def test_a_file_named_twice_is_checked_once(tmp_path, monkeypatch):
     assert len(find_sop_files(["sops", "sops/a/x.yaml", "./sops/a"])) == 1
 
 
+def test_the_current_folder_is_shown_without_a_prefix(tmp_path, monkeypatch):
+    (tmp_path / "lain" / "a").mkdir(parents=True)
+    (tmp_path / "lain" / "a" / "b.d.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "lain")
+    assert [(s.display, s.sop_id) for s in find_sop_files(["."])] == [("a/b.d.yaml", "a/b.d")]
+    monkeypatch.chdir(tmp_path)
+    assert [(s.display, s.sop_id) for s in find_sop_files(["./lain/"])] == [("lain/a/b.d.yaml", "a/b.d")]
+
+
 def test_sop_id_is_the_path_below_sops(tmp_path):
     file = tmp_path / "katalog" / "sops" / "kecamatan-x" / "surat-masuk.yaml"
     assert sop_id_for(file) == "kecamatan-x/surat-masuk"

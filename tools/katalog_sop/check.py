@@ -76,16 +76,21 @@ class CheckResult:
 
 def find_sop_files(paths: Sequence[str]) -> list[SourceFile]:
     """Every SOP file under ``paths`` (files as given, folders searched for ``*.yaml``)."""
-    found: dict[Path, SourceFile] = {}
+    found: dict[str, SourceFile] = {}
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            base = path.resolve()  # once per folder: resolving each of thousands of files was a tenth of a check
-            for file in sorted(f for f in _walk(path) if f.suffix in SOP_SUFFIXES):
-                resolved = base / file.relative_to(path)
-                found.setdefault(resolved, SourceFile(file, file.as_posix(), _id_of(resolved, base)))
+            # Strings, not a Path per file: resolving and comparing thousands
+            # of Paths was a tenth of checking a large catalogue.
+            base = path.resolve()
+            shown = path.as_posix()
+            for relative in _walk(path):
+                parts = base.parts + tuple(relative.split("/"))
+                display = relative if shown == "." else f"{shown}/{relative}"
+                found.setdefault(f"{base}/{relative}", SourceFile(Path(display), display, _id_of(parts, base.parts)))
         elif path.is_file():
-            found.setdefault(path.resolve(), _source(path, None))
+            resolved = path.resolve()
+            found.setdefault(str(resolved), SourceFile(path, path.as_posix(), _id_of(resolved.parts, None)))
         else:
             raise UsageError(f"path tidak ditemukan: {arg}")
     if not found:
@@ -93,27 +98,27 @@ def find_sop_files(paths: Sequence[str]) -> list[SourceFile]:
     return sorted(found.values(), key=lambda source: source.display)
 
 
-def _walk(folder: Path) -> Iterable[Path]:
+def _walk(folder: Path) -> Iterable[str]:
+    """Paths (``unit/sop.yaml``) of the SOP files below ``folder``; hidden ones skipped."""
+    start = len(str(folder)) + 1
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        below = root[start:].replace(os.sep, "/")
         for name in files:
-            if not name.startswith("."):
-                yield Path(root, name)
+            if name.endswith(SOP_SUFFIXES) and not name.startswith("."):
+                yield f"{below}/{name}" if below else name
 
 
-def _id_of(resolved: Path, argument_dir: Path | None) -> str:
-    """:func:`sop_id_for` of a resolved file found under ``argument_dir`` (resolved too)."""
-    parts = resolved.parts
+def _id_of(parts: tuple[str, ...], argument_dir: tuple[str, ...] | None) -> str:
+    """:func:`sop_id_for` of a resolved file (its path ``parts``) found under ``argument_dir`` (resolved too)."""
     below = [index for index, part in enumerate(parts[:-1]) if part == CATALOGUE_DIR]
     if below:
-        return Path(*parts[below[-1] + 1 :]).with_suffix("").as_posix()
-    if argument_dir is not None:
-        return resolved.relative_to(argument_dir).with_suffix("").as_posix()
-    return resolved.stem
-
-
-def _source(file: Path, argument_dir: Path | None) -> SourceFile:
-    return SourceFile(file, file.as_posix(), sop_id_for(file, argument_dir))  # pathlib drops a leading "./"
+        kept = parts[below[-1] + 1 :]
+    elif argument_dir is not None and parts[: len(argument_dir)] == argument_dir:
+        kept = parts[len(argument_dir) :]
+    else:
+        kept = parts[-1:]
+    return "/".join(kept[:-1] + (os.path.splitext(kept[-1])[0],))
 
 
 def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:
@@ -122,7 +127,7 @@ def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:
     A file outside any ``sops/`` folder is named from the folder it was found
     in, or by its own name when it was given alone.
     """
-    return _id_of(file.resolve(), argument_dir.resolve() if argument_dir is not None else None)
+    return _id_of(file.resolve().parts, argument_dir.resolve().parts if argument_dir is not None else None)
 
 
 def check_file(source: SourceFile) -> FileCheck:
