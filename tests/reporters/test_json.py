@@ -1,0 +1,39 @@
+"""The ``json`` reporter: every value survives exactly, one object per line."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from katalog_sop.problem import Location, Problem, Severity
+from katalog_sop.reporters.json import JSON_KEYS, as_json
+
+from .helpers import seeds
+
+NASTY = 'kutip " garis \\ miring </script> {{x}} tab\t baris\nbaru \x01 \u2028 é 漢 😀'
+
+
+def test_nasty_text_reads_back_exactly_as_the_standard_library_writes_it():
+    problems = (
+        Problem(Location(f"sops/{NASTY}.yaml", 3, 7, f"$['{NASTY}']"), Severity.WARNING, "SOPAP-K03", NASTY, NASTY),
+        Problem(Location("sops/b.yaml"), Severity.ERROR, "yaml", "rusak"),
+    )
+    result = dataclasses.replace(seeds(), problems=problems)
+    text = as_json(result)
+    lines = text.rstrip("\n").split("\n")  # a raw U+2028 stays in a string, as json.dumps leaves it
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 2 + len(problems)
+    expected = [
+        {"path": f"sops/{NASTY}.yaml", "line": 3, "column": 7, "severity": "warning", "code": "SOPAP-K03",
+         "message": NASTY, "json_path": f"$['{NASTY}']", "suppressed": NASTY},
+        {"path": "sops/b.yaml", "line": 1, "column": 1, "severity": "error", "code": "yaml",
+         "message": "rusak", "json_path": None, "suppressed": None},
+    ]
+    assert json.loads(text) == expected
+    assert [list(record) for record in json.loads(text)] == [list(JSON_KEYS)] * 2
+    assert lines[1:-1] == [json.dumps(record, ensure_ascii=False) + "," for record in expected[:-1]] + [
+        json.dumps(expected[-1], ensure_ascii=False)
+    ]
+
+
+def test_no_problems_is_an_empty_array():
+    assert as_json(dataclasses.replace(seeds(), problems=())) == "[]\n"
