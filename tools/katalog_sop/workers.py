@@ -84,7 +84,7 @@ def _check_chunk(sources: Sequence) -> list[tuple]:
 
 
 # Plain tuples of str and int cross the process boundary: unpickling the
-# dataclasses themselves (and an enum per problem) cost more than the check.
+# model records themselves (and an enum per problem) cost more than the check.
 
 
 def _flat(problem: Problem) -> tuple:
