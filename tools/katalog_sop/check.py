@@ -27,7 +27,7 @@ from katalog_sop.model import Sop
 from katalog_sop.problem import Location, Problem, Severity, error, sort_problems
 from katalog_sop.rules import Rule, run_rules
 from katalog_sop.rules.base import CATALOGUE
-from katalog_sop.source import load_file
+from katalog_sop.source import load_bytes, load_file
 
 SOP_SUFFIXES = (".yaml", ".yml")
 CATALOGUE_DIR = "sops"
@@ -130,10 +130,14 @@ def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:
     return _id_of(file.resolve().parts, argument_dir.resolve().parts if argument_dir is not None else None)
 
 
-def check_file(source: SourceFile) -> FileCheck:
-    """Every problem of one file, and its SOP when it has no error."""
+def check_file(source: SourceFile, contents: bytes | None = None) -> FileCheck:
+    """Every problem of one file, and its SOP when it has no error.
+
+    ``contents`` are the file's bytes when they do not come from disk (a git
+    revision); ``source.file`` is then only a name.
+    """
     try:
-        return _check_file(source)
+        return _check_file(source, contents)
     except Exception as exc:  # a bug must not hide the other files' problems
         problem = error(
             Location(source.display),
@@ -143,8 +147,11 @@ def check_file(source: SourceFile) -> FileCheck:
         return FileCheck(source, None, (problem,))
 
 
-def _check_file(source: SourceFile) -> FileCheck:
-    document, problems = load_file(source.file, source.display)
+def _check_file(source: SourceFile, contents: bytes | None = None) -> FileCheck:
+    if contents is None:
+        document, problems = load_file(source.file, source.display)
+    else:
+        document, problems = load_bytes(contents, source.display)
     if document is None:
         return FileCheck(source, None, tuple(problems))
     problems += schema.validate(document)
@@ -186,8 +193,34 @@ def check(
     else:
         files = tuple(check_file(source) for source in sources)
         findings, remaining = [], running
+    return _finish(files, findings, remaining, running, skipped, options, today)
+
+
+def check_contents(
+    contents: Sequence[tuple[SourceFile, bytes | None]],
+    *,
+    config: Config = DEFAULT,
+    rules: Sequence[Rule] | None = None,
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Check a whole catalogue whose files are given as bytes (e.g. read from a git revision).
+
+    As :func:`check` on the catalogue's folder, catalogue-wide rules
+    included, in one process: the result holds full SOPs. A file given with
+    ``None`` for bytes is read from disk.
+    """
+    today = today or dt.date.today()
+    running = list(select_rules(config) if rules is None else rules)
+    options = rule_options(running, config)
+    ordered = sorted(contents, key=lambda item: item[0].display)
+    files = tuple(check_file(source, raw) for source, raw in ordered)
+    return _finish(files, [], running, running, (), options, today)
+
+
+def _finish(files, findings, remaining, running, skipped, options, today) -> CheckResult:
+    """The catalogue stage, the rules still to run, the exemptions, and the sorted result."""
     catalogue, catalogue_problems = build_catalogue(f.sop for f in files if f.sop is not None)
     findings += run_rules(catalogue, today=today, options=options, rules=remaining) if remaining else []
     problems = [problem for f in files for problem in f.problems] + catalogue_problems
     problems += apply_exemptions(catalogue.sops.values(), findings, {rule.id for rule in running})
-    return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), skipped, today)
+    return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), tuple(skipped), today)

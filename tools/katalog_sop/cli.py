@@ -81,6 +81,40 @@ def _parser() -> argparse.ArgumentParser:
         "--today", type=_date, default=None, metavar="YYYY-MM-DD",
         help="periksa seolah-olah pada tanggal ini (untuk laporan yang dapat diulang; bawaan: hari ini)",
     )
+    diff_cmd = commands.add_parser(
+        "diff",
+        help="bandingkan dua versi katalog dalam istilah SOP (untuk meninjau perubahan)",
+        description="Bandingkan dua versi katalog SOP: SOP yang ditambahkan, dihapus, dipindah atau "
+        "diubah; per SOP: isian identitas, butir tiap bagian, langkah (dicocokkan menurut isinya), waktu, "
+        "total waktu, serta temuan yang muncul dan yang selesai. BASE dan HEAD masing-masing berupa revisi "
+        "git, folder, atau berkas. Bawaan: BASE = merge-base dengan cabang utama, HEAD = pohon kerja.",
+    )
+    diff_cmd.add_argument("base", nargs="?", default=None, metavar="BASE", help="revisi git, folder, atau berkas lama")
+    diff_cmd.add_argument("head", nargs="?", default=None, metavar="HEAD", help="revisi git, folder, atau berkas baru")
+    diff_cmd.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text",
+        help="text (terminal), markdown (komentar pull request), atau json (bawaan: text)",
+    )
+    diff_cmd.add_argument(
+        "--sops", default="sops", metavar="FOLDER",
+        help="folder katalog di dalam repositori, untuk revisi git dan pohon kerja (bawaan: sops)",
+    )
+    diff_cmd.add_argument(
+        "--sheets", default=None, metavar="FOLDER",
+        help="tulis lembar flowchart sebelum dan sesudah tiap SOP yang berubah (SVG) ke folder ini",
+    )
+    diff_cmd.add_argument(
+        "--limit", type=_positive, default=25, metavar="N",
+        help="paling banyak N SOP dirinci dalam markdown (bawaan: 25)",
+    )
+    diff_cmd.add_argument(
+        "--config", default=None, metavar="BERKAS",
+        help=f"berkas konfigurasi aturan (bawaan: {CONFIG_FILE} bila ada)",
+    )
+    diff_cmd.add_argument(
+        "--today", type=_date, default=None, metavar="YYYY-MM-DD",
+        help="nilai temuan seolah-olah pada tanggal ini (bawaan: hari ini)",
+    )
     render_cmd = commands.add_parser(
         "render",
         help="gambar lembar flowchart satu SOP (SVG, atau PNG untuk melihat sekilas)",
@@ -193,6 +227,23 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
+def _run_diff(args: argparse.Namespace) -> int:
+    from katalog_sop.diff import diff
+    from katalog_sop.diff.formats import FORMATS, as_markdown
+
+    result, before, after = diff(args.base, args.head, catalogue=args.sops, config=_config(args.config), today=args.today)
+    if args.format == "markdown":
+        sys.stdout.write(as_markdown(result, limit=args.limit))
+    else:
+        sys.stdout.write(FORMATS[args.format](result))
+    if args.sheets is not None:
+        from katalog_sop.diff.sheets import write_sheets
+
+        for written in write_sheets(result, before, after, Path(args.sheets)):
+            print(written.as_posix(), file=sys.stderr)
+    return EXIT_OK
+
+
 def _color(stream) -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     return bool(stream.isatty()) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
@@ -205,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_check(args)
         if args.command == "render":
             return _run_render(args)
+        if args.command == "diff":
+            return _run_diff(args)
     except (UsageError, ConfigError) as exc:
         print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
         return EXIT_USAGE

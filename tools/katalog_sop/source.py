@@ -86,6 +86,11 @@ def load_file(file: os.PathLike[str] | str, display: str) -> tuple[Document | No
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, [error(Location(display), CODE_FILE, f"berkas tidak dapat dibaca: {reason}")]
+    return load_bytes(raw, display)
+
+
+def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
+    """Decode and parse the contents of a file (from disk or from a git revision)."""
     if len(raw) > MAX_BYTES:
         return None, [
             error(

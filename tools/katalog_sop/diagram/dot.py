@@ -11,6 +11,7 @@ escaping are double quotes. Nodes and edges have no labels of user text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, TERMINATOR, Page, Point, Sheet
@@ -30,6 +31,9 @@ _SHAPES = {
     KEPUTUSAN: 'shape=diamond style=filled',
     PENGHUBUNG: 'shape=invhouse style=filled',
 }
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def page_id(sheet: Sheet, page: Page) -> str:
@@ -119,8 +123,13 @@ def _spline(points: tuple[Point, ...], flip: _Flip) -> str:
     return f"e,{flip.text(tip)} " + " ".join(flip.text(p) for p in controls)
 
 
-def to_dot(sheet: Sheet, page: Page) -> str:
-    """The DOT text that draws ``page`` of ``sheet`` with ``neato -n2``."""
+def to_dot(sheet: Sheet, page: Page, highlight: Mapping[int, str] | None = None) -> str:
+    """The DOT text that draws ``page`` of ``sheet`` with ``neato -n2``.
+
+    ``highlight`` fills the symbols of some steps (by number) with a colour
+    (``#rrggbb``), as ``sop diff`` marks the steps a change touched.
+    """
+    highlight = highlight or {}
     flip = _Flip(page.height)
     prefix = page_id(sheet, page)
     labels = [(a.label_at, a.label_align, a.label) for a in page.arrows if a.label]
@@ -134,10 +143,12 @@ def to_dot(sheet: Sheet, page: Page) -> str:
     for symbol in page.symbols:
         rect = symbol.rect
         label = f" label={_quote(symbol.label)}" if symbol.label else ""
+        fill = highlight.get(symbol.step) if symbol.step is not None else None
+        fill = f' fillcolor="{fill}" penwidth=2' if fill and _COLOUR.fullmatch(fill) else ""
         lines.append(
             f'  "{symbol.id}" [id={_quote(prefix + "-" + symbol.id)} {_SHAPES[symbol.kind]}'
             f' pos="{rect.cx:.2f},{page.height - rect.cy:.2f}!"'
-            f" width={rect.w / 72:.4f} height={rect.h / 72:.4f}{label}];"
+            f" width={rect.w / 72:.4f} height={rect.h / 72:.4f}{label}{fill}];"
         )
     for symbol in page.symbols:  # after every symbol, so that the dots are drawn on top
         for index, x in enumerate(symbol.marks, start=1):

@@ -24,9 +24,9 @@ def format_line(problem: Problem, color: bool = False) -> str:
     """``path:line:col: severity[code] message (at $.json.path)``, and the reason when suppressed."""
     loc = problem.location
     where = f" (at {loc.json_path})" if loc.json_path else ""
-    message = _one_line(problem.message)
+    message = one_line(problem.message)
     severity = f"{problem.severity.value}[{problem.code}]"
-    tail = f" [dikecualikan: {_one_line(problem.suppressed)}]" if problem.suppressed is not None else ""
+    tail = f" [dikecualikan: {one_line(problem.suppressed)}]" if problem.suppressed is not None else ""
     if color:
         colour = _DIM if problem.suppressed is not None else _COLOURS[problem.severity]
         severity = f"{colour}{severity}{_RESET}"
@@ -38,7 +38,7 @@ def format_line(problem: Problem, color: bool = False) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A problem is one line, and SOP text never drives the terminal: control characters are shown escaped."""
     return _CONTROL.sub(lambda m: {"\n": "\\n", "\r": "\\r"}.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 

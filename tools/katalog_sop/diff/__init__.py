@@ -1,0 +1,40 @@
+"""Diff stage: compare two versions of a catalogue in SOP terms (``sop diff``).
+
+:func:`diff` reads both sides (:mod:`.sources`: folders, files or git
+revisions), checks each as a whole catalogue (so findings, catalogue-wide
+ones included, can be compared), and compares them (:mod:`.compare`);
+:mod:`.formats` writes the result as text, Markdown or JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from katalog_sop.check import CheckResult, check_contents
+from katalog_sop.config import DEFAULT, Config
+from katalog_sop.diff.compare import CatalogueDiff, compare
+from katalog_sop.diff.sources import Side, default_base, read_side
+
+WORKING_TREE = "pohon kerja"
+
+
+def diff(
+    base: str | None,
+    head: str | None,
+    *,
+    catalogue: str = "sops",
+    config: Config = DEFAULT,
+    today: dt.date | None = None,
+) -> tuple[CatalogueDiff, CheckResult, CheckResult]:
+    """Compare ``base`` with ``head``; by default the merge-base with the main branch against the working tree."""
+    today = today or dt.date.today()
+    before = read_side(base if base is not None else default_base(), catalogue)
+    after = read_side(head if head is not None else catalogue, catalogue)
+    if head is None:
+        after = Side(f"{WORKING_TREE} ({after.label})", after.files)
+    checked_before = check_contents(before.files, config=config, today=today)
+    checked_after = check_contents(after.files, config=config, today=today)
+    result = compare(
+        checked_before, checked_after, before.texts, after.texts, before_label=before.label, after_label=after.label
+    )
+    return result, checked_before, checked_after

@@ -1,0 +1,433 @@
+"""Diff stage: what changed between two checked catalogues, in the SOP's own terms.
+
+Takes the :class:`~katalog_sop.check.CheckResult` of each side and returns
+one :class:`SopDiff` per SOP that changed: added, removed, renamed (a moved
+file is the same SOP), changed, or only its findings changed (a catalogue-wide
+rule now judges it differently). For a changed SOP it says which identity
+fields changed, which items each section gained or lost, which steps were
+added, removed, moved or changed (and in what: pelaksana, kegiatan,
+kelengkapan, waktu with the difference, output, keterangan, branches), the
+total time along the main path before and after, and the findings introduced
+and resolved.
+
+Pure: no I/O, no output formats (see :mod:`katalog_sop.diff.formats`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from katalog_sop.build import SECTIONS
+from katalog_sop.check import CheckResult, FileCheck
+from katalog_sop.diff.steps import StepPair, match_steps
+from katalog_sop.model import Langkah, Sop, Text
+from katalog_sop.problem import Problem
+from katalog_sop.site.labels import FIELDS
+from katalog_sop.site.waktu_total import total_waktu
+from katalog_sop.waktu import Durasi, UNIT_LABELS
+
+ADDED, REMOVED, RENAMED, CHANGED, FINDINGS = "ditambahkan", "dihapus", "dipindah", "diubah", "temuan"
+"""Kinds of :class:`SopDiff` (and, but the last two, of :class:`StepChange`)."""
+
+MOVED = "dipindah"
+RENAME_ALIKE = 0.5
+"""How alike (``difflib`` ratio of lines) a removed and an added file must be to be one SOP moved."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    """The form's word for the field: "Nomor SOP", "pelaksana", "waktu" ..."""
+    before: str | None
+    after: str | None
+    note: str = ""
+    """What the change amounts to, where it can be said: the waktu difference ("-1 hari")."""
+
+
+@dataclass(frozen=True)
+class ItemsChange:
+    label: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StepChange:
+    kind: str
+    """ADDED, REMOVED, MOVED or CHANGED."""
+    before: int | None
+    """The step's number in the old SOP."""
+    after: int | None
+    """The step's number in the new SOP."""
+    kegiatan: str
+    """As the new SOP words it (the old one's for a removed step)."""
+    changes: tuple[FieldChange, ...] = ()
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class SopDiff:
+    kind: str
+    sop_id: str
+    """The new id (the old one for a removed SOP)."""
+    nama: str
+    path_before: str | None
+    path_after: str | None
+    sop_id_before: str | None = None
+    """The old id, where the SOP had one (it differs from ``sop_id`` when the file moved)."""
+    fields: tuple[FieldChange, ...] = ()
+    sections: tuple[ItemsChange, ...] = ()
+    steps: tuple[StepChange, ...] = ()
+    total_before: str = ""
+    total_after: str = ""
+    introduced: tuple[Problem, ...] = ()
+    resolved: tuple[Problem, ...] = ()
+    unreadable: tuple[Problem, ...] = ()
+    """Errors that keep the new (or, when removed, the old) file from being an SOP."""
+
+    @property
+    def steps_changed(self) -> bool:
+        return bool(self.steps) or self.total_before != self.total_after
+
+
+@dataclass(frozen=True)
+class CatalogueDiff:
+    before_label: str
+    after_label: str
+    sops: tuple[SopDiff, ...]
+    unchanged: int
+    """SOPs present on both sides with the same text and the same findings."""
+    counts: dict = field(default_factory=dict)
+
+
+def compare(
+    before: CheckResult,
+    after: CheckResult,
+    texts_before: dict[str, bytes],
+    texts_after: dict[str, bytes],
+    *,
+    before_label: str,
+    after_label: str,
+) -> CatalogueDiff:
+    """Compare two checked catalogues; ``texts_*`` are each file's bytes by its path as shown."""
+    old = {f.source.sop_id: f for f in before.files}
+    new = {f.source.sop_id: f for f in after.files}
+    problems_before, problems_after = _by_path(before.problems), _by_path(after.problems)
+    pairs = [(old[i], new[i]) for i in sorted(old.keys() & new.keys())]
+    removed = [old[i] for i in sorted(old.keys() - new.keys())]
+    added = [new[i] for i in sorted(new.keys() - old.keys())]
+    renamed = _renames(removed, added, texts_before, texts_after)
+    renamed_old = {id(a) for a, _ in renamed}
+    renamed_new = {id(b) for _, b in renamed}
+    diffs: list[SopDiff] = []
+    unchanged = 0
+    for a, b in pairs + renamed:
+        same_text = texts_before.get(a.source.display) == texts_after.get(b.source.display)
+        found_a, found_b = problems_before.get(a.source.display, ()), problems_after.get(b.source.display, ())
+        if same_text and a.source.sop_id == b.source.sop_id and _keys(found_a, None) == _keys(found_b, None):
+            unchanged += 1
+            continue
+        kind = RENAMED if a.source.sop_id != b.source.sop_id else CHANGED if not same_text else FINDINGS
+        diffs.append(_changed(kind, a, b, found_a, found_b))
+    for a in removed:
+        if id(a) not in renamed_old:
+            diffs.append(_one_side(REMOVED, a, problems_before.get(a.source.display, ())))
+    for b in added:
+        if id(b) not in renamed_new:
+            diffs.append(_one_side(ADDED, b, problems_after.get(b.source.display, ())))
+    diffs.sort(key=lambda d: d.sop_id)
+    counts = Counter(d.kind for d in diffs)
+    return CatalogueDiff(before_label, after_label, tuple(diffs), unchanged, dict(counts))
+
+
+def _by_path(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
+    grouped: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.counts:
+            grouped.setdefault(problem.location.path, []).append(problem)
+    return grouped
+
+
+# --- renames ----------------------------------------------------------------------------------
+
+
+def _renames(removed: list[FileCheck], added: list[FileCheck], old: dict, new: dict) -> list[tuple[FileCheck, FileCheck]]:
+    """Removed and added files that are one SOP moved: most alike first, like git's rename detection."""
+    candidates = []
+    for a in removed:
+        lines_a = old.get(a.source.display, b"").decode("utf-8", "replace").splitlines()
+        for b in added:
+            lines_b = new.get(b.source.display, b"").decode("utf-8", "replace").splitlines()
+            matcher = difflib.SequenceMatcher(None, lines_a, lines_b, autojunk=False)
+            if matcher.quick_ratio() >= RENAME_ALIKE:
+                score = matcher.ratio()
+                if score >= RENAME_ALIKE:
+                    candidates.append((score, a.source.display, b.source.display, a, b))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    pairs = []
+    for _, _, _, a, b in candidates:
+        if id(a) not in taken_a and id(b) not in taken_b:
+            taken_a.add(id(a))
+            taken_b.add(id(b))
+            pairs.append((a, b))
+    return pairs
+
+
+# --- one SOP ----------------------------------------------------------------------------------
+
+
+def _name(check: FileCheck) -> str:
+    return check.sop.nama.value if check.sop is not None else check.source.sop_id
+
+
+def _one_side(kind: str, check: FileCheck, problems: Sequence[Problem]) -> SopDiff:
+    sop = check.sop
+    unreadable = tuple(p for p in problems if p.is_error) if sop is None else ()
+    found = tuple(problems)
+    return SopDiff(
+        kind, check.source.sop_id, _name(check),
+        path_before=check.source.display if kind == REMOVED else None,
+        path_after=check.source.display if kind == ADDED else None,
+        sop_id_before=check.source.sop_id if kind == REMOVED else None,
+        steps=tuple(
+            StepChange(kind, step.nomor if kind == REMOVED else None, step.nomor if kind == ADDED else None, step.kegiatan.value)
+            for step in (sop.langkah if sop is not None else ())
+        ),
+        total_before=total_waktu(sop).text if sop is not None and kind == REMOVED else "",
+        total_after=total_waktu(sop).text if sop is not None and kind == ADDED else "",
+        introduced=found if kind == ADDED else (),
+        resolved=found if kind == REMOVED else (),
+        unreadable=unreadable,
+    )
+
+
+def _changed(kind: str, a: FileCheck, b: FileCheck, found_a: Sequence[Problem], found_b: Sequence[Problem]) -> SopDiff:
+    old, new = a.sop, b.sop
+    pairs = match_steps(old.langkah, new.langkah) if old is not None and new is not None else []
+    step_map = {p.before: p.after for p in pairs if p.before is not None}
+    introduced, resolved = _finding_changes(found_a, found_b, step_map)
+    common = dict(
+        sop_id=b.source.sop_id, nama=_name(b), path_before=a.source.display, path_after=b.source.display,
+        sop_id_before=a.source.sop_id, introduced=introduced, resolved=resolved,
+    )
+    if old is None or new is None:  # one side is not an SOP: say why, and what the findings did
+        return SopDiff(kind, unreadable=tuple(p for p in found_b if p.is_error) if new is None else (), **common)
+    return SopDiff(
+        kind,
+        fields=tuple(_field_changes(old, new)),
+        sections=tuple(_section_changes(old, new)),
+        steps=tuple(_step_changes(old, new, pairs, step_map)),
+        total_before=total_waktu(old).text,
+        total_after=total_waktu(new).text,
+        **common,
+    )
+
+
+def _text(value: Text | None) -> str | None:
+    return None if value is None else value.value
+
+
+def _identity(sop: Sop) -> dict[str, str | None]:
+    pengesahan = sop.disahkan_oleh
+    return {
+        FIELDS["nama"]: sop.nama.value,
+        FIELDS["nomor"]: _text(sop.nomor),
+        FIELDS["instansi"]: _text(sop.instansi),
+        FIELDS["unit"]: _text(sop.unit),
+        FIELDS["tanggal_pembuatan"]: sop.tanggal_pembuatan.raw if sop.tanggal_pembuatan else None,
+        FIELDS["tanggal_revisi"]: sop.tanggal_revisi.raw if sop.tanggal_revisi else None,
+        FIELDS["tanggal_efektif"]: sop.tanggal_efektif.raw if sop.tanggal_efektif else None,
+        "Disahkan oleh, jabatan": _text(pengesahan.jabatan) if pengesahan else None,
+        "Disahkan oleh, nama": _text(pengesahan.nama) if pengesahan else None,
+        "Disahkan oleh, NIP": pengesahan.nip.raw if pengesahan and pengesahan.nip else None,
+        FIELDS["satuan_waktu"]: sop.satuan_waktu,
+    }
+
+
+def _field_changes(old: Sop, new: Sop) -> Iterable[FieldChange]:
+    before, after = _identity(old), _identity(new)
+    for label, value in after.items():
+        if before[label] != value:
+            yield FieldChange(label, before[label], value)
+
+
+def _items_change(label: str, old: Iterable[str], new: Iterable[str]) -> ItemsChange | None:
+    a, b = Counter(old), Counter(new)
+    added, removed = tuple((b - a).elements()), tuple((a - b).elements())
+    return ItemsChange(label, added, removed) if added or removed else None
+
+
+def _section_changes(old: Sop, new: Sop) -> Iterable[ItemsChange]:
+    changes = [_items_change(FIELDS["pelaksana"], (p.nama for p in old.pelaksana), (p.nama for p in new.pelaksana))]
+    for name in SECTIONS:
+        changes.append(
+            _items_change(FIELDS[name], (t.value for t in getattr(old, name)), (t.value for t in getattr(new, name)))
+        )
+    return [change for change in changes if change is not None]
+
+
+# --- steps ------------------------------------------------------------------------------------
+
+
+def _step_changes(old: Sop, new: Sop, pairs: list[StepPair], step_map: dict) -> Iterable[StepChange]:
+    for pair in pairs:
+        if pair.before is None:
+            step = new.langkah[pair.after]
+            yield StepChange(ADDED, None, step.nomor, step.kegiatan.value, tuple(_new_step_fields(new, step)))
+            continue
+        if pair.after is None:
+            step = old.langkah[pair.before]
+            yield StepChange(REMOVED, step.nomor, None, step.kegiatan.value)
+            continue
+        a, b = old.langkah[pair.before], new.langkah[pair.after]
+        changes = tuple(_step_fields(old, new, a, b, step_map))
+        if changes or pair.moved:
+            yield StepChange(CHANGED if changes else MOVED, a.nomor, b.nomor, b.kegiatan.value, changes, pair.moved)
+
+
+def _names(sop: Sop, step: Langkah) -> str:
+    return ", ".join(sop.pelaksana_by_id(p).nama for p in step.pelaksana)
+
+
+def _texts(values: Sequence[Text]) -> str:
+    return "; ".join(t.value for t in values)
+
+
+def _new_step_fields(sop: Sop, step: Langkah) -> Iterable[FieldChange]:
+    yield FieldChange(FIELDS["pelaksana"], None, _names(sop, step))
+    if step.waktu is not None:
+        yield FieldChange(FIELDS["waktu"], None, step.waktu.text)
+    if step.cabang:
+        yield FieldChange(FIELDS["cabang"], None, _exits(step, {}, own=True))
+
+
+def _step_fields(old: Sop, new: Sop, a: Langkah, b: Langkah, step_map: dict) -> Iterable[FieldChange]:
+    if _names(old, a) != _names(new, b):
+        yield FieldChange(FIELDS["pelaksana"], _names(old, a), _names(new, b))
+    if a.kegiatan.value != b.kegiatan.value:
+        yield FieldChange(FIELDS["kegiatan"], a.kegiatan.value, b.kegiatan.value)
+    if _texts(a.kelengkapan) != _texts(b.kelengkapan):
+        yield FieldChange(FIELDS["kelengkapan"], _texts(a.kelengkapan), _texts(b.kelengkapan))
+    waktu_a = a.waktu.raw if a.waktu else None
+    waktu_b = b.waktu.raw if b.waktu else None
+    if waktu_a != waktu_b:
+        yield FieldChange(
+            FIELDS["waktu"], a.waktu.text if a.waktu else None, b.waktu.text if b.waktu else None,
+            _difference(a.waktu.durasi if a.waktu else None, b.waktu.durasi if b.waktu else None),
+        )
+    if _texts(a.output) != _texts(b.output):
+        yield FieldChange(FIELDS["output"], _texts(a.output), _texts(b.output))
+    if _text(a.keterangan) != _text(b.keterangan):
+        yield FieldChange(FIELDS["keterangan"], _text(a.keterangan), _text(b.keterangan))
+    if a.cabang or b.cabang:
+        # The old exits in the new numbering: a step inserted before the
+        # target renumbers it, which is no change of the branch.
+        if _exits(a, step_map, own=False, index=_index_of(old)) != _exits(b, {}, own=True):
+            yield FieldChange(FIELDS["cabang"], _exits(a, {}, own=True) or None, _exits(b, {}, own=True) or None)
+
+
+def _index_of(sop: Sop) -> dict[int, int]:
+    return {step.nomor: index for index, step in enumerate(sop.langkah)}
+
+
+def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = None) -> str:
+    """A decision's exits as "Ya → langkah 5; Tidak → selesai"; a process step gives ""."""
+    if not step.cabang:
+        return ""
+    parts = []
+    for cabang in step.cabang:
+        target = cabang.ke
+        if not own and target is not None:
+            mapped = step_map.get(index[target]) if index and target in index else None
+            target = None if mapped is None else mapped + 1
+            where = "langkah yang dihapus" if mapped is None else f"langkah {target}"
+        else:
+            where = "selesai" if target is None else f"langkah {target}"
+        if cabang.ke is None:
+            where = "selesai"
+        parts.append(f"{cabang.label} \u2192 {where}")
+    return "; ".join(parts)
+
+
+_SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
+
+
+def _difference(a: Durasi | None, b: Durasi | None) -> str:
+    """The change of a step's time, where the two can be compared: "-1 hari", "+30 menit"."""
+    if a is None or b is None:
+        return ""
+    if a.satuan == b.satuan:
+        low, high, label = b.minimum - a.minimum, b.maximum - a.maximum, UNIT_LABELS[a.satuan]
+    elif a.satuan in _SECONDS and b.satuan in _SECONDS:
+        low = (b.minimum * _SECONDS[b.satuan] - a.minimum * _SECONDS[a.satuan]) / 60
+        high = (b.maximum * _SECONDS[b.satuan] - a.maximum * _SECONDS[a.satuan]) / 60
+        label = UNIT_LABELS["menit"]
+    else:
+        return ""  # "hari" and "jam" do not convert (a working day is not 24 hours)
+    if low == high == 0:
+        return ""
+    text = _signed(low) if low == high else f"{_signed(low)}\u2026{_signed(high)}"
+    return f"{text} {label}"
+
+
+def _signed(value: float) -> str:
+    number = f"{abs(value):g}".replace(".", ",")
+    return ("+" if value > 0 else "\u2212" if value < 0 else "") + number
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+_STEP_PATH = re.compile(r"^\$\.langkah\[(\d+)\]")
+_STEP_WORDS = re.compile(r"\blangkah \d+")
+
+
+def _keys(problems: Sequence[Problem], step_map: dict | None) -> Counter:
+    return Counter(_key(p, step_map) for p in problems)
+
+
+def _key(problem: Problem, step_map: dict | None) -> tuple:
+    """What makes two findings one: the rule, the place (a step by its match), the message without step numbers."""
+    path = problem.location.json_path or ""
+    match = _STEP_PATH.match(path)
+    if match:
+        index = int(match.group(1))
+        if step_map is not None:  # an old finding: name its step by the new step it became
+            index = step_map.get(index, ("dihapus", index))
+        path = (index, path[match.end():])
+    return (problem.code, path, _STEP_WORDS.sub("langkah #", problem.message))
+
+
+def _finding_changes(old: Sequence[Problem], new: Sequence[Problem], step_map: dict) -> tuple[tuple, tuple]:
+    """(introduced, resolved): findings of one side that the other does not have.
+
+    Matched first by rule, place and message; what is left, by rule and place
+    alone: a finding whose wording changed ("7 langkah" where it said "6
+    langkah") is still the same finding.
+    """
+    old_left = [(p, _key(p, step_map)) for p in old]
+    new_left = [(p, _key(p, None)) for p in new]
+    for width in (3, 2):
+        counts = Counter(key[:width] for _, key in old_left)
+        kept_new = []
+        for problem, key in new_left:
+            if counts[key[:width]] > 0:
+                counts[key[:width]] -= 1
+            else:
+                kept_new.append((problem, key))
+        counts = Counter(key[:width] for _, key in new_left)
+        old_left = [item for item in old_left if not _take(counts, item[1][:width])]
+        new_left = kept_new
+    return tuple(p for p, _ in new_left), tuple(p for p, _ in old_left)
+
+
+def _take(counts: Counter, key: tuple) -> bool:
+    if counts[key] > 0:
+        counts[key] -= 1
+        return True
+    return False

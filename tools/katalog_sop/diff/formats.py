@@ -1,0 +1,201 @@
+"""Diff output: a :class:`~katalog_sop.diff.compare.CatalogueDiff` as text, Markdown or JSON.
+
+- ``text``: for a terminal; SOP text never drives it (control characters escaped).
+- ``markdown``: for a pull-request comment. A summary table first, then one
+  collapsible section per SOP; past ``limit`` SOPs, the rest are only named
+  in the table, so a huge change still makes a comment a forge accepts.
+  Every piece of SOP text is escaped: it is data, never markup.
+- ``json``: the same content for programs.
+
+Pure: returns strings; the CLI writes them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from katalog_sop.diff.compare import (
+    ADDED, CHANGED, FINDINGS, MOVED, REMOVED, RENAMED, CatalogueDiff, FieldChange, SopDiff, StepChange,
+)
+from katalog_sop.problem import Problem
+from katalog_sop.reporters.text import format_line, one_line
+from katalog_sop.site.markup import esc
+
+ARROW = "\u2192"
+LIMIT = 25
+"""SOPs shown in full in a Markdown comment; GitHub refuses a comment over 65,536 characters."""
+MAX_CHARACTERS = 60_000
+
+_KIND_ORDER = (CHANGED, RENAMED, ADDED, REMOVED, FINDINGS)
+
+
+def summary_line(diff: CatalogueDiff) -> str:
+    changed = len(diff.sops)
+    if not changed:
+        return f"Tidak ada SOP yang berubah ({diff.unchanged} SOP sama)."
+    parts = ", ".join(f"{diff.counts[kind]} {_KIND_WORDS[kind]}" for kind in _KIND_ORDER if diff.counts.get(kind))
+    return f"{changed} SOP berubah: {parts}; {diff.unchanged} SOP tidak berubah."
+
+
+_KIND_WORDS = {
+    CHANGED: "diubah", RENAMED: "dipindah/berganti nama", ADDED: "ditambahkan", REMOVED: "dihapus",
+    FINDINGS: "hanya temuannya berubah",
+}
+
+
+def _value(text: str | None) -> str:
+    return "(kosong)" if text is None or text == "" else text
+
+
+def _field(change: FieldChange, show: Callable[[str], str]) -> str:
+    note = f" ({show(change.note)})" if change.note else ""
+    if change.before is None:
+        return f"{show(change.label)}: {show(_value(change.after))}"
+    return f"{show(change.label)}: {show(_value(change.before))} {ARROW} {show(_value(change.after))}{note}"
+
+
+def _step_title(step: StepChange, show: Callable[[str], str]) -> str:
+    kegiatan = show(step.kegiatan)
+    if step.kind == ADDED:
+        return f"langkah {step.after} ditambahkan: {kegiatan}"
+    if step.kind == REMOVED:
+        return f"langkah {step.before} dihapus: {kegiatan}"
+    number = f"langkah {step.after}" + (f" (dulu {step.before})" if step.before != step.after else "")
+    moved = " dipindah urutannya" if step.moved else ""
+    return f"{number}{moved}: {kegiatan}"
+
+
+def _lines(sop: SopDiff, show: Callable[[str], str], finding: Callable[[Problem], str]) -> Iterable[str]:
+    """The changes of one SOP, one line each (without indentation)."""
+    if sop.kind == RENAMED:
+        yield f"berkas dipindah: {show(sop.path_before or '')} {ARROW} {show(sop.path_after or '')}"
+    for problem in sop.unreadable:
+        yield f"tidak terbaca sebagai SOP: {finding(problem)}"
+    for change in sop.fields:
+        yield _field(change, show)
+    for items in sop.sections:
+        added = "; ".join(f"+ {show(item)}" for item in items.added)
+        removed = "; ".join(f"\u2212 {show(item)}" for item in items.removed)
+        yield f"{show(items.label)}: " + "; ".join(part for part in (added, removed) if part)
+    if sop.kind not in (ADDED, REMOVED):
+        for step in sop.steps:
+            details = "; ".join(_field(change, show) for change in step.changes)
+            yield _step_title(step, show) + (f" \u2014 {details}" if details else "")
+    elif sop.steps:
+        yield f"{len(sop.steps)} langkah"
+    if sop.total_before != sop.total_after:
+        yield f"total waktu (jalur utama): {show(_value(sop.total_before))} {ARROW} {show(_value(sop.total_after))}"
+    for problem in sop.introduced:
+        yield f"temuan baru: {finding(problem)}"
+    for problem in sop.resolved:
+        yield f"temuan selesai: {finding(problem)}"
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def as_text(diff: CatalogueDiff) -> str:
+    out = [f"Perbandingan: {one_line(diff.before_label)} {ARROW} {one_line(diff.after_label)}", summary_line(diff)]
+    for sop in diff.sops:
+        path = sop.path_after or sop.path_before or sop.sop_id
+        out += ["", f"{sop.kind}: {one_line(path)} \u2014 {one_line(sop.nama)}"]
+        out += [f"  {line}" for line in _lines(sop, one_line, format_line)]
+    return "\n".join(out) + "\n"
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def _md_finding(problem: Problem) -> str:
+    loc = problem.location
+    return f"{esc(loc.path)}:{loc.line}:{loc.column}: {problem.severity.value}[{problem.code}] {esc(problem.message)}"
+
+
+def _steps_cell(sop: SopDiff) -> str:
+    if sop.kind in (ADDED, REMOVED):
+        return f"{len(sop.steps)} langkah {sop.kind}"
+    counts: dict[str, int] = {}
+    for step in sop.steps:
+        word = {ADDED: "+", REMOVED: "\u2212", MOVED: "pindah", CHANGED: "ubah"}[step.kind]
+        counts[word] = counts.get(word, 0) + 1
+    return ", ".join(f"{word}{count}" if word in "+\u2212" else f"{count} {word}" for word, count in counts.items()) or "\u2013"
+
+
+def _total_cell(sop: SopDiff) -> str:
+    if sop.total_before == sop.total_after:
+        return esc(sop.total_after) or "\u2013"
+    return f"{esc(_value(sop.total_before))} {ARROW} {esc(_value(sop.total_after))}"
+
+
+def as_markdown(diff: CatalogueDiff, limit: int = LIMIT) -> str:
+    out = [
+        "## Perubahan SOP",
+        "",
+        f"{esc(diff.before_label)} {ARROW} {esc(diff.after_label)}: {esc(summary_line(diff))}",
+    ]
+    if not diff.sops:
+        return "\n".join(out) + "\n"
+    out += ["", "| SOP | perubahan | langkah | total waktu | temuan |", "|---|---|---|---|---|"]
+    for sop in diff.sops:
+        findings = f"+{len(sop.introduced)} / \u2212{len(sop.resolved)}"
+        out.append(
+            f"| {esc(sop.nama)}<br>{esc(sop.sop_id)} | {sop.kind} | {_steps_cell(sop)} | {_total_cell(sop)} | {findings} |"
+        )
+    shown = 0
+    for sop in diff.sops:
+        if shown >= limit or sum(map(len, out)) > MAX_CHARACTERS:
+            break
+        shown += 1
+        out += ["", "<details>", f"<summary><b>{esc(sop.nama)}</b> ({sop.kind}): {esc(sop.sop_id)}</summary>", ""]
+        out += [f"- {line}" for line in _lines(sop, esc, _md_finding)]
+        out += ["", "</details>"]
+    if shown < len(diff.sops):
+        out += ["", f"_{len(diff.sops) - shown} SOP lain berubah; rinciannya tidak dimuat agar komentar tetap ringkas "
+                    f"(jalankan `sop diff` untuk semuanya)._"]
+    return "\n".join(out) + "\n"
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def _problem(problem: Problem) -> dict:
+    loc = problem.location
+    return {
+        "path": loc.path, "line": loc.line, "column": loc.column, "severity": problem.severity.value,
+        "code": problem.code, "message": problem.message, "json_path": loc.json_path,
+    }
+
+
+def _change(change: FieldChange) -> dict:
+    return {"field": change.label, "before": change.before, "after": change.after, "note": change.note or None}
+
+
+def as_json(diff: CatalogueDiff) -> str:
+    record = {
+        "before": diff.before_label,
+        "after": diff.after_label,
+        "unchanged": diff.unchanged,
+        "sops": [
+            {
+                "kind": sop.kind, "id": sop.sop_id, "nama": sop.nama,
+                "path_before": sop.path_before, "path_after": sop.path_after,
+                "fields": [_change(c) for c in sop.fields],
+                "sections": [{"section": s.label, "added": list(s.added), "removed": list(s.removed)} for s in sop.sections],
+                "steps": [
+                    {"kind": s.kind, "before": s.before, "after": s.after, "kegiatan": s.kegiatan, "moved": s.moved,
+                     "changes": [_change(c) for c in s.changes]}
+                    for s in sop.steps
+                ],
+                "total_waktu": {"before": sop.total_before or None, "after": sop.total_after or None},
+                "findings_introduced": [_problem(p) for p in sop.introduced],
+                "findings_resolved": [_problem(p) for p in sop.resolved],
+                "unreadable": [_problem(p) for p in sop.unreadable],
+            }
+            for sop in diff.sops
+        ],
+    }
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}

@@ -1,0 +1,128 @@
+"""Diff stage, I/O: the SOP files of one side of a comparison, from disk or from git.
+
+A side is a folder or a file on disk, or a git revision (anything
+``git rev-parse`` takes: a branch, a tag, a commit, ``HEAD~2``). For a
+revision, the files under the catalogue folder are read from the repository
+with one ``git ls-tree`` and one ``git cat-file --batch``; nothing is checked
+out and the working tree is never touched. Every failure is a
+:class:`~katalog_sop.check.UsageError` saying what to do; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, _id_of, find_sop_files
+
+MAIN_BRANCHES = ("origin/main", "origin/master", "main", "master")
+"""Where ``sop diff`` looks for the main branch, to compare against the merge-base with it."""
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    """As reports name the side: a revision with its short commit, or a folder."""
+    files: tuple[tuple[SourceFile, bytes | None], ...]
+
+    @property
+    def texts(self) -> dict[str, bytes | None]:
+        return {source.display: raw for source, raw in self.files}
+
+
+def read_side(spec: str, catalogue: str) -> Side:
+    """The files of ``spec``: an existing folder or file, else a git revision (its ``catalogue`` folder)."""
+    path = Path(spec)
+    if path.exists():
+        return read_disk(spec)
+    if _git(["rev-parse", "--is-inside-work-tree"], check=False) is None:
+        raise UsageError(f"'{spec}' bukan berkas atau folder, dan folder ini bukan repositori git")
+    commit = _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], check=False)
+    if commit is None:
+        raise UsageError(f"'{spec}' bukan berkas, folder, atau revisi git yang dikenal")
+    return read_revision(spec, commit.strip(), catalogue)
+
+
+def read_disk(spec: str) -> Side:
+    sources = find_sop_files([spec])
+    files = []
+    for source in sources:
+        try:
+            files.append((source, source.file.read_bytes()))
+        except OSError:  # no bytes: the check reads the file itself and reports why it cannot
+            files.append((source, None))
+    return Side(Path(spec).as_posix(), tuple(files))
+
+
+def default_base() -> str:
+    """The merge-base of HEAD with the main branch (HEAD itself on the main branch)."""
+    if _git(["rev-parse", "--verify", "--quiet", "HEAD"], check=False) is None:
+        raise UsageError("tidak ada revisi pembanding: folder ini bukan repositori git dengan commit; sebutkan BASE")
+    for branch in MAIN_BRANCHES:
+        if _git(["rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}"], check=False) is not None:
+            base = _git(["merge-base", "HEAD", branch], check=False)
+            if base is not None:
+                return base.strip()
+    return "HEAD"
+
+
+def read_revision(spec: str, commit: str, catalogue: str) -> Side:
+    top = Path(_git(["rev-parse", "--show-toplevel"]).strip())
+    prefix = _git(["rev-parse", "--show-prefix"]).strip()  # where this folder is inside the repository
+    folder = os.path.normpath(os.path.join(prefix, catalogue)).replace(os.sep, "/")
+    if folder.startswith(".."):
+        raise UsageError(f"folder katalog '{catalogue}' berada di luar repositori git")
+    listed = _git(["-c", "core.quotepath=false", "ls-tree", "-r", "-z", "--name-only", commit, "--", folder], cwd=top)
+    names = sorted(
+        name for name in listed.split("\0")
+        if name.endswith(SOP_SUFFIXES) and not any(part.startswith(".") for part in name.split("/"))
+        and "\n" not in name
+    )
+    contents = _cat_files(commit, names, top)
+    strip = len(prefix)
+    folder_parts = tuple(folder.split("/"))
+    files = []
+    for name in names:
+        shown = name[strip:] if prefix and name.startswith(prefix) else name
+        source = SourceFile(Path(shown), shown, _id_of(tuple(name.split("/")), folder_parts))
+        files.append((source, contents[name]))
+    short = commit[:10]
+    label = spec if spec.startswith(short) else f"{spec} ({short})"
+    return Side(label, tuple(files))
+
+
+def _cat_files(commit: str, names: list[str], top: Path) -> dict[str, bytes]:
+    if not names:
+        return {}
+    request = "".join(f"{commit}:{name}\n" for name in names).encode()
+    done = subprocess.run(
+        ["git", "cat-file", "--batch"], input=request, cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    if done.returncode != 0:
+        raise UsageError(f"git cat-file gagal: {done.stderr.decode(errors='replace').strip()}")
+    out, position, contents = done.stdout, 0, {}
+    for name in names:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        if len(header) < 3 or header[1] != b"blob":
+            raise UsageError(f"berkas {name} tidak terbaca dari revisi {commit[:10]}")
+        size = int(header[2])
+        contents[name] = out[end + 1 : end + 1 + size]
+        position = end + 1 + size + 1
+    return contents
+
+
+def _git(args: list[str], *, cwd: Path | None = None, check: bool = True) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except FileNotFoundError:
+        if check:
+            raise UsageError("git tidak ditemukan; pasang git, atau bandingkan dua folder") from None
+        return None
+    if done.returncode != 0:
+        if check:
+            raise UsageError(f"git {args[0]} gagal: {done.stderr.decode(errors='replace').strip()}")
+        return None
+    return done.stdout.decode("utf-8", errors="replace")

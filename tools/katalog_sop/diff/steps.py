@@ -1,0 +1,102 @@
+"""Diff stage: which step of the old SOP is which step of the new one.
+
+Steps are matched by what they say, not by their number, so inserting one
+step does not make every later step look changed:
+
+1. steps whose kegiatan reads the same (case and spacing aside) are matched
+   in order, by the longest common subsequence (``difflib``);
+2. the steps left over are paired when their kegiatan are alike (a reworded
+   step), most alike first;
+3. a matched step that no longer keeps its order relative to the others
+   (outside the longest increasing run of new positions) has moved.
+
+Pure: takes two step lists, returns index pairs. Knows nothing of output.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from katalog_sop.model import Langkah
+
+ALIKE = 0.6
+"""How alike two kegiatan must be (``difflib`` ratio of their words) to be one reworded step."""
+
+
+@dataclass(frozen=True)
+class StepPair:
+    before: int | None
+    """0-based index in the old SOP's steps; ``None`` for an added step."""
+    after: int | None
+    """0-based index in the new SOP's steps; ``None`` for a removed step."""
+    moved: bool = False
+
+
+def _key(step: Langkah) -> str:
+    return " ".join(step.kegiatan.value.lower().split())
+
+
+def _alike(a: Langkah, b: Langkah) -> float:
+    words_a, words_b = _key(a).split(), _key(b).split()
+    score = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+    return score + (0.05 if set(a.pelaksana) == set(b.pelaksana) else 0.0)
+
+
+def match_steps(before: Sequence[Langkah], after: Sequence[Langkah]) -> list[StepPair]:
+    """Every step of both lists once: matched pairs, removed and added steps, in the new order."""
+    keys_before, keys_after = [_key(s) for s in before], [_key(s) for s in after]
+    matcher = difflib.SequenceMatcher(None, keys_before, keys_after, autojunk=False)
+    pairs: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            pairs[block.a + offset] = block.b + offset
+    free_before = [i for i in range(len(before)) if i not in pairs]
+    taken = set(pairs.values())
+    free_after = [j for j in range(len(after)) if j not in taken]
+    candidates = sorted(
+        ((_alike(before[i], after[j]), i, j) for i in free_before for j in free_after),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    for score, i, j in candidates:
+        if score >= ALIKE and i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    moved = _out_of_order(pairs)
+    ordered = [((j, 0, i), StepPair(i, j, i in moved)) for i, j in pairs.items()]
+    ordered += [((j, 0, -1), StepPair(None, j)) for j in range(len(after)) if j not in taken]
+    for i in range(len(before)):
+        if i not in pairs:  # shown where it stood: after the new place of the old step before it
+            previous = max((pairs[k] for k in range(i) if k in pairs), default=-1)
+            ordered.append(((previous, 1, i), StepPair(i, None)))
+    return [pair for _, pair in sorted(ordered, key=lambda item: item[0])]
+
+
+def _out_of_order(pairs: dict[int, int]) -> set[int]:
+    """Old indices of the matched steps outside the longest run whose new positions increase."""
+    ordered = sorted(pairs.items())
+    if not ordered:
+        return set()
+    # Patience sorting over the new positions, keeping back-links to rebuild the run.
+    tails: list[int] = []  # index into ordered of the smallest tail of each run length
+    back: list[int | None] = [None] * len(ordered)
+    for k, (_, j) in enumerate(ordered):
+        low, high = 0, len(tails)
+        while low < high:
+            mid = (low + high) // 2
+            if ordered[tails[mid]][1] < j:
+                low = mid + 1
+            else:
+                high = mid
+        back[k] = tails[low - 1] if low else None
+        if low == len(tails):
+            tails.append(k)
+        else:
+            tails[low] = k
+    keep: set[int] = set()
+    k: int | None = tails[-1]
+    while k is not None:
+        keep.add(ordered[k][0])
+        k = back[k]
+    return {i for i, _ in ordered if i not in keep}
