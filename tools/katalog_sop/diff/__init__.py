@@ -28,7 +28,12 @@ def diff(
 ) -> tuple[CatalogueDiff, CheckResult, CheckResult]:
     """Compare ``base`` with ``head``; by default the merge-base with the main branch against the working tree."""
     today = today or dt.date.today()
-    before = read_side(base if base is not None else default_base(), catalogue)
+    if base is None:
+        commit, name = default_base()
+        before = read_side(commit, catalogue)
+        before = Side(f"{name} ({commit[:10]})" if commit != name else before.label, before.files)
+    else:
+        before = read_side(base, catalogue)
     after = read_side(head if head is not None else catalogue, catalogue)
     if head is None:
         after = Side(f"{WORKING_TREE} ({after.label})", after.files)

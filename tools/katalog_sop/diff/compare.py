@@ -34,6 +34,7 @@ ADDED, REMOVED, RENAMED, CHANGED, FINDINGS = "ditambahkan", "dihapus", "dipindah
 """Kinds of :class:`SopDiff` (and, but the last two, of :class:`StepChange`)."""
 
 MOVED = "dipindah"
+PROCESS = "(langkah proses, tanpa cabang)"
 RENAME_ALIKE = 0.5
 """How alike (``difflib`` ratio of lines) a removed and an added file must be to be one SOP moved."""
 
@@ -128,7 +129,7 @@ def compare(
     for a, b in pairs + renamed:
         same_text = texts_before.get(a.source.display) == texts_after.get(b.source.display)
         found_a, found_b = problems_before.get(a.source.display, ()), problems_after.get(b.source.display, ())
-        if same_text and a.source.sop_id == b.source.sop_id and _keys(found_a, None) == _keys(found_b, None):
+        if same_text and a.source.sop_id == b.source.sop_id and _finding_changes(found_a, found_b, None) == ((), ()):
             unchanged += 1
             continue
         kind = RENAMED if a.source.sop_id != b.source.sop_id else CHANGED if not same_text else FINDINGS
@@ -216,8 +217,12 @@ def _changed(kind: str, a: FileCheck, b: FileCheck, found_a: Sequence[Problem], 
         sop_id=b.source.sop_id, nama=_name(b), path_before=a.source.display, path_after=b.source.display,
         sop_id_before=a.source.sop_id, introduced=introduced, resolved=resolved,
     )
-    if old is None or new is None:  # one side is not an SOP: say why, and what the findings did
-        return SopDiff(kind, unreadable=tuple(p for p in found_b if p.is_error) if new is None else (), **common)
+    if new is None:  # not an SOP any more: say why; its old findings are not resolved by that
+        common.update(introduced=(), resolved=())
+        return SopDiff(kind, unreadable=tuple(p for p in found_b if p.is_error), **common)
+    if old is None:  # an SOP again: the errors that kept it from being one are resolved, its findings are new
+        common.update(introduced=tuple(found_b), resolved=tuple(found_a))
+        return SopDiff(kind, **common)
     return SopDiff(
         kind,
         fields=tuple(_field_changes(old, new)),
@@ -329,7 +334,7 @@ def _step_fields(old: Sop, new: Sop, a: Langkah, b: Langkah, step_map: dict) -> 
         # The old exits in the new numbering: a step inserted before the
         # target renumbers it, which is no change of the branch.
         if _exits(a, step_map, own=False, index=_index_of(old)) != _exits(b, {}, own=True):
-            yield FieldChange(FIELDS["cabang"], _exits(a, {}, own=True) or None, _exits(b, {}, own=True) or None)
+            yield FieldChange(FIELDS["cabang"], _exits(a, {}, own=True) or PROCESS, _exits(b, {}, own=True) or PROCESS)
 
 
 def _index_of(sop: Sop) -> dict[int, int]:
@@ -337,7 +342,7 @@ def _index_of(sop: Sop) -> dict[int, int]:
 
 
 def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = None) -> str:
-    """A decision's exits as "Ya → langkah 5; Tidak → selesai"; a process step gives ""."""
+    """A decision's exits as "Ya: ke langkah 5; Tidak: selesai"; a process step gives ""."""
     if not step.cabang:
         return ""
     parts = []
@@ -346,12 +351,12 @@ def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = Non
         if not own and target is not None:
             mapped = step_map.get(index[target]) if index and target in index else None
             target = None if mapped is None else mapped + 1
-            where = "langkah yang dihapus" if mapped is None else f"langkah {target}"
+            where = "ke langkah yang dihapus" if mapped is None else f"ke langkah {target}"
         else:
-            where = "selesai" if target is None else f"langkah {target}"
+            where = "selesai" if target is None else f"ke langkah {target}"
         if cabang.ke is None:
             where = "selesai"
-        parts.append(f"{cabang.label} \u2192 {where}")
+        parts.append(f"{cabang.label}: {where}")
     return "; ".join(parts)
 
 
@@ -387,10 +392,6 @@ _STEP_PATH = re.compile(r"^\$\.langkah\[(\d+)\]")
 _STEP_WORDS = re.compile(r"\blangkah \d+")
 
 
-def _keys(problems: Sequence[Problem], step_map: dict | None) -> Counter:
-    return Counter(_key(p, step_map) for p in problems)
-
-
 def _key(problem: Problem, step_map: dict | None) -> tuple:
     """What makes two findings one: the rule, the place (a step by its match), the message without step numbers."""
     path = problem.location.json_path or ""
@@ -403,7 +404,7 @@ def _key(problem: Problem, step_map: dict | None) -> tuple:
     return (problem.code, path, _STEP_WORDS.sub("langkah #", problem.message))
 
 
-def _finding_changes(old: Sequence[Problem], new: Sequence[Problem], step_map: dict) -> tuple[tuple, tuple]:
+def _finding_changes(old: Sequence[Problem], new: Sequence[Problem], step_map: dict | None) -> tuple[tuple, tuple]:
     """(introduced, resolved): findings of one side that the other does not have.
 
     Matched first by rule, place and message; what is left, by rule and place

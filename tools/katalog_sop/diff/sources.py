@@ -56,16 +56,16 @@ def read_disk(spec: str) -> Side:
     return Side(Path(spec).as_posix(), tuple(files))
 
 
-def default_base() -> str:
-    """The merge-base of HEAD with the main branch (HEAD itself on the main branch)."""
+def default_base() -> tuple[str, str]:
+    """The merge-base of HEAD with the main branch (HEAD itself on it), and how to name it."""
     if _git(["rev-parse", "--verify", "--quiet", "HEAD"], check=False) is None:
         raise UsageError("tidak ada revisi pembanding: folder ini bukan repositori git dengan commit; sebutkan BASE")
     for branch in MAIN_BRANCHES:
         if _git(["rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}"], check=False) is not None:
             base = _git(["merge-base", "HEAD", branch], check=False)
             if base is not None:
-                return base.strip()
-    return "HEAD"
+                return base.strip(), f"merge-base dengan {branch}"
+    return "HEAD", "HEAD"
 
 
 def read_revision(spec: str, commit: str, catalogue: str) -> Side:
