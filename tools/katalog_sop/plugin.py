@@ -6,7 +6,9 @@ problem as ``file:line:col``, and leaves any earlier site as it was), adds one g
 the Kepatuhan and Aturan pages, ``compliance.json`` and the site's assets with
 ``File.generated`` (``docs/`` keeps only hand-written pages), draws the
 flowchart sheets in one batched Graphviz run with the sheet cache, and puts
-them into the SOP pages after Markdown, outside the search index.
+them into the SOP pages after Markdown, outside the search index. Every build
+reads the SOP files' last commit dates from git afresh (two git calls; pages
+are not cached, so a date is never stale after a rebuild).
 ``mkdocs serve`` watches the SOP folder; an unchanged SOP's sheet comes from
 the cache without being laid out again.
 """
@@ -28,6 +30,7 @@ from katalog_sop.config import CONFIG_FILE, ConfigError, load_config, parse_conf
 from katalog_sop.diagram.geometry import Options
 from katalog_sop.diagram.render import GraphvizError, render_sops
 from katalog_sop.reporters import format_line
+from katalog_sop.riwayat import read_history
 from katalog_sop.rules import RULES
 from katalog_sop.site.build import site_data, site_pages
 from katalog_sop.site.markup import attr
@@ -87,7 +90,8 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     def on_files(self, files: Files, config) -> Files:
         result = self.result
         self.sheets = self._draw(result)
-        generated = {**site_pages(result, self.directory_urls), **site_data(result, self.directory_urls)}
+        history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
+        generated = {**site_pages(result, self.directory_urls, history), **site_data(result, self.directory_urls)}
         for src, text in generated.items():  # site_data's compliance.json is no page: search never reads it
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")

@@ -1,14 +1,17 @@
 """Pages stage, entry point: all generated pages and data files of the catalogue site, from one check result.
 
 Computes the compliance scores once per call and hands every page the same
-numbers. Returns texts by their path in the site; never writes a file and
-never imports MkDocs (the plugin adds the texts with ``File.generated``).
+numbers; the SOP pages get the git history the plugin read once per build,
+as data (nothing here runs git). Returns texts by their path in the site;
+never writes a file and never imports MkDocs (the plugin adds the texts with
+``File.generated``).
 """
 
 from __future__ import annotations
 
 from katalog_sop.check import CheckResult
 from katalog_sop.keterkaitan import resolve_links
+from katalog_sop.riwayat import NO_HISTORY, GitHistory
 from katalog_sop.rules import RULES
 from katalog_sop.site.compliance_json import compliance_json
 from katalog_sop.site.dashboard import dashboard_page
@@ -20,10 +23,14 @@ from katalog_sop.site.scores import compute_scores
 from katalog_sop.site.sop_page import PageContext, sop_page
 
 
-def site_pages(result: CheckResult, directory_urls: bool = False) -> dict[str, str]:
-    """Markdown text by source path (``sop/<id>.md``, ``unit/...``, ``kepatuhan.md``) for every generated page."""
+def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHistory = NO_HISTORY) -> dict[str, str]:
+    """Markdown text by source path (``sop/<id>.md``, ``unit/...``, ``kepatuhan.md``) for every generated page.
+
+    ``history``: what git says about the SOP files, by SOP id (:func:`katalog_sop.riwayat.read_history`).
+    """
     scores = compute_scores(result)
-    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), resolve_links(result.catalogue), scores)
+    links = resolve_links(result.catalogue)
+    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), links, scores, history)
     structural: dict[str, list] = {}
     for problem in result.problems:
         if problem.code not in RULES:

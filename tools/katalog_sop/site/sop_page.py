@@ -4,7 +4,8 @@ Order and labels follow the form: the identity block (nomor, tanggal
 pembuatan / revisi / efektif, disahkan oleh, nama SOP), the six sections, the
 pelaksana, the steps as a table, the flowchart sheet (a placeholder the
 plugin fills after Markdown, outside the search index), the total time, the
-revision history, the compliance findings (:mod:`katalog_sop.site.findings`;
+revision history (with the file's last change in git, when the plugin read
+it: :mod:`katalog_sop.riwayat`), the compliance findings (:mod:`katalog_sop.site.findings`;
 not part of the form, so not printed) and the source note. Headings are Markdown, so they make the
 page's table of contents and search sections; everything else is HTML
 written on lines without blank lines between them, which Markdown passes
@@ -19,6 +20,7 @@ from katalog_sop.catalogue import Catalogue
 from katalog_sop.model import Pengesahan, Sop, Tanggal
 from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
+from katalog_sop.riwayat import NO_HISTORY, GitHistory
 from katalog_sop.site.findings import findings_section, status
 from katalog_sop.site.markup import Urls, attr, esc, items, link
 from katalog_sop.site.paths import Paths
@@ -49,6 +51,8 @@ class PageContext:
     links: Links
     scores: Scores | None = None
     """The compliance scores; ``None`` (or no rule ran): the pages show structure only."""
+    history: GitHistory = NO_HISTORY
+    """What git says about the SOP files, by SOP id; empty outside git: the pages show no git dates."""
 
 
 def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
@@ -70,8 +74,8 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     parts += ["## Pelaksana", "", _pelaksana(sop, src, ctx), ""]
     parts += ["## Langkah", "", _steps(sop), "", _total(sop), ""]
     parts += ["## Lembar Flowchart", "", SHEET_MARK.format(id=attr(sop.id)), ""]
-    if sop.revisi:
-        parts += ["## Riwayat Revisi", "", _revisi(sop), ""]
+    if revisions := _riwayat(sop, ctx.history):
+        parts += ["## Riwayat Revisi", "", revisions, ""]
     if score is not None and score.checks:
         aturan = ctx.urls.href(src, ctx.paths.ATURAN)  # once per page: relpath is the costly part
         rule_href = lambda rule_id: f"{aturan}#{ctx.paths.rule_anchor(rule_id)}"
@@ -174,6 +178,26 @@ def _revisi(sop: Sop) -> str:
         for r in sop.revisi
     )
     return f'<table class="sop-revisi"><thead><tr><th>Revisi ke</th><th>Tanggal</th><th>Uraian</th></tr></thead><tbody>{rows}</tbody></table>'
+
+
+def _riwayat(sop: Sop, history: GitHistory) -> str:
+    """The revision table, else the identity block's Tanggal Revisi, and the git line; "" when none applies."""
+    parts = []
+    if sop.revisi:
+        parts.append(_revisi(sop))
+    elif sop.tanggal_revisi is not None and sop.tanggal_revisi.date is not None:
+        parts.append(f"<p>Revisi terakhir: {_date(sop.tanggal_revisi)} (rincian revisi tidak dicatat).</p>")
+    if history.in_git:
+        parts.append(f'<p class="sop-riwayat-git" data-search-exclude="">{_git_note(sop.id, history)}</p>')
+    return "".join(parts)
+
+
+def _git_note(sop_id: str, history: GitHistory) -> str:
+    date = history.dates.get(sop_id)
+    if date is None:
+        return "Berkas SOP ini belum pernah di-commit ke git."
+    note = "; ada perubahan yang belum di-commit" if sop_id in history.uncommitted else ""
+    return f"Terakhir diubah (git): {esc(format_tanggal(date))}{note}."
 
 
 def _catatan(sop: Sop) -> str:
