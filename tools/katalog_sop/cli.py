@@ -70,17 +70,10 @@ def _parser() -> argparse.ArgumentParser:
         help="jangan jalankan aturan ini (kode atau awalannya)",
     )
     check_cmd.add_argument(
-        "--config", default=None, metavar="BERKAS",
-        help=f"berkas konfigurasi aturan dan profil instansi (bawaan: {CONFIG_FILE} bila ada)",
-    )
-    check_cmd.add_argument(
         "--jobs", type=_positive, default=None, metavar="N",
         help="proses paralel untuk katalog besar (bawaan: sebanyak inti prosesor)",
     )
-    check_cmd.add_argument(
-        "--today", type=_date, default=None, metavar="YYYY-MM-DD",
-        help="periksa seolah-olah pada tanggal ini (untuk laporan yang dapat diulang; bawaan: hari ini)",
-    )
+    _add_config_and_today(check_cmd)
     diff_cmd = commands.add_parser(
         "diff",
         help="bandingkan dua versi katalog dalam istilah SOP (untuk meninjau perubahan)",
@@ -107,14 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         "--limit", type=_positive, default=25, metavar="N",
         help="paling banyak N SOP dirinci dalam markdown (bawaan: 25)",
     )
-    diff_cmd.add_argument(
-        "--config", default=None, metavar="BERKAS",
-        help=f"berkas konfigurasi aturan (bawaan: {CONFIG_FILE} bila ada)",
-    )
-    diff_cmd.add_argument(
-        "--today", type=_date, default=None, metavar="YYYY-MM-DD",
-        help="nilai temuan seolah-olah pada tanggal ini (bawaan: hari ini)",
-    )
+    _add_config_and_today(diff_cmd)
     render_cmd = commands.add_parser(
         "render",
         help="gambar lembar flowchart satu SOP (SVG, atau PNG untuk melihat sekilas)",
@@ -134,6 +120,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     render_cmd.add_argument("--no-cache", action="store_true", help="jangan memakai cache")
     return parser
+
+
+def _add_config_and_today(command: argparse.ArgumentParser) -> None:
+    """The options every command that runs the rules shares."""
+    command.add_argument(
+        "--config", default=None, metavar="BERKAS",
+        help=f"berkas konfigurasi aturan dan profil instansi (bawaan: {CONFIG_FILE} bila ada)",
+    )
+    command.add_argument(
+        "--today", type=_date, default=None, metavar="YYYY-MM-DD",
+        help="nilai temuan seolah-olah pada tanggal ini (untuk laporan yang dapat diulang; bawaan: hari ini)",
+    )
 
 
 def _rule_list(text: str) -> list[str]:
