@@ -79,3 +79,13 @@ def test_a_file_broken_by_the_change_says_why_and_resolves_nothing(tmp_path, mon
     (sop,) = result.sops
     assert [(p.location.path, p.location.line, p.code) for p in sop.unreadable] == [("baru/unit-0/sop.yaml", 2, "yaml")]
     assert (sop.introduced, sop.resolved) == ((), ())
+
+
+def test_two_files_are_one_sop_in_two_versions_whatever_their_names(tmp_path, monkeypatch):
+    catalogues(tmp_path)
+    (tmp_path / "baru" / "unit-0" / "sop.yaml").rename(tmp_path / "usulan.yaml")
+    monkeypatch.chdir(tmp_path)
+    result, _, _ = diff("lama/unit-0/sop.yaml", "usulan.yaml")
+    assert [(sop.kind, sop.path_before, sop.path_after) for sop in result.sops] == [
+        ("diubah", "lama/unit-0/sop.yaml", "usulan.yaml")
+    ]

@@ -8,7 +8,9 @@ ones included, can be compared), and compares them (:mod:`.compare`);
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from pathlib import Path
 
 from katalog_sop.check import CheckResult, check_contents
 from katalog_sop.config import DEFAULT, Config
@@ -37,6 +39,10 @@ def diff(
     after = read_side(head if head is not None else catalogue, catalogue)
     if head is None:
         after = Side(f"{WORKING_TREE} ({after.label})", after.files)
+    elif base is not None and Path(base).is_file() and Path(head).is_file() and len(after.files) == 1:
+        # Two files compared: one SOP in two versions, whatever the files are called.
+        (source, raw), (old, _) = after.files[0], before.files[0]
+        after = Side(after.label, ((dataclasses.replace(source, sop_id=old.sop_id), raw),))
     checked_before = check_contents(before.files, config=config, today=today)
     checked_after = check_contents(after.files, config=config, today=today)
     result = compare(
