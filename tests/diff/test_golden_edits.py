@@ -54,6 +54,8 @@ def test_golden_diff_of_a_real_edit(case, tmp_path, monkeypatch, update_goldens)
     golden = HERE / "golden" / f"{case['name']}.txt"
     if update_goldens:
         golden.write_text(text, encoding="utf-8")
+    if not golden.exists():
+        pytest.fail(f"no golden file {golden.name}: run with --update-goldens, then read it")
     assert text == golden.read_text(encoding="utf-8")
 
 
