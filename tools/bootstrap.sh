@@ -49,6 +49,13 @@ if ! command -v dot >/dev/null 2>&1 || ! command -v neato >/dev/null 2>&1; then
     || die "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz)"
 fi
 
+if ! command -v git >/dev/null 2>&1; then
+  # sop diff reads git revisions and the site shows each SOP's last commit
+  # date; both work without git (folders; no dates), but the tests use it.
+  apt_install git \
+    || say "warning: git is missing, so sop diff can compare folders only and the git tests will fail: install it (Debian/Ubuntu: sudo apt-get install git)"
+fi
+
 if ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium \
     || say "warning: Chromium is missing, so the browser tests will fail: install it (Debian: sudo apt-get install chromium; on Ubuntu that package installs a snap, which needs snapd)"
