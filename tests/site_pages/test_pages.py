@@ -11,7 +11,7 @@ from katalog_sop.site.build import site_pages
 from katalog_sop.keterkaitan import title_key
 from katalog_sop.site.markup import Urls, esc
 from katalog_sop.site.paths import legal_key
-from katalog_sop.site.waktu_total import total_waktu
+from katalog_sop.waktu_total import total_waktu
 
 from conftest import check_structure
 

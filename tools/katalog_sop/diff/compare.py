@@ -27,7 +27,7 @@ from katalog_sop.diff.steps import StepPair, match_steps
 from katalog_sop.model import Langkah, Sop, Text
 from katalog_sop.problem import Problem
 from katalog_sop.site.labels import FIELDS
-from katalog_sop.site.waktu_total import total_waktu
+from katalog_sop.waktu_total import SECONDS, total_waktu
 from katalog_sop.waktu import Durasi, UNIT_LABELS
 
 ADDED, REMOVED, RENAMED, CHANGED, FINDINGS = "ditambahkan", "dihapus", "dipindah", "diubah", "temuan"
@@ -360,18 +360,15 @@ def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = Non
     return "; ".join(parts)
 
 
-_SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
-
-
 def _difference(a: Durasi | None, b: Durasi | None) -> str:
     """The change of a step's time, where the two can be compared: "-1 hari", "+30 menit"."""
     if a is None or b is None:
         return ""
     if a.satuan == b.satuan:
         low, high, label = b.minimum - a.minimum, b.maximum - a.maximum, UNIT_LABELS[a.satuan]
-    elif a.satuan in _SECONDS and b.satuan in _SECONDS:
-        low = (b.minimum * _SECONDS[b.satuan] - a.minimum * _SECONDS[a.satuan]) / 60
-        high = (b.maximum * _SECONDS[b.satuan] - a.maximum * _SECONDS[a.satuan]) / 60
+    elif a.satuan in SECONDS and b.satuan in SECONDS:
+        low = (b.minimum * SECONDS[b.satuan] - a.minimum * SECONDS[a.satuan]) / 60
+        high = (b.maximum * SECONDS[b.satuan] - a.maximum * SECONDS[a.satuan]) / 60
         label = UNIT_LABELS["menit"]
     else:
         return ""  # "hari" and "jam" do not convert (a working day is not 24 hours)

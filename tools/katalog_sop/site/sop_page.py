@@ -25,7 +25,7 @@ from katalog_sop.site.findings import findings_section, status
 from katalog_sop.site.markup import Urls, attr, esc, items, link
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.scores import Scores
-from katalog_sop.site.waktu_total import total_waktu
+from katalog_sop.waktu_total import total_waktu
 from katalog_sop.tanggal import format_tanggal
 
 SHEET_MARK = '<div class="sop-lembar" data-sop="{id}"></div>'

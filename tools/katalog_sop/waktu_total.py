@@ -1,4 +1,6 @@
-"""The procedure's total time along its main path, in units a reader expects.
+"""Model stage, derived: the procedure's total time along its main path, in units a reader expects.
+
+Pure; the SOP pages show it, and ``sop diff`` compares it before and after.
 
 The main path starts at step 1 and follows each step's way on: a process
 step's next step, a decision's first exit that goes forward (the first exit
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from katalog_sop.model import Langkah, Sop
 from katalog_sop.waktu import UNIT_LABELS
 
-_SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
+SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
 _LONG_UNITS = ("tahun", "bulan", "minggu", "hari", "hari_kerja")
 
 
@@ -52,7 +54,7 @@ def total_waktu(sop: Sop) -> TotalWaktu:
         if durasi is None:
             missing.append(step.nomor)
             continue
-        unit, factor = ("detik", _SECONDS[durasi.satuan]) if durasi.satuan in _SECONDS else (durasi.satuan, 1)
+        unit, factor = ("detik", SECONDS[durasi.satuan]) if durasi.satuan in SECONDS else (durasi.satuan, 1)
         low[unit] = low.get(unit, 0) + durasi.minimum * factor
         high[unit] = high.get(unit, 0) + durasi.maximum * factor
     parts = []
