@@ -16,13 +16,13 @@ Pure: no I/O, no output formats (see :mod:`katalog_sop.diff.formats`).
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from katalog_sop.build import SECTIONS
 from katalog_sop.check import CheckResult, FileCheck
+from katalog_sop.diff.findings import finding_changes
 from katalog_sop.diff.steps import StepPair, match_steps
 from katalog_sop.model import Langkah, Sop, Text
 from katalog_sop.problem import Problem
@@ -129,7 +129,7 @@ def compare(
     for a, b in pairs + renamed:
         same_text = texts_before.get(a.source.display) == texts_after.get(b.source.display)
         found_a, found_b = problems_before.get(a.source.display, ()), problems_after.get(b.source.display, ())
-        if same_text and a.source.sop_id == b.source.sop_id and _finding_changes(found_a, found_b, None) == ((), ()):
+        if same_text and a.source.sop_id == b.source.sop_id and finding_changes(found_a, found_b, None) == ((), ()):
             unchanged += 1
             continue
         kind = RENAMED if a.source.sop_id != b.source.sop_id else CHANGED if not same_text else FINDINGS
@@ -212,7 +212,7 @@ def _changed(kind: str, a: FileCheck, b: FileCheck, found_a: Sequence[Problem], 
     old, new = a.sop, b.sop
     pairs = match_steps(old.langkah, new.langkah) if old is not None and new is not None else []
     step_map = {p.before: p.after for p in pairs if p.before is not None}
-    introduced, resolved = _finding_changes(found_a, found_b, step_map)
+    introduced, resolved = finding_changes(found_a, found_b, step_map)
     common = dict(
         sop_id=b.source.sop_id, nama=_name(b), path_before=a.source.display, path_after=b.source.display,
         sop_id_before=a.source.sop_id, introduced=introduced, resolved=resolved,
@@ -381,51 +381,3 @@ def _difference(a: Durasi | None, b: Durasi | None) -> str:
 def _signed(value: float) -> str:
     number = f"{abs(value):g}".replace(".", ",")
     return ("+" if value > 0 else "\u2212" if value < 0 else "") + number
-
-
-# --- findings ---------------------------------------------------------------------------------
-
-_STEP_PATH = re.compile(r"^\$\.langkah\[(\d+)\]")
-_STEP_WORDS = re.compile(r"\blangkah \d+")
-
-
-def _key(problem: Problem, step_map: dict | None) -> tuple:
-    """What makes two findings one: the rule, the place (a step by its match), the message without step numbers."""
-    path = problem.location.json_path or ""
-    match = _STEP_PATH.match(path)
-    if match:
-        index = int(match.group(1))
-        if step_map is not None:  # an old finding: name its step by the new step it became
-            index = step_map.get(index, ("dihapus", index))
-        path = (index, path[match.end():])
-    return (problem.code, path, _STEP_WORDS.sub("langkah #", problem.message))
-
-
-def _finding_changes(old: Sequence[Problem], new: Sequence[Problem], step_map: dict | None) -> tuple[tuple, tuple]:
-    """(introduced, resolved): findings of one side that the other does not have.
-
-    Matched first by rule, place and message; what is left, by rule and place
-    alone: a finding whose wording changed ("7 langkah" where it said "6
-    langkah") is still the same finding.
-    """
-    old_left = [(p, _key(p, step_map)) for p in old]
-    new_left = [(p, _key(p, None)) for p in new]
-    for width in (3, 2):
-        counts = Counter(key[:width] for _, key in old_left)
-        kept_new = []
-        for problem, key in new_left:
-            if counts[key[:width]] > 0:
-                counts[key[:width]] -= 1
-            else:
-                kept_new.append((problem, key))
-        counts = Counter(key[:width] for _, key in new_left)
-        old_left = [item for item in old_left if not _take(counts, item[1][:width])]
-        new_left = kept_new
-    return tuple(p for p, _ in new_left), tuple(p for p, _ in old_left)
-
-
-def _take(counts: Counter, key: tuple) -> bool:
-    if counts[key] > 0:
-        counts[key] -= 1
-        return True
-    return False
