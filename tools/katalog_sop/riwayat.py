@@ -30,17 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TIMEOUT = 120
-"""Seconds git may take before the site is built without dates."""
-
-_GIT = ("git", "--no-optional-locks", "-c", "core.quotepath=false", "-c", "log.showSignature=false")
-"""Read-only: no index refresh written behind a maintainer's back, no signature lines in the log."""
-
+from katalog_sop.git import run_git
 
 @dataclass(frozen=True)
 class GitHistory:
@@ -126,10 +120,5 @@ def _date(token: bytes) -> dt.date | None:
 
 def _git(folder: Path | str, *args: str) -> bytes | None:
     """git's output, run in ``folder``; ``None`` when git is missing, fails or hangs."""
-    try:
-        done = subprocess.run(
-            [*_GIT, *args], cwd=folder, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    done = run_git(*args, cwd=folder)
+    return done.stdout if done is not None and done.returncode == 0 else None

@@ -11,11 +11,11 @@ out and the working tree is never touched. Every failure is a
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, _id_of, find_sop_files
+from katalog_sop.git import run_git
 
 MAIN_BRANCHES = ("origin/main", "origin/master", "main", "master")
 """Where ``sop diff`` looks for the main branch, to compare against the merge-base with it."""
@@ -74,7 +74,7 @@ def read_revision(spec: str, commit: str, catalogue: str) -> Side:
     folder = os.path.normpath(os.path.join(prefix, catalogue)).replace(os.sep, "/")
     if folder.startswith(".."):
         raise UsageError(f"folder katalog '{catalogue}' berada di luar repositori git")
-    listed = _git(["-c", "core.quotepath=false", "ls-tree", "-r", "-z", "--name-only", commit, "--", folder], cwd=top)
+    listed = _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", folder], cwd=top)
     names = sorted(
         name for name in listed.split("\0")
         if name.endswith(SOP_SUFFIXES) and not any(part.startswith(".") for part in name.split("/"))
@@ -97,12 +97,8 @@ def _cat_files(commit: str, names: list[str], top: Path) -> dict[str, bytes]:
     if not names:
         return {}
     request = "".join(f"{commit}:{name}\n" for name in names).encode()
-    done = subprocess.run(
-        ["git", "cat-file", "--batch"], input=request, cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    if done.returncode != 0:
-        raise UsageError(f"git cat-file gagal: {done.stderr.decode(errors='replace').strip()}")
-    out, position, contents = done.stdout, 0, {}
+    out = _git(["cat-file", "--batch"], cwd=top, input=request, text=False)
+    position, contents = 0, {}
     for name in names:
         end = out.index(b"\n", position)
         header = out[position:end].split()
@@ -114,15 +110,15 @@ def _cat_files(commit: str, names: list[str], top: Path) -> dict[str, bytes]:
     return contents
 
 
-def _git(args: list[str], *, cwd: Path | None = None, check: bool = True) -> str | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    except FileNotFoundError:
+def _git(args: list[str], *, cwd: Path | None = None, check: bool = True, input: bytes | None = None, text: bool = True):
+    """git's output (text, or bytes); on failure a usage error, or ``None`` when not ``check``."""
+    done = run_git(*args, cwd=cwd, input=input)
+    if done is None:
         if check:
-            raise UsageError("git tidak ditemukan; pasang git, atau bandingkan dua folder") from None
+            raise UsageError("git tidak ditemukan; pasang git, atau bandingkan dua folder")
         return None
     if done.returncode != 0:
         if check:
             raise UsageError(f"git {args[0]} gagal: {done.stderr.decode(errors='replace').strip()}")
         return None
-    return done.stdout.decode("utf-8", errors="replace")
+    return done.stdout.decode("utf-8", errors="replace") if text else done.stdout
