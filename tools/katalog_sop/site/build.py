@@ -35,14 +35,31 @@ def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHi
     for problem in result.problems:
         if problem.code not in RULES:
             structural.setdefault(problem.location.path, []).append(problem)
-    pages = {
-        ctx.paths.sop(sop.id): sop_page(sop, structural.get(sop.path, []), ctx)
-        for sop in result.catalogue.sops.values()
-    }
-    pages.update(index_pages(ctx))
-    pages[ctx.paths.KEPATUHAN] = dashboard_page(scores, result.today, ctx)
-    pages[ctx.paths.ATURAN] = rules_page(result, ctx)
+    pages: dict[str, str] = {}
+    claimed: dict[str, str] = {}
+
+    def add(src: str, text: str, source: str) -> None:
+        if src in pages:  # only a hash collision can get here (see site.paths); never overwrite a page
+            raise PageCollision(f"halaman {src} dibuat dua kali: dari {claimed[src]} dan dari {source}")
+        pages[src], claimed[src] = text, source
+
+    for sop in result.catalogue.sops.values():
+        add(ctx.paths.sop(sop.id), sop_page(sop, structural.get(sop.path, []), ctx), sop.path)
+    for src, text in index_pages(ctx).items():
+        add(src, text, "indeks")
+    add(ctx.paths.KEPATUHAN, dashboard_page(scores, result.today, ctx), "halaman Kepatuhan")
+    add(ctx.paths.ATURAN, rules_page(result, ctx), "halaman Aturan")
     return pages
+
+
+class PageCollision(Exception):
+    """Two sources claim one page path; the message names both (in Indonesian, for the build log)."""
+
+
+def sop_pages(result: CheckResult) -> dict[str, str]:
+    """The SOP id of each SOP page, by the page's source path."""
+    paths = Paths()
+    return {paths.sop(sop.id): sop.id for sop in result.catalogue.sops.values()}
 
 
 def site_data(result: CheckResult, directory_urls: bool = False) -> dict[str, str]:

@@ -53,7 +53,7 @@ def compliance_data(scores: Scores, today: dt.date, directory_urls: bool = False
         sops.append({
             "id": sop.id,
             "path": sop.path,
-            "page": urls.url(paths.sop(sop.id)),
+            "page": urls.quoted(paths.sop(sop.id)),
             "nama": sop.nama.value,
             "unit": score.unit,
             "unit_name": names[score.unit],

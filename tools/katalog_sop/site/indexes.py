@@ -11,7 +11,7 @@ from typing import Iterable
 
 from katalog_sop.model import Sop
 from katalog_sop.keterkaitan import unit_of
-from katalog_sop.site.markup import esc, items, link, slug
+from katalog_sop.site.markup import esc, esc_line, items, link, slug
 from katalog_sop.site.paths import legal_key, legal_title
 from katalog_sop.site.sop_page import PageContext
 
@@ -23,7 +23,9 @@ LETTER_PAGE = 200
 def unit_name(sops: list[Sop], unit_id: str) -> str:
     """A unit's name as its SOPs write it (the most common), else its folder's name."""
     names = Counter(s.unit.value for s in sops if s.unit is not None and s.unit.value.strip())
-    return names.most_common(1)[0][0] if names else unit_id.replace("-", " ").title()
+    if names:
+        return names.most_common(1)[0][0]
+    return unit_id.replace("-", " ").title() if unit_id else "(Tanpa unit)"
 
 
 def _sop_list(sops: Iterable[Sop], src: str, ctx: PageContext, extra=lambda sop: "") -> str:
@@ -60,7 +62,7 @@ def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     entries = []
     for unit_id, members in sorted(by_unit.items()):
         src, name = ctx.paths.unit(unit_id), unit_name(members, unit_id)
-        pages[src] = f"# {esc(name)}\n\nSOP unit ini:\n\n{_sop_list(members, src, ctx)}\n"
+        pages[src] = f"# {esc_line(name)}\n\nSOP unit ini:\n\n{_sop_list(members, src, ctx)}\n"
         entries.append((src, name, len(members)))
     pages[ctx.paths.UNITS] = _landing("Indeks Unit", "SOP menurut unit kerja.", ctx.paths.UNITS, entries, ctx)
     return pages
@@ -79,7 +81,7 @@ def _pelaksana(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     for key, members in sorted(by_key.items()):
         name = spellings[key].most_common(1)[0][0]
         src = ctx.paths.pelaksana(name)
-        pages[src] = f"# Pelaksana: {esc(name)}\n\nSOP yang melibatkan {esc(name)}:\n\n{_sop_list(members.values(), src, ctx)}\n"
+        pages[src] = f"# Pelaksana: {esc_line(name)}\n\nSOP yang melibatkan {esc(name)}:\n\n{_sop_list(members.values(), src, ctx)}\n"
         entries.append((src, name, len(members)))
     pages[ctx.paths.PELAKSANA] = _landing(
         "Indeks Pelaksana", "SOP menurut pelaksana (jabatan yang menjalankan langkahnya).", ctx.paths.PELAKSANA, entries, ctx
@@ -106,7 +108,7 @@ def _legal(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
             lambda kv: f"“{esc(kv[0])}” <span class=\"sop-jumlah\">({kv[1]} SOP)</span>",
         )
         pages[src] = (
-            f"# {esc(titles[key])}\n\nDitulis pada SOP sebagai:\n\n{written}\n\n"
+            f"# {esc_line(titles[key])}\n\nDitulis pada SOP sebagai:\n\n{written}\n\n"
             f"SOP yang menjadikannya dasar hukum:\n\n{_sop_list(members, src, ctx)}\n"
         )
         entries.append((src, titles[key], len(members)))
@@ -132,7 +134,7 @@ def _letters(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
             part = members[start : start + LETTER_PAGE]
             src = ctx.paths.letter(name if start == 0 else f"{name}-{start // LETTER_PAGE + 1}")
             label = letter if len(members) <= LETTER_PAGE else f"{letter} ({start + 1}–{start + len(part)})"
-            pages[src] = f"# SOP {esc(label)}\n\n{_sop_list(part, src, ctx)}\n"
+            pages[src] = f"# SOP {esc_line(label)}\n\n{_sop_list(part, src, ctx)}\n"
             entries.append((src, label, len(part)))
     pages[ctx.paths.AZ] = _landing("Indeks A–Z", "SOP menurut abjad namanya.", ctx.paths.AZ, entries, ctx)
     return pages

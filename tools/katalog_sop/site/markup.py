@@ -2,7 +2,13 @@
 
 SOP text is data: ``esc`` turns it into HTML text that Markdown also leaves
 alone (Markdown's own specials become character references), so "*", "_",
-"<b>", "[a](b)" or "{: .x}" in an SOP show exactly as written.
+"<b>", "[a](b)" or "{: .x}" in an SOP show exactly as written. Before that,
+:func:`visible` settles the characters that are not text: every line ending
+(CR, CRLF, U+2028, U+0085 ...) becomes one, control characters are shown as
+their Unicode control pictures (NUL as "␀"), and bidi overrides, lone
+surrogates and noncharacters become "�", so no SOP text can reorder what
+follows it on screen, end a Markdown line early or make the page invalid
+UTF-8. URLs of generated pages are percent-encoded (:class:`Urls`).
 """
 
 from __future__ import annotations
@@ -10,14 +16,41 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from urllib.parse import quote
 
 _SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}()#+-.!|\\~^=:$@"}
 _TABLE = str.maketrans(_SPECIAL)
 
 
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _picture(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures block: NUL -> "␀", ESC -> "␛"
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str) -> str:
+    """``text`` with "\\n" as its only line ending and every character that is not text shown visibly."""
+    return _NOT_TEXT.sub(_picture, _LINE_BREAKS.sub("\n", str(text)))
+
+
+def one_line(text: str) -> str:
+    """:func:`visible` on one line: line endings become spaces (headings, titles, nav labels)."""
+    return " ".join(visible(text).split("\n"))
+
+
 def esc(text: str) -> str:
-    """``text`` as HTML text, inert under Markdown; newlines become line breaks."""
-    return "<br>".join(line.translate(_TABLE) for line in str(text).split("\n"))
+    """``text`` as HTML text, inert under Markdown; line endings become line breaks."""
+    return "<br>".join(line.translate(_TABLE) for line in visible(text).split("\n"))
+
+
+def esc_line(text: str) -> str:
+    """``text`` as HTML text on one line, inert under Markdown: for headings."""
+    return one_line(text).translate(_TABLE)
 
 
 _ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
@@ -25,7 +58,12 @@ _ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'
 
 def attr(text: str) -> str:
     """``text`` for a double-quoted HTML attribute (raw HTML blocks are not read as Markdown)."""
-    return str(text).translate(_ATTR)
+    return one_line(text).translate(_ATTR)
+
+
+def html_title(text: str) -> str:
+    """``text`` as the HTML a theme puts unchanged into ``<title>``, the header and the navigation."""
+    return one_line(text).translate(_ATTR)
 
 
 def slug(text: str) -> str:
@@ -47,6 +85,10 @@ class Urls:
             return stem[: -len("index")] + ("" if self.directory_urls else "index.html")
         return stem + "/" if self.directory_urls else stem + ".html"
 
+    def quoted(self, src: str) -> str:
+        """:meth:`url`, percent-encoded: for data files that list pages (``compliance.json``)."""
+        return quote(self.url(src))
+
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """The relative link from the page of ``from_src`` to the page of ``to_src``."""
         here = self.url(from_src)
@@ -55,13 +97,13 @@ class Urls:
         relative = posixpath.relpath(target or ".", base or ".")
         if (not target or target.endswith("/")) and not relative.endswith("/"):
             relative += "/"
-        return attr(relative + (f"#{anchor}" if anchor else ""))
+        return attr(quote(relative) + (f"#{quote(anchor)}" if anchor else ""))
 
     def href_file(self, from_src: str, target: str) -> str:
         """The relative link from the page of ``from_src`` to a file of the site (``compliance.json``)."""
         here = self.url(from_src)
         base = here.rstrip("/") if self.directory_urls else posixpath.dirname(here)
-        return attr(posixpath.relpath(target, base or "."))
+        return attr(quote(posixpath.relpath(target, base or ".")))
 
 
 def link(href: str, text: str) -> str:
@@ -70,7 +112,7 @@ def link(href: str, text: str) -> str:
 
 def code_block(text: str, language: str = "yaml") -> str:
     """``text`` as a ``<pre>`` block on one source line: blank lines in it cannot end the HTML block."""
-    lines = (line.translate(_TABLE) for line in str(text).rstrip("\n").split("\n"))
+    lines = (line.translate(_TABLE) for line in visible(text).rstrip("\n").split("\n"))
     return f'<pre><code class="language-{attr(language)}">' + "&#10;".join(lines) + "</code></pre>"
 
 

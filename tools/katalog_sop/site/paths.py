@@ -1,9 +1,50 @@
-"""Where each generated page lives in the site (its Markdown source path)."""
+"""Where each generated page lives in the site (its Markdown source path).
+
+Page paths are made from SOP ids, unit folders, pelaksana names and legal
+citations, which anyone may spell any way; they are collision-free by
+construction. Every path component is one of three disjoint kinds:
+
+- *plain*: letters, digits and ``_``, joined by single ``-`` or ``.``, at
+  most :data:`PLAIN_MAX` characters, and not ``index`` in any case: kept as
+  written, so ordinary ids keep readable URLs;
+- *hashed*: anything else becomes ``<slug>--<hash>``: a slug of at most 60
+  characters, two hyphens (which no plain name has), then
+  :data:`HASH_LENGTH` hex digits of the SHA-256 of the text, so long, odd or
+  reserved names get short, stable names that never need URL escaping;
+- *reserved*: names the catalogue itself uses start with ``_`` (e.g. the
+  unit of SOPs outside any unit folder), which neither of the others can.
+
+The landing page of each index is that folder's ``index.md``; no entry can
+be named ``index``. Two sources could still meet on one path only if their
+hashes collide; :func:`katalog_sop.site.build.site_pages` refuses that.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 from katalog_sop.dasar_hukum import QUALIFIED, parse_kutipan
 from katalog_sop.site.markup import slug
+
+PLAIN_MAX = 80
+HASH_LENGTH = 10
+_PLAIN = re.compile(r"[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*")
+NO_UNIT = "_tanpa-unit"
+"""The unit page of SOPs written directly in the SOP folder, outside any unit folder."""
+
+
+def component(text: str) -> str:
+    """One path component for ``text``: the text itself when it is plain, else ``<slug>--<hash>``."""
+    if len(text) <= PLAIN_MAX and _PLAIN.fullmatch(text) and text.lower() != "index":
+        return text
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_LENGTH]
+    return f"{slug(text)[:60].strip('-') or 'x'}--{digest}"
+
+
+def page_path(folder: str, *parts: str) -> str:
+    """``folder/<component>/.../<component>.md``."""
+    return "/".join((folder, *(component(part) for part in parts))) + ".md"
 
 JENIS_LABEL = {
     "uud": "UUD", "uu": "Undang-Undang", "perppu": "Perppu", "pp": "Peraturan Pemerintah",
@@ -52,16 +93,20 @@ class Paths:
         return rule_id.lower()
 
     def sop(self, sop_id: str) -> str:
-        return f"sop/{sop_id}.md"
+        return page_path("sop", *sop_id.split("/"))
+
+    def unit_folder(self, unit_id: str) -> str:
+        """The folder of the SOP pages of a unit (``sop/<unit>``)."""
+        return "sop/" + component(unit_id)
 
     def unit(self, unit_id: str) -> str:
-        return f"unit/{unit_id or 'tanpa-unit'}.md"
+        return f"unit/{NO_UNIT}.md" if not unit_id else page_path("unit", unit_id)
 
     def pelaksana(self, nama: str) -> str:
-        return f"pelaksana/{slug(nama)}.md"
+        return page_path("pelaksana", slug(nama))
 
     def dasar_hukum(self, text: str) -> str:
-        return f"dasar-hukum/{legal_key(text)}.md"
+        return page_path("dasar-hukum", legal_key(text))
 
     def letter(self, letter: str) -> str:
-        return f"a-z/{letter.lower()}.md"
+        return page_path("a-z", letter.lower())

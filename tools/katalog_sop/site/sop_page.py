@@ -22,7 +22,7 @@ from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
 from katalog_sop.riwayat import NO_HISTORY, GitHistory
 from katalog_sop.site.findings import findings_section, status
-from katalog_sop.site.markup import Urls, attr, esc, items, link
+from katalog_sop.site.markup import Urls, attr, esc, esc_line, items, link
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.scores import Scores
 from katalog_sop.waktu_total import total_waktu
@@ -60,7 +60,7 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     src = ctx.paths.sop(sop.id)
     score = ctx.scores.sops.get(sop.id) if ctx.scores is not None else None
     parts = [
-        f"# {esc(sop.nama.value)}",
+        f"# {esc_line(sop.nama.value)}",
         "",
         status(problems, score),
         "",
