@@ -11,10 +11,22 @@ reads the SOP files' last commit dates from git afresh (two git calls; pages
 are not cached, so a date is never stale after a rebuild).
 ``mkdocs serve`` watches the SOP folder; an unchanged SOP's sheet comes from
 the cache without being laid out again.
+
+A build is all-or-nothing (:mod:`katalog_sop.publish`): MkDocs writes into a
+staging folder beside the site folder, which replaces the site only after
+the last plugin has finished and ``--strict`` found no warning; a failed or
+killed build leaves the previous site complete, also under ``mkdocs serve``.
+
+Titles are HTML: the theme puts a page's title into ``<title>``, the header
+and the navigation unchanged, so every page's title is set once, escaped,
+from the text MkDocs read from its first heading (or its file name), and
+every navigation section is named from the catalogue's data (a unit's
+name) or its folder's name, escaped; nothing from a path reaches HTML raw.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -24,16 +36,22 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+from mkdocs.utils import CountHandler
 
 from katalog_sop.check import CheckResult, UsageError, check
 from katalog_sop.config import CONFIG_FILE, ConfigError, load_config, parse_config
 from katalog_sop.diagram.geometry import Options
 from katalog_sop.diagram.render import GraphvizError, render_sops
+from katalog_sop.keterkaitan import unit_of
+from katalog_sop import publish
 from katalog_sop.reporters import format_line
 from katalog_sop.riwayat import read_history
 from katalog_sop.rules import RULES
-from katalog_sop.site.build import site_data, site_pages
-from katalog_sop.site.markup import attr
+from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
+from katalog_sop.site.indexes import unit_name
+from katalog_sop.site.markup import attr, html_title
+from katalog_sop.site.paths import Paths
 from katalog_sop.site.sop_page import SHEET_MARK
 
 log = get_plugin_logger(__name__)
@@ -69,7 +87,14 @@ SCRIPT = "assets/katalog-sop/kepatuhan.js"
 """Sorts and filters the Kepatuhan page's tables; a classic script, so it also runs from file://."""
 
 
+SECTION_TITLES = {"sop": "SOP", "unit": "Unit", "pelaksana": "Pelaksana", "dasar-hukum": "Dasar Hukum", "a-z": "A–Z"}
+"""Navigation names of the generated folders."""
+
+
 class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
+    staging: Path | None = None
+    site_dir: Path | None = None
+
     @event_priority(50)  # before Material's offline plugin looks for an iframe-worker shim
     def on_config(self, config):
         config.extra_css.append(STYLESHEET)
@@ -85,13 +110,48 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self.rules_config = self._rules_config(root)
         self.directory_urls = config.use_directory_urls
         self.result = self._check()  # before MkDocs cleans the site folder: a failed check leaves the old site
+        self._stage(config)
         return config
+
+    def _stage(self, config) -> None:
+        """Point MkDocs at a new staging folder; the site folder is only touched by :meth:`on_post_build`."""
+        publish.discard(self.staging)  # a staging folder of an earlier build in this process (serve)
+        self.site_dir = Path(config.site_dir)
+        try:
+            self.staging = publish.staging_dir(self.site_dir)
+        except OSError as exc:
+            raise PluginError(f"katalog-sop: folder sementara untuk situs tidak dapat dibuat di {self.site_dir.parent}: {exc.strerror or exc}") from None
+        config.site_dir = str(self.staging)
+
+    @event_priority(-100)  # after every other plugin wrote its files (search index, offline assets)
+    def on_post_build(self, config) -> None:
+        if config.strict and _warnings_logged():
+            return  # MkDocs aborts right after this event; on_build_error discards the staging folder
+        staging, self.staging = self.staging, None
+        try:
+            publish.swap_in(staging, self.site_dir)
+        except publish.PublishError as exc:
+            publish.discard(staging)
+            raise PluginError(f"katalog-sop: {exc}") from None
+        config.site_dir = str(self.site_dir)
+
+    def on_build_error(self, error) -> None:
+        publish.discard(self.staging)
+        self.staging = None
+
+    def on_shutdown(self) -> None:
+        publish.discard(self.staging)
+        self.staging = None
 
     def on_files(self, files: Files, config) -> Files:
         result = self.result
         self.sheets = self._draw(result)
         history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
-        generated = {**site_pages(result, self.directory_urls, history), **site_data(result, self.directory_urls)}
+        try:
+            generated = {**site_pages(result, self.directory_urls, history), **site_data(result, self.directory_urls)}
+        except PageCollision as exc:
+            raise PluginError(f"katalog-sop: {exc}") from None
+        self.sop_pages = sop_pages(result)
         for src, text in generated.items():  # site_data's compliance.json is no page: search never reads it
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")
@@ -152,13 +212,70 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             sheets[sop.id] = f'<div class="sop-lembar" data-search-exclude>{figures}</div>'
         return sheets
 
+    def on_nav(self, nav, config, files):
+        """Name every section: generated folders by our labels, a unit's folder by the unit's name, escaped."""
+        paths, units = Paths(), {}
+        for sop in self.result.catalogue.sops.values():
+            units.setdefault(unit_of(sop), []).append(sop)
+        folders = {paths.unit_folder(unit_id): unit_name(members, unit_id) for unit_id, members in units.items() if unit_id}
+
+        def name(items, parent: str) -> None:
+            for item in items:
+                if isinstance(item, Section):
+                    folder = _section_folder(item) or ""
+                    if folder in folders:
+                        item.title = html_title(folders[folder])
+                    elif parent == "" and folder in SECTION_TITLES:
+                        item.title = SECTION_TITLES[folder]
+                    else:
+                        item.title = html_title(item.title)
+                    name(item.children, folder)
+
+        name(nav.items, "")
+        return nav
+
+    @event_priority(-100)  # after every plugin that could set the title
     def on_page_content(self, html: str, page, config, files) -> str:
-        src = page.file.src_uri
-        if src.startswith("sop/") and src.endswith(".md"):
-            sop_id = src[len("sop/") : -len(".md")]
+        sop_id = self.sop_pages.get(page.file.src_uri)
+        if sop_id is not None:
             html = html.replace(SHEET_MARK.format(id=attr(sop_id)), self.sheets.get(sop_id, ""), 1)
+        if "title" not in page.meta:
+            # MkDocs keeps a heading's entities (HTML), but a title from the file's
+            # name is plain text; the theme decodes entities of a title it strips
+            # tags from, and puts a title given in the metadata into <title> as it is.
+            from_heading = getattr(page, "_title_from_render", None)
+            page.meta["title"] = from_heading if from_heading else html_title(page.title or "")
         return html
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sops_dir))
+        rebuild = server.builder
+
+        def keep_serving(*args, **kwargs):
+            # MkDocs holds every page request until a rebuild succeeds; the site
+            # folder still holds the last complete site, so it is served instead.
+            try:
+                rebuild(*args, **kwargs)
+            except Exception as exc:
+                log.error(f"situs tidak dibangun ulang ({exc}); situs lengkap terakhir tetap disajikan")
+
+        server.builder = keep_serving
         return server
+
+
+def _warnings_logged() -> bool:
+    """Whether MkDocs counted a warning in this build (``--strict`` then aborts after ``on_post_build``)."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
+def _section_folder(section: Section) -> str | None:
+    """The docs folder a section of MkDocs' automatic navigation stands for: its pages' common folder."""
+    for child in section.children:
+        file = getattr(child, "file", None)
+        if file is not None:
+            return file.src_uri.rsplit("/", 1)[0] if "/" in file.src_uri else ""
+        if isinstance(child, Section):
+            inner = _section_folder(child)
+            if inner is not None:
+                return inner.rsplit("/", 1)[0] if "/" in inner else ""
+    return None
