@@ -7,6 +7,14 @@ Compliance rules run on every SOP that was built. The catalogue-wide rules
 catalogue: they run when a folder is checked, and are skipped (and named in
 the result) when only some files are, as a pre-commit hook does.
 Nothing here prints.
+
+Finding the files never drops one in silence and never opens one that is
+not a regular file inside the catalogue: a FIFO, a device, a link leading
+out of the catalogue folder, a folder that cannot be read and a name that is
+nearly an SOP's are each reported at the file, and not read. Hidden names
+(starting with ``.``) are skipped without a word, by convention. Names are
+shown as valid Unicode (bytes that are not UTF-8 as ``\\xNN``) while the
+file is read through its real name.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterator, Sequence
 
 from katalog_sop import schema
 from katalog_sop.build import build_sop
@@ -24,10 +32,10 @@ from katalog_sop import workers
 from katalog_sop.compliance import apply_exemptions, rule_options, select_rules
 from katalog_sop.config import DEFAULT, Config
 from katalog_sop.model import Sop
-from katalog_sop.problem import Location, Problem, Severity, error, sort_problems
+from katalog_sop.problem import Location, Problem, Severity, error, shown_path, sort_problems
 from katalog_sop.rules import Rule, run_rules
 from katalog_sop.rules.base import CATALOGUE
-from katalog_sop.source import load_bytes, load_file
+from katalog_sop.source import CODE_FILE, load_bytes, load_file, not_regular
 
 SOP_SUFFIXES = (".yaml", ".yml")
 CATALOGUE_DIR = "sops"
@@ -41,9 +49,14 @@ class UsageError(Exception):
 @dataclass(frozen=True)
 class SourceFile:
     file: Path
+    """Where the file is read from: its real name, which may hold bytes that are not UTF-8."""
     display: str
-    """The path as shown to the user: the argument they gave, joined with the file."""
+    """The path as shown to the user: the argument they gave, joined with the file (valid Unicode)."""
     sop_id: str
+    notes: tuple[Problem, ...] = ()
+    """Problems found before reading the file: its name, its kind, where a link leads."""
+    read: bool = True
+    """``False`` for a file reported in ``notes`` and never opened."""
 
 
 @dataclass(frozen=True)
@@ -75,38 +88,192 @@ class CheckResult:
 
 
 def find_sop_files(paths: Sequence[str]) -> list[SourceFile]:
-    """Every SOP file under ``paths`` (files as given, folders searched for ``*.yaml``)."""
+    """Every SOP file under ``paths`` (files as given, folders searched for ``*.yaml``).
+
+    Nothing is dropped in silence: a file or folder that is not taken is
+    returned too, not to be read, with a problem saying why (see
+    :func:`_walk`). Only hidden names (``.git``, ``.draft.yaml``) are skipped
+    without a word, by convention.
+    """
     found: dict[str, SourceFile] = {}
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            # Strings, not a Path per file: resolving and comparing thousands
-            # of Paths was a tenth of checking a large catalogue.
-            base = path.resolve()
-            shown = path.as_posix()
-            for relative in _walk(path):
-                parts = base.parts + tuple(relative.split("/"))
-                display = relative if shown == "." else f"{shown}/{relative}"
-                found.setdefault(f"{base}/{relative}", SourceFile(Path(display), display, _id_of(parts, base.parts)))
-        elif path.is_file():
-            resolved = path.resolve()
-            found.setdefault(str(resolved), SourceFile(path, path.as_posix(), _id_of(resolved.parts, None)))
+            for key, source in _folder(path):
+                found.setdefault(key, source)
+        elif path.exists():
+            found.setdefault(str(path.resolve()), _given(path))
         else:
-            raise UsageError(f"path tidak ditemukan: {arg}")
+            raise UsageError(f"path tidak ditemukan: {shown_path(arg)}")
     if not found:
-        raise UsageError(f"tidak ada berkas SOP (*.yaml) di {', '.join(paths)}")
+        raise UsageError(f"tidak ada berkas SOP (*.yaml) di {', '.join(map(shown_path, paths))}")
     return sorted(found.values(), key=lambda source: source.display)
 
 
-def _walk(folder: Path) -> Iterable[str]:
-    """Paths (``unit/sop.yaml``) of the SOP files below ``folder``; hidden ones skipped."""
-    start = len(str(folder)) + 1
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        below = root[start:].replace(os.sep, "/")
-        for name in files:
-            if name.endswith(SOP_SUFFIXES) and not name.startswith("."):
-                yield f"{below}/{name}" if below else name
+def _folder(path: Path) -> Iterator[tuple[str, SourceFile]]:
+    """``(key, source)`` of each file found below the folder ``path``; the key is the same for the same file."""
+    # Strings, not a Path per file: resolving and comparing thousands of
+    # Paths was a tenth of checking a large catalogue.
+    base = path.resolve()
+    root = path.as_posix()
+    fence = _fence(path)
+    if not _inside(str(base), fence):
+        yield str(base), _refused(path, shown_path(root), _LEAVES.format(what="folder"))
+        return
+    for relative, why in _walk(root, fence):
+        raw = _joined(root, relative)
+        display = shown_path(raw)
+        if why is None:
+            parts = base.parts + tuple(relative.split("/"))
+            source = SourceFile(Path(raw), display, shown_path(_id_of(parts, base.parts)), _name_notes(raw, display))
+        else:
+            source = _refused(Path(raw), display, why[1], why[0])
+        yield f"{base}/{relative}", source
+
+
+def _joined(root: str, relative: str) -> str:
+    """The path of ``relative`` as the user would write it from where they named ``root``."""
+    if not relative:
+        return root
+    return relative if root == "." else f"{root.rstrip('/')}/{relative}"
+
+
+_LEAVES = "{what} tidak dibaca: tautan simbolik ini menunjuk ke luar folder katalog"
+_NOT_REGULAR = "berkas tidak dibaca: bukan berkas biasa, melainkan {kind}"
+
+
+def _refused(file: Path, display: str, message: str, severity: Severity = Severity.ERROR) -> SourceFile:
+    """A file or folder reported with ``message`` and never read; its id is its shown path, unique."""
+    problem = Problem(Location(display), severity, CODE_FILE, message)
+    return SourceFile(file, display, display, (problem,), read=False)
+
+
+def _given(path: Path) -> SourceFile:
+    """A file named on the command line: taken whatever its name, if it is a regular file inside its folder."""
+    raw = path.as_posix()
+    shown = shown_path(raw)
+    if not _inside(os.path.realpath(path), _fence(path)):
+        return _refused(path, shown, _LEAVES.format(what="berkas"))
+    kind = not_regular(os.stat(path).st_mode)
+    if kind is not None:
+        return _refused(path, shown, _NOT_REGULAR.format(kind=kind))
+    return SourceFile(path, shown, shown_path(_id_of(path.resolve().parts, None)), _name_notes(raw, shown))
+
+
+def _fence(path: Path) -> str:
+    """The folder no file found from ``path`` may lead out of, resolved.
+
+    The nearest ``sops`` folder that holds ``path`` as written, else the
+    folder given, or the folder of the file given. Written, not resolved: a
+    link named ``sops/unit`` that points elsewhere leaves the catalogue.
+    """
+    written = os.path.abspath(path)
+    parts = written.split(os.sep)
+    for index in range(len(parts) - 1, 0, -1):
+        if parts[index] == CATALOGUE_DIR:
+            return os.path.realpath(os.sep.join(parts[: index + 1]) or os.sep)
+    return os.path.realpath(written if path.is_dir() else os.path.dirname(written))
+
+
+def _inside(resolved: str, fence: str) -> bool:
+    return resolved == fence or resolved.startswith(fence.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: str, fence: str) -> Iterator[tuple[str, tuple[Severity, str] | None]]:
+    """``(path below root, None)`` for each SOP file taken, ``(path, (severity, why))`` for each one reported.
+
+    Taken: the regular files named ``*.yaml`` or ``*.yml`` below ``root``,
+    links to such files included when they stay inside ``fence``. Reported and
+    not taken: a folder that cannot be read, a link leading out of ``fence``
+    (its content would be published), a FIFO, device or socket with an SOP
+    name (reading it may never end), a link to a folder inside the catalogue
+    (its SOPs are taken where they are; walking it again would repeat them
+    or loop), and a name that is nearly an SOP's (``X.YAML``, ``x.yaml ``).
+    Skipped in silence: hidden names (starting with ``.``, like ``.git``) and
+    files that are plainly not SOPs (``README.md``, ``x.yaml.bak``).
+
+    A stack, not recursion, so that no depth of folders can stop it.
+    """
+    start = len(root) + 1
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        below = here[start:].replace(os.sep, "/")
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            yield below, (Severity.ERROR, f"folder tidak dapat dibaca: {reason}; SOP di dalamnya tidak diperiksa")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                verdict = _judge(entry, root, fence)
+            except OSError as exc:
+                verdict = (Severity.ERROR, f"berkas tidak dapat dibaca: {exc.strerror or exc}")
+            if verdict == _DESCEND:
+                stack.append(entry.path)
+            elif verdict != _SKIP:
+                yield (f"{below}/{entry.name}" if below else entry.name), verdict
+
+
+_DESCEND, _SKIP = "descend", "skip"
+
+
+def _judge(entry: os.DirEntry, root: str, fence: str):
+    """What :func:`_walk` does with ``entry``: descend, skip, take (``None``), or report ``(severity, why)``."""
+    name = entry.name
+    sop_name = name.endswith(SOP_SUFFIXES)
+    if entry.is_symlink():
+        is_dir = entry.is_dir()
+        if not (sop_name or is_dir or _nearly_sop_name(name)):
+            return _SKIP
+        target = os.path.realpath(entry.path)
+        if not _inside(target, fence):
+            return Severity.ERROR, _LEAVES.format(what="folder" if is_dir else "berkas")
+        if is_dir:
+            where = _joined(root, os.path.relpath(target, os.path.realpath(root)).replace(os.sep, "/"))
+            return Severity.WARNING, (
+                "folder tidak dibaca: tautan simbolik ini menunjuk ke folder lain dalam katalog; "
+                f"SOP di sana diperiksa di tempatnya ({shown_path(os.path.normpath(where))})"
+            )
+    elif entry.is_dir():
+        return _DESCEND
+    if sop_name:
+        if entry.is_file(follow_symlinks=False):  # known from the listing: no stat per file
+            return None
+        kind = not_regular(entry.stat().st_mode)
+        return None if kind is None else (Severity.ERROR, _NOT_REGULAR.format(kind=kind))
+    if _nearly_sop_name(name):
+        return Severity.WARNING, (
+            "berkas tidak dibaca: nama berkas SOP harus berakhiran tepat '.yaml' atau '.yml'; "
+            f"ganti nama menjadi '{shown_path(_fixed_name(name))}'"
+        )
+    return _SKIP
+
+
+def _nearly_sop_name(name: str) -> bool:
+    """A name meant for an SOP that the exact suffix test does not take: other case, spaces around."""
+    return not name.endswith(SOP_SUFFIXES) and name.strip().lower().endswith(SOP_SUFFIXES)
+
+
+def _fixed_name(name: str) -> str:
+    stem, suffix = os.path.splitext(name.strip())
+    return stem + suffix.lower()
+
+
+def _name_notes(raw: str, display: str) -> tuple[Problem, ...]:
+    """A warning when a file's path is not UTF-8: it is shown escaped (``display``), and breaks wherever it goes."""
+    if display == raw:
+        return ()
+    escaped = sorted({shown_path(char) for char in raw if "\ud800" <= char <= "\udfff"})
+    message = (
+        f"nama berkas atau foldernya memuat bita yang bukan UTF-8 (ditampilkan sebagai {', '.join(escaped)}); "
+        "ganti namanya dengan teks UTF-8"
+    )
+    return (Problem(Location(display), Severity.WARNING, CODE_FILE, message),)
 
 
 def _id_of(parts: tuple[str, ...], argument_dir: tuple[str, ...] | None) -> str:
@@ -148,10 +315,13 @@ def check_file(source: SourceFile, contents: bytes | None = None) -> FileCheck:
 
 
 def _check_file(source: SourceFile, contents: bytes | None = None) -> FileCheck:
+    if not source.read:
+        return FileCheck(source, None, source.notes)
     if contents is None:
         document, problems = load_file(source.file, source.display)
     else:
         document, problems = load_bytes(contents, source.display)
+    problems = list(source.notes) + problems
     if document is None:
         return FileCheck(source, None, tuple(problems))
     problems += schema.validate(document)

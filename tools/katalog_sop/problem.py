@@ -2,7 +2,9 @@
 
 A :class:`Problem` is a finding at a :class:`Location` (file, line, column and
 the JSON path of the node). Checks never print and never raise for bad input;
-they return problems, and only adapters decide how to show them.
+they return problems, and only adapters decide how to show them. A location's
+path is always valid Unicode (see :func:`shown_path`); escaping it for one
+kind of output (HTML, a terminal line) is the adapter's job.
 """
 
 from __future__ import annotations
@@ -17,6 +19,21 @@ class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+def shown_path(path: str) -> str:
+    """A file name as shown to people: bytes that are not UTF-8 as ``\\xNN``.
+
+    Names read from the operating system keep such bytes as lone surrogates
+    (``surrogateescape``), which no UTF-8 output can carry; the file is still
+    opened through its real name, never through this one.
+    """
+    if path.isascii():
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte stands for: not from the file system
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class Location(NamedTuple):

@@ -4,7 +4,9 @@ This is the only stage that reads SOP files. It never raises for anything a
 user can write: an unreadable file, bytes that are not UTF-8, a YAML syntax
 error, a duplicate key, an alias bomb, an over-large file, an empty file or a
 top level that is not a mapping each become one :class:`Problem` with a
-position.
+position. It only ever reads regular files: a FIFO or a device named
+``x.yaml`` is refused, never opened for reading (it could block forever or
+never end).
 
 YAML is read with the safe C loader where libyaml is present, but scalars are
 typed by the YAML 1.2 core schema (as editors using yaml-language-server do),
@@ -15,9 +17,11 @@ always the text the author wrote.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 import yaml
@@ -78,11 +82,48 @@ class Document:
         return Location(self.path, found[0], found[1], format_json_path(json_path))
 
 
+_KINDS = (
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "pipa bernama (FIFO)"),
+    (stat.S_ISCHR, "perangkat"),
+    (stat.S_ISBLK, "perangkat"),
+    (stat.S_ISSOCK, "soket"),
+)
+
+# Opening a FIFO for reading waits for a writer, unless non-blocking; a
+# terminal must not become this process's controlling terminal.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of ``mode`` is, in words, when it is not a regular file; ``None`` when it is."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "bukan berkas data")
+
+
+def read_source(file: os.PathLike[str] | str) -> bytes:
+    """The first ``MAX_BYTES + 1`` bytes of a regular file; :class:`OSError` for anything else.
+
+    The kind is checked before opening (opening some devices acts on them) and
+    again on the opened file, in case it was replaced in between.
+    """
+    _refuse_unless_regular(os.stat(file).st_mode, file)
+    with open(os.open(file, _OPEN_FLAGS), "rb") as handle:
+        _refuse_unless_regular(os.fstat(handle.fileno()).st_mode, file)
+        return handle.read(MAX_BYTES + 1)
+
+
+def _refuse_unless_regular(mode: int, file) -> None:
+    kind = not_regular(mode)
+    if kind is not None:
+        raise OSError(errno.EINVAL, f"bukan berkas biasa, melainkan {kind}", os.fspath(file))
+
+
 def load_file(file: os.PathLike[str] | str, display: str) -> tuple[Document | None, list[Problem]]:
     """Read and parse ``file``; problems are reported under the name ``display``."""
     try:
-        with open(file, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_source(file)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, [error(Location(display), CODE_FILE, f"berkas tidak dapat dibaca: {reason}")]
