@@ -8,7 +8,9 @@ Indonesian, for the people who write SOPs.
 
 A valid document is recognised by :mod:`katalog_sop.schema_fast` alone;
 ``jsonschema`` is imported and run only for a document with errors, to name
-them.
+them. Both read ``"type": "integer"`` as a whole number as written (see
+:func:`is_whole_number`), so a step number never reaches the build stage as
+``2.0`` or ``1e30``.
 """
 
 from __future__ import annotations
@@ -47,13 +49,33 @@ def load_schema() -> dict:
         return json.load(handle)
 
 
+def is_whole_number(value) -> bool:
+    """What ``"type": "integer"`` means here: a whole number as written, not ``2.0`` nor ``1e30``.
+
+    JSON Schema counts a float with no fraction as an integer. A YAML author
+    who writes ``ke: 2.0`` has written a decimal, and ``1e30`` is no step
+    number: both are refused here, where the position is known, instead of
+    reaching the stages that count steps. :mod:`katalog_sop.schema_fast`
+    uses the same test.
+    """
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 @lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
+def validator_class() -> type[Draft202012Validator]:
+    """Draft 2020-12, with integers as :func:`is_whole_number`."""
     # Imported here: jsonschema and referencing cost tens of milliseconds at
     # start-up, and a catalogue without errors never needs them.
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
-    return Draft202012Validator(load_schema())
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda _, value: is_whole_number(value))
+    return validators.extend(Draft202012Validator, type_checker=checker)
+
+
+@lru_cache(maxsize=1)
+def validator() -> Draft202012Validator:
+    """The validator that explains the errors of a document against the SOP schema."""
+    return validator_class()(load_schema())
 
 
 def validate(document: Document) -> list[Problem]:
@@ -61,7 +83,7 @@ def validate(document: Document) -> list[Problem]:
     if is_valid(document.data):
         return []
     problems: list[Problem] = []
-    for err in _validator().iter_errors(document.data):
+    for err in validator().iter_errors(document.data):
         problems.extend(_explain(_specific(err), document))
     return problems
 
@@ -136,7 +158,8 @@ def _explain(err: ValidationError, document: Document):
                 yield error(document.location(path + (name,), at_key=True), CODE, f"kunci tidak dikenal '{name}'{hint}")
         return
     if kind in ("type", "anyOf", "oneOf"):
-        yield error(here, CODE, f"harus berupa {_expected_types(err)}, bukan {_TYPE_NAMES[_type_of(instance)]}")
+        found = "bilangan desimal" if isinstance(instance, float) else _TYPE_NAMES[_type_of(instance)]
+        yield error(here, CODE, f"harus berupa {_expected_types(err)}, bukan {found}")
         return
     if kind == "not" and list(err.validator_value) == ["required"]:
         # dependentSchemas: {trigger: {not: {required: [name]}}}

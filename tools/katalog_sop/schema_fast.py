@@ -1,10 +1,10 @@
 """Schema stage, fast path: the schema compiled into one yes/no predicate.
 
 ``jsonschema`` explains every error, but takes milliseconds per SOP to find
-that a valid file has none. :func:`is_valid` gives the same verdict for the
-keywords ``schema/sop.schema.json`` uses, far faster; only a document it
-refuses goes on to ``jsonschema`` for the messages (see
-:func:`katalog_sop.schema.validate`).
+that a valid file has none. :func:`is_valid` gives the same verdict as
+:func:`katalog_sop.schema.validator` for the keywords ``schema/sop.schema.json``
+uses, far faster; only a document it refuses goes on to ``jsonschema`` for
+the messages (see :func:`katalog_sop.schema.validate`).
 
 The schema becomes Python source once, one function per subschema, which is
 then ``exec``-ed. A keyword the compiler does not know is an error at compile
@@ -31,15 +31,17 @@ KEYWORDS = frozenset(
     }
 )
 
-# Draft 2020-12 types as jsonschema's type checker sees them: bool is neither
-# integer nor number, and a float with no fraction is an integer.
+# Draft 2020-12 types as jsonschema's type checker sees them (bool is neither
+# integer nor number), except that an integer is a whole number as written,
+# never a float: katalog_sop.schema.is_whole_number, which the explaining
+# validator uses too.
 _TYPE_TESTS = {
     "null": "x is None",
     "boolean": "isinstance(x, bool)",
     "string": "isinstance(x, str)",
     "object": "isinstance(x, dict)",
     "array": "isinstance(x, list)",
-    "integer": "(isinstance(x, int) and not isinstance(x, bool) or isinstance(x, float) and x.is_integer())",
+    "integer": "(isinstance(x, int) and not isinstance(x, bool))",
     "number": "(isinstance(x, _Number) and not isinstance(x, bool))",
 }
 
