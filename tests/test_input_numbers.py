@@ -60,3 +60,69 @@ def test_every_whole_number_field_wants_a_whole_number_as_written(check_sop, ext
 def test_the_fast_check_and_the_explaining_one_agree_on_step_numbers(value):
     document = {"nama": "N", "pelaksana": ["A"], "langkah": [{"kegiatan": "K", "lanjut_ke": value}]}
     assert is_valid(document) == validator().is_valid(document) == (value == 2 and type(value) is int)
+
+
+# --- waktu -------------------------------------------------------------------------------------------
+
+ONE_STEP = """\
+nama: Contoh
+pelaksana: [Sekretaris]
+{satuan}langkah:
+  - kegiatan: Menerima berkas
+    pelaksana: Sekretaris
+    waktu: {waktu}
+"""
+
+
+@pytest.mark.parametrize(
+    "waktu, satuan",
+    [
+        ("100000000000 tahun", ""),
+        ("12345678901234567890 menit", ""),
+        ("11 tahun", ""),
+        ("3651 hari", ""),
+        ("1 - 100000000000 hari kerja", ""),
+        ("100000x100000 jam", ""),
+        ("9" * 400 + " detik", ""),
+        ("100000000000", "satuan_waktu: menit\n"),
+        ("1" + "0" * 320, "satuan_waktu: jam\n"),
+    ],
+)
+def test_an_absurd_waktu_is_a_positioned_warning_and_shown_as_written(check_sop, waktu, satuan):
+    result = check_sop(ONE_STEP.format(waktu=waktu, satuan=satuan))
+    line = 7 if satuan else 6
+    [problem] = result.problems
+    assert (problem.location.line, problem.location.column, problem.severity.value, problem.code) == (
+        line, 12, "warning", "duration"
+    )
+    assert "lebih dari 10 tahun" in problem.message
+    [step] = result.files[0].sop.langkah
+    assert step.waktu.durasi is None
+    assert step.waktu.text == waktu
+
+
+@pytest.mark.parametrize("waktu", ["0,123456789 jam", "1,125 hari"])
+def test_a_waktu_more_precise_than_shown_is_a_warning(check_sop, waktu):
+    result = check_sop(ONE_STEP.format(waktu=waktu, satuan=""))
+    [problem] = result.problems
+    assert (problem.severity.value, problem.code) == ("warning", "duration")
+    assert "dua angka di belakang koma" in problem.message
+    assert result.files[0].sop.langkah[0].waktu.text == waktu
+
+
+@pytest.mark.parametrize(
+    "waktu, shown",
+    [
+        ("10 tahun", "10 tahun"),
+        ("3650 hari", "3650 hari"),
+        ("5256000 menit", "5256000 menit"),
+        ("315360000 detik", "315360000 detik"),
+        ("0,25 jam", "0,25 jam"),
+        ("1,5x1,5 jam", "2,25 jam"),
+        ("0,01 - 0,05 jam", "0,01\u20130,05 jam"),
+    ],
+)
+def test_the_longest_sane_waktu_is_read_and_shown_exactly(check_sop, waktu, shown):
+    result = check_sop(ONE_STEP.format(waktu=waktu, satuan=""))
+    assert result.problems == ()
+    assert result.files[0].sop.langkah[0].waktu.text == shown

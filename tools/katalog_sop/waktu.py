@@ -4,7 +4,9 @@
 "sehari", or a bare "45" under a "WAKTU (MENIT)" column. Pure parsing, no
 I/O: the result is a value or a range with a unit, and the caller keeps the raw
 text. A text that cannot be read raises :class:`ValueError` with an Indonesian
-message.
+message; so does an absurd one (more than ten years for one step, or more
+than two decimals), so that every value read is one a float holds exactly and
+:func:`format_durasi` shows as written, never as ``1e+11``.
 """
 
 from __future__ import annotations
@@ -49,6 +51,23 @@ _RANGE_WORDS = {"-", "sd", "sampai", "hingga"}
 
 HOW_TO_WRITE = "tulis seperti '10 menit', '2 jam', 'satu hari' atau '1 - 20 hari kerja'"
 
+MAX_YEARS = 10
+"""No single step of an administrative procedure takes longer; a larger value is a typo."""
+
+LONGEST = {
+    "detik": MAX_YEARS * 365 * 24 * 3600,
+    "menit": MAX_YEARS * 365 * 24 * 60,
+    "jam": MAX_YEARS * 365 * 24,
+    "hari": MAX_YEARS * 365,
+    "hari_kerja": MAX_YEARS * 52 * 5,
+    "minggu": MAX_YEARS * 52,
+    "bulan": MAX_YEARS * 12,
+    "tahun": MAX_YEARS,
+}
+"""The longest waktu read, per unit: ten years. Every value up to it, with two decimals, is exact in a float."""
+
+MAX_DECIMALS = 2
+
 
 @dataclass(frozen=True)
 class Durasi:
@@ -86,10 +105,21 @@ def parse_waktu(raw: str | int | float, default_unit: str | None = None) -> Dura
         if default_unit is None:
             raise ValueError(f"waktu '{raw}' tidak menyebut satuan; tulis misalnya '{raw} menit', atau isi satuan_waktu")
         unit = default_unit
+    if not all(0 <= value <= LONGEST[unit] for value in values):  # also refuses inf and nan
+        raise ValueError(
+            f"waktu '{_short(raw)}' tidak masuk akal untuk satu langkah: lebih dari {MAX_YEARS} tahun "
+            f"(paling lama {LONGEST[unit]} {UNIT_LABELS[unit]}); periksa angka dan satuannya"
+        )
     low, high = values[0], values[-1]
     if low > high:
         raise ValueError(f"rentang waktu '{raw}' terbalik: {_fmt(low)} lebih besar dari {_fmt(high)}")
     return Durasi(low, high, unit)
+
+
+def _short(raw) -> str:
+    """``raw`` as quoted in a message: a number of four hundred digits is cut."""
+    text = str(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def format_durasi(durasi: Durasi) -> str:
@@ -101,7 +131,10 @@ def format_durasi(durasi: Durasi) -> str:
 
 
 def _fmt(number: float) -> str:
-    return str(int(number)) if number == int(number) else f"{number:g}".replace(".", ",")
+    """``2.25`` -> ``2,25``: every digit as read (values are bounded and have few decimals), never an exponent."""
+    if number == int(number):
+        return str(int(number))
+    return f"{number:.{2 * MAX_DECIMALS}f}".rstrip("0").replace(".", ",")
 
 
 def _normalise(text: str) -> str:
@@ -148,6 +181,11 @@ def _number(tokens: list[str]) -> float | None:
         left, right = _number(tokens[:1]), _number(tokens[2:])
         return None if left is None or right is None else left * right
     if len(tokens) == 1 and re.fullmatch(r"\d+(?:[.,]\d+)?", tokens[0]):
+        whole, _, decimals = tokens[0].replace(",", ".").partition(".")
+        if len(decimals) > MAX_DECIMALS:
+            raise ValueError(
+                f"waktu '{tokens[0]}' memakai lebih dari dua angka di belakang koma; bulatkan, atau pakai satuan yang lebih kecil"
+            )
         return float(tokens[0].replace(",", "."))
     return _number_words(tokens)
 
