@@ -48,7 +48,7 @@ def codes(result) -> list[tuple[str, str]]:
         ("profiles:\n  - {nomor: x}\n", "katalog-sop.yml:2:5: profil harus punya 'name'"),
         ("rule:\n  SOPAP-W03: off\n", "katalog-sop.yml:1:1: kunci tidak dikenal 'rule'; mungkin maksudnya 'rules'"),
         ("- rules\n", "katalog-sop.yml:1:1: isi berkas harus berupa pemetaan"),
-        ("rules: [\n", "katalog-sop.yml:2:1: sintaks YAML tidak sah"),
+        ("rules: [\n", "katalog-sop.yml:1:9: sintaks YAML tidak sah"),  # the end of the one line, not a line after it
     ],
 )
 def test_a_mistake_is_named_by_file_line_and_column(tmp_path, text, message):

@@ -40,7 +40,8 @@ def test_scalars_follow_yaml_1_2_core_schema():
 def test_syntax_error_names_line_and_column():
     problem = _one_problem(*parse_text("nama: Contoh\nlangkah: [a, b\n", "x.yaml"))
     assert problem.code == "yaml"
-    assert problem.location.line == 3
+    # The list is still open at the end of the file: the end of its last line, not a line after it.
+    assert (problem.location.line, problem.location.column) == (2, len("langkah: [a, b") + 1)
     assert problem.message.startswith("sintaks YAML tidak sah")
 
 

@@ -157,11 +157,19 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]
 
 def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML ``text`` into a :class:`Document` (or ``None`` and why not)."""
+    if not any(odd in text for odd in _ODD_BREAKS):
+        return _parse(text, display)
+    swap = _Swap(text)
+    document, problems = _parse(text.translate(swap.hide), display)
+    return swap.restore(document, problems)
+
+
+def _parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as exc:
-        return None, [_syntax_problem(exc, display)]
+        return None, [_syntax_problem(exc, display, text)]
     finally:
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL):
@@ -182,6 +190,87 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
     except _Abort as abort:
         return None, builder.problems + [abort.problem]
     return Document(display, data, Positions(builder.values, builder.keys)), builder.problems
+
+
+# --- line breaks as editors see them ---------------------------------------------------
+
+_ODD_BREAKS = "\u2028\u2029\x85"
+"""Line breaks to PyYAML (YAML 1.1), ordinary characters to YAML 1.2 and to editors."""
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+"""The line breaks of YAML 1.2 and of editors."""
+
+_STAND_INS = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+"""Private-use characters: printable to YAML, meaningless to it, and (mostly) absent from SOPs."""
+
+
+class _Swap:
+    """The odd breaks of one text swapped for characters it does not use, and back.
+
+    Swapped before parsing, PyYAML reads them as YAML 1.2 does: as ordinary
+    characters, which changes neither a value's meaning nor any position.
+    Every string that comes out is swapped back, so the author's characters
+    are kept exactly as written.
+    """
+
+    def __init__(self, text: str):
+        used = set(text)
+        free = (chr(code) for codes in _STAND_INS for code in codes if chr(code) not in used)
+        stand_ins = [next(free) for _ in _ODD_BREAKS]  # 1 MiB of text cannot use every one of them
+        self.hide = str.maketrans(dict(zip(_ODD_BREAKS, stand_ins)))
+        self.show = str.maketrans(dict(zip(stand_ins, _ODD_BREAKS)))
+
+    def restore(self, document: Document | None, problems: list[Problem]) -> tuple[Document | None, list[Problem]]:
+        problems = [self._problem(problem) for problem in problems]
+        if document is None:
+            return None, problems
+        positions = Positions(
+            {self._path(path): at for path, at in document.positions.values.items()},
+            {self._path(path): at for path, at in document.positions.keys.items()},
+        )
+        return Document(document.path, self._value(document.data), positions), problems
+
+    def _value(self, value):
+        if isinstance(value, str):
+            return value.translate(self.show)
+        if isinstance(value, dict):
+            return {key.translate(self.show): self._value(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._value(item) for item in value]
+        return value
+
+    def _path(self, path: NodePath) -> NodePath:
+        return tuple(part.translate(self.show) if isinstance(part, str) else part for part in path)
+
+    def _problem(self, problem: Problem) -> Problem:
+        loc = problem.location
+        json_path = loc.json_path.translate(self.show) if loc.json_path else loc.json_path
+        return problem._replace(location=loc._replace(json_path=json_path), message=problem.message.translate(self.show))
+
+
+def _at_offset(text: str, index: int) -> tuple[int, int]:
+    """The editor's (line, column) of character ``index`` of ``text``."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """(line, column), moved back to the end of the last line when it lies past it.
+
+    PyYAML puts the end of the stream on the line after the last line break,
+    a line no editor shows.
+    """
+    breaks = list(_BREAK.finditer(text))
+    lines = len(breaks) + (0 if breaks and breaks[-1].end() == len(text) else 1)
+    if not text:
+        return 1, 1
+    if line <= lines:
+        return line, column
+    start = breaks[lines - 2].end() if lines >= 2 else 0
+    end = breaks[lines - 1].start() if len(breaks) >= lines else len(text)
+    return lines, end - start + 1
 
 
 # --- YAML 1.2 core schema resolvers -------------------------------------------------
@@ -401,11 +490,11 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(exc: yaml.YAMLError, display: str) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, display: str, text: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(exc, display, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = _mark(mark)
-    if mark is None and hasattr(exc, "position"):  # ReaderError from the pure-Python reader
-        line, column = 1, int(exc.position) + 1
+    line, column = _within(text, *_mark(mark))
     detail = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     text = f"{context} {detail}"
@@ -413,3 +502,16 @@ def _syntax_problem(exc: yaml.YAMLError, display: str) -> Problem:
         if needle in text:
             return error(Location(display, line, column), CODE_YAML, f"sintaks YAML tidak sah: {hint} ({detail})")
     return error(Location(display, line, column), CODE_YAML, f"sintaks YAML tidak sah: {detail}")
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, display: str, text: str) -> Problem:
+    """A character YAML does not allow, where it is: libyaml counts in UTF-8 bytes, PyYAML in characters."""
+    index = int(exc.position)
+    if _BaseLoader is not yaml.SafeLoader:
+        index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    return error(
+        Location(display, *_at_offset(text, index)),
+        CODE_YAML,
+        f"sintaks YAML tidak sah: berkas memuat karakter kendali yang tidak boleh ada (U+{code:04X})",
+    )
