@@ -88,3 +88,12 @@ def test_a_syntax_error_at_the_end_stays_within_the_file(text, line, column):
 def test_positions_are_unchanged_for_ordinary_files(check_sop):
     result = check_sop(MINIMAL.replace("pelaksana: Kepala Bagian", "pelaksana: Bendahara"))
     assert [(p.location.line, p.location.column) for p in result.problems] == [(7, 16)]
+
+
+def test_odd_breaks_are_kept_even_in_a_text_full_of_private_use_characters():
+    private = "".join(map(chr, range(0xE000, 0xF900)))
+    text = f"nama: '{private}'\nunit: a\u2028b\nlain: x\n"
+    document, problems = parse_text(text, "x.yaml")
+    assert problems == []
+    assert document.data == {"nama": private, "unit": "a\u2028b", "lain": "x"}
+    assert document.positions.of_value(("lain",)) == (3, 7)
