@@ -36,9 +36,9 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 import pytest
 
 from conftest import REPO
-from hostile.catalogue import MIXED, Entry, broken_sops, catalogue, texts, write
+from hostile.catalogue import Entry, broken_sops, catalogue, texts, write
 from hostile.html import NOT_TERMINAL, NOT_TEXT, Document, shown, squeeze
-from hostile.payloads import MARK, PAYLOADS
+from hostile.payloads import MARK
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("NO_COLOR", None)  # colour must stay off because the output is not a terminal, not because we asked
@@ -164,10 +164,6 @@ def _compliance_sop(compliance: dict, entry: Entry) -> dict:
 def _entry_page(site: Site, compliance: dict, entry: Entry) -> str:
     """The site path of an SOP's page, as compliance.json lists it."""
     return unquote(_compliance_sop(compliance, entry)["page"])
-
-
-def _payload_ids(entries) -> list[str]:
-    return [entry.payload for entry in entries]
 
 
 PAYLOAD_NAMES = [entry.payload for entry in catalogue(1)]
