@@ -326,7 +326,8 @@ class _Slow(BaseException):
     """Raised by the time limit; not an Exception, so that the tool's own guards cannot turn it into a problem."""
 
 
-_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAKS = re.compile("\r\n|[\r\n]")
+"""Line endings as editors count lines: U+0085, U+2028 and U+2029 are not among them."""
 _TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_PAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _MARKUP = re.compile(r"<script|<iframe|<style|javascript:|\son\w+\s*=", re.I)
@@ -334,8 +335,13 @@ _TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?:error|wa
 _JSON_KEYS = {"path", "line", "column", "severity", "code", "message", "json_path", "suppressed"}
 
 
-def _lines_of(data: bytes) -> int:
-    return len(_LINE_BREAKS.split(data.decode("utf-8", "replace")))
+def _lines_of(data: bytes) -> list[int]:
+    """The length of every line in characters (in bytes where the file is not UTF-8)."""
+    try:
+        lines = _LINE_BREAKS.split(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return [len(line) for line in re.split(rb"\r\n|[\r\n]", data)]
+    return [len(line) for line in lines]
 
 
 def _run_cli(argv: list[str]) -> tuple[int | None, str, str, str | None]:
@@ -373,10 +379,14 @@ class _Checker:
 
     def position(self, path: str, line, column, what: str) -> None:
         ok = isinstance(line, int) and isinstance(column, int) and line >= 1 and column >= 1
-        if ok and path in self.lines:
-            ok = line <= self.lines[path] + 1
+        lengths = self.lines.get(path)
+        if ok and lengths is not None:
+            # One past the last line or column: where an editor puts the end of the file or of a line.
+            ok = line <= len(lengths) + 1 and column <= (lengths[line - 1] if line <= len(lengths) else 0) + 1
         if not ok:
-            self.fail("no position", f"{what} at {path}:{line}:{column} (file has {self.lines.get(path)} lines)")
+            shape = f"{len(lengths)} lines" if lengths is not None else "unknown file"
+            length = f", line {line} has {lengths[line - 1]} characters" if lengths and isinstance(line, int) and 1 <= line <= len(lengths) else ""
+            self.fail("no position", f"{what} at {path}:{line}:{column} ({shape}{length})")
 
     def exit_code(self, fmt: str, code, errors: bool | None) -> None:
         if code not in (0, 1, 2):
@@ -525,6 +535,8 @@ def draw_and_publish(batch: list[tuple[Case, object]], outcomes: dict[int, Outco
     try:
         with time_limit(timeout * max(1, len(sops) / 4)):
             drawn = render_sops([sop for _, sop in sops])
+        if _why_not_drawn(drawn):
+            raise RuntimeError("a page was not drawn")
     except (Exception, _Slow):  # noqa: BLE001 - which case broke the batch is found below
         drawn = [_draw_one(case, sop, outcomes[case.number], timeout) for case, sop in sops]
     for (case, sop), pages in zip(sops, drawn):
@@ -543,12 +555,21 @@ def _draw_one(case: Case, sop, outcome: Outcome, timeout: float) -> list:
 
     try:
         with time_limit(timeout):
-            return render_sops([sop])[0]
+            drawn = render_sops([sop])
+        why = _why_not_drawn(drawn)
+        if why:
+            outcome.failures.append(Failure("cannot draw", case.number, f"sheet of {sop.id}: {why}"))
+        return drawn[0]
     except _Slow:
         outcome.failures.append(Failure("slow", case.number, f"sheet of {sop.id}: over {timeout:g} s"))
     except Exception as exc:  # noqa: BLE001
         outcome.failures.append(Failure("cannot draw", case.number, f"sheet of {sop.id}: {type(exc).__name__}: {_tail(traceback.format_exc())}"))
     return []
+
+
+def _why_not_drawn(drawn) -> str:
+    """The warnings of a drawing that put a stand-in where a page could not be drawn ("" when every page was drawn)."""
+    return "; ".join(getattr(drawn, "warnings", ()) or ()) or "; ".join(map(str, (getattr(drawn, "failures", None) or {}).values()))
 
 
 def _check_svg(case: Case, sop_id: str, svg: str, outcome: Outcome) -> None:
