@@ -4,7 +4,9 @@ Each counting problem is one line ``::error file=PATH,line=L,col=C,title=CODE::M
 (``warning`` for a warning, ``notice`` for info), which the runner turns into
 an annotation on the file in the pull request. Values are escaped as the
 runner unescapes them, so a ``%``, a newline, or a ``,`` or ``:`` in a path
-can neither break the line nor forge another command.
+can neither break the line nor forge another command; every other control
+or bidi character is shown escaped, as on a terminal
+(:func:`~katalog_sop.reporters.escape.terminal`), so nothing drives the log.
 
 Suppressed findings (``pengecualian``) are never annotated: the author has
 exempted them, with a reason, and an annotation would ask for a fix. They are
@@ -17,6 +19,7 @@ It never prints a line that starts with ``::`` other than the annotations.
 from __future__ import annotations
 
 from katalog_sop.problem import Problem, Severity
+from katalog_sop.reporters.escape import terminal
 from katalog_sop.reporters.text import format_line, summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -41,8 +44,12 @@ def annotation(problem: Problem) -> str:
 
 
 def escape_data(text: str) -> str:
-    """The message after ``::``: ``%``, CR and LF escaped (``%`` first, so escapes stay unambiguous)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message after ``::``: ``%``, CR and LF escaped (``%`` first, so escapes stay unambiguous).
+
+    The runner turns ``%0A`` back into a line break inside the annotation;
+    the other characters that are not text stay visibly escaped.
+    """
+    return terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -1,8 +1,16 @@
-"""The ``json`` reporter: a JSON array, one object per problem, for programs."""
+"""The ``json`` reporter: a JSON array, one object per problem, for programs.
+
+Every value is kept exactly as found, control characters included (JSON
+escapes them); only a lone surrogate, which no UTF-8 can carry (a file name
+byte that was not UTF-8), becomes visible text, as every report shows it
+(:func:`~katalog_sop.reporters.escape.json_document`).
+"""
 
 from __future__ import annotations
 
 from json.encoder import encode_basestring  # a str as a JSON string, non-ASCII kept, as json.dumps(ensure_ascii=False)
+
+from katalog_sop.reporters.escape import json_document
 
 JSON_KEYS = ("path", "line", "column", "severity", "code", "message", "json_path", "suppressed")
 """The foundation's keys, and ``suppressed``: the SOP's reason for an exempted finding, else null."""
@@ -35,4 +43,4 @@ def as_json(result) -> str:
         )
         for p in result.problems
     )
-    return f"[\n{lines}\n]\n"
+    return json_document(f"[\n{lines}\n]\n")

@@ -12,25 +12,25 @@ such finding; info findings never fail and go to ``<system-out>``; a testcase
 whose only findings are suppressed (``pengecualian``) is ``<skipped>`` with the
 author's reason, and suppressed findings are never in a failure. ``errors`` is
 always 0: the checker found problems, it did not crash.
-Everything is written through ElementTree, so it is escaped; characters XML
-1.0 cannot hold are replaced by a visible ``\\xNN``. It never writes times or
-host names, so the same check gives the same file.
+Everything is written through ElementTree, so it is escaped, and every
+attribute is one line through :func:`~katalog_sop.reporters.escape.terminal`,
+as the texts are through :func:`~katalog_sop.reporters.text.format_line`
+(CI services show both in logs and pages): control characters, bidi
+overrides and lone surrogates become a visible ``\\xNN``, which also leaves
+nothing XML 1.0 cannot hold. It never writes times or host names, so the
+same check gives the same file.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from katalog_sop.problem import Problem, Severity
+from katalog_sop.reporters.escape import terminal
 from katalog_sop.reporters.text import format_line
 
 SUITE = "katalog-sop"
-
-# Everything outside XML 1.0's Char production (control characters but tab,
-# newline and carriage return; lone surrogates; U+FFFE and U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def as_junit(result) -> str:
@@ -80,7 +80,7 @@ def _cases(result, groups) -> list[tuple[str, str]]:
 
 def _testcase(suite: ET.Element, path: str, name: str, problems: list[Problem]) -> str | None:
     """Add one testcase; its outcome for the counts: "failures", "skipped", or None (passed)."""
-    case = ET.SubElement(suite, "testcase", classname=_clean(path), name=_clean(name))
+    case = ET.SubElement(suite, "testcase", classname=terminal(path), name=terminal(name))
     failing = [p for p in problems if p.counts and p.severity is not Severity.INFO]
     quiet = [p for p in problems if p not in failing]
     outcome = None
@@ -88,22 +88,14 @@ def _testcase(suite: ET.Element, path: str, name: str, problems: list[Problem]) 
         kind = Severity.ERROR if any(p.severity is Severity.ERROR for p in failing) else Severity.WARNING
         first = failing[0].message
         message = first if len(failing) == 1 else f"{len(failing)} temuan; yang pertama: {first}"
-        failure = ET.SubElement(case, "failure", type=kind.value, message=_clean(message))
-        failure.text = _clean("\n".join(format_line(p) for p in failing))
+        failure = ET.SubElement(case, "failure", type=kind.value, message=terminal(message))
+        failure.text = "\n".join(format_line(p) for p in failing)
         outcome = "failures"
     elif any(not p.counts for p in problems):
         reasons = dict.fromkeys(p.suppressed for p in problems if not p.counts)  # ordered, each once
-        ET.SubElement(case, "skipped", message=_clean("dikecualikan: " + "; ".join(reasons)))
+        ET.SubElement(case, "skipped", message=terminal("dikecualikan: " + "; ".join(reasons)))
         outcome = "skipped"
     if quiet:
-        ET.SubElement(case, "system-out").text = _clean("\n".join(format_line(p) for p in quiet))
+        ET.SubElement(case, "system-out").text = "\n".join(format_line(p) for p in quiet)
     return outcome
 
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub(_visible, text)
-
-
-def _visible(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -4,8 +4,11 @@ One run of the ``katalog-sop`` tool: every rule that ran (with its configured
 severity) and every structural check that found something is a
 ``reportingDescriptor``; every problem is a ``result`` pointing at its rule by
 ``ruleIndex``. Paths are the relative paths as shown, URI-escaped, against
-``%SRCROOT%``; a suppressed finding (``pengecualian``) carries an ``inSource``
+``%SRCROOT%`` (a name's bytes that are not UTF-8 percent-encoded as they
+are); a suppressed finding (``pengecualian``) carries an ``inSource``
 suppression with the author's reason, so viewers show it as suppressed.
+Text is kept as found but for lone surrogates, shown as visible text so the
+log is valid UTF-8 (:func:`~katalog_sop.reporters.escape.json_document`).
 It never writes absolute local paths the user did not give, never names a
 URL of its own (``informationUri``), and never decides the exit code.
 """
@@ -14,8 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import PurePosixPath
-from urllib.parse import quote
+from urllib.parse import quote_from_bytes
 
 from katalog_sop import __version__
 from katalog_sop.build import CODE_DATE, CODE_DURATION, CODE_NIP, CODE_REFERENCE
@@ -23,6 +25,7 @@ from katalog_sop.catalogue import CODE_ID
 from katalog_sop.check import CODE_INTERNAL
 from katalog_sop.compliance import CODE_EXEMPTION
 from katalog_sop.problem import Severity
+from katalog_sop.reporters.escape import json_document, unicode_text
 from katalog_sop.rules import RULES, Rule
 from katalog_sop.rules.base import CATALOGUE, PER_SOP
 from katalog_sop.schema import CODE as CODE_SCHEMA
@@ -63,6 +66,9 @@ def as_sarif(result) -> str:
     """The SARIF 2.1.0 log of ``result`` as JSON text (one run)."""
     descriptors = _descriptors(result)
     index = {descriptor["id"]: number for number, descriptor in enumerate(descriptors)}
+    # A URI names the file itself: its real name, which the path as shown
+    # may write otherwise (a byte that is not UTF-8 is shown as "\xNN").
+    names = {f.source.display: f.source.file.as_posix() for f in result.files}
     run = {
         "tool": {
             "driver": {
@@ -84,13 +90,13 @@ def as_sarif(result) -> str:
         "originalUriBaseIds": {
             SRCROOT: {"description": {"text": "Folder tempat `sop check` dijalankan."}},
         },
-        "artifacts": [{"location": _artifact(f.source.display), "roles": ["analysisTarget"]} for f in result.files],
-        "results": [_result(problem, index[problem.code]) for problem in result.problems],
+        "artifacts": [{"location": _artifact(names[f.source.display]), "roles": ["analysisTarget"]} for f in result.files],
+        "results": [_result(problem, index[problem.code], names) for problem in result.problems],
         # Columns come from the YAML parser, which counts code points, not UTF-16 units.
         "columnKind": "unicodeCodePoints",
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _descriptors(result) -> list[dict]:
@@ -138,11 +144,11 @@ def _structural_descriptor(code: str) -> dict:
     }
 
 
-def _result(problem, rule_index: int) -> dict:
+def _result(problem, rule_index: int, names: dict[str, str]) -> dict:
     loc = problem.location
     location: dict = {
         "physicalLocation": {
-            "artifactLocation": _artifact(loc.path),
+            "artifactLocation": _artifact(names.get(loc.path, loc.path)),
             "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},
         }
     }
@@ -162,9 +168,17 @@ def _result(problem, rule_index: int) -> dict:
 
 def _artifact(path: str) -> dict:
     """A relative path against %SRCROOT%; a path the user gave as absolute stays a file: URI."""
-    posix = PurePosixPath(path)
-    if posix.is_absolute():
-        return {"uri": posix.as_uri()}
     # Escape everything but "/": a space, "%", "#", "?", and a ":" that would
     # otherwise make "a:b/x.yaml" read as a URI scheme.
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+    uri = quote_from_bytes(_name_bytes(path), safe="/")
+    if path.startswith("/"):
+        return {"uri": "file://" + uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def _name_bytes(path: str) -> bytes:
+    """The bytes of the file's name: a byte the file system kept as a surrogate is that byte again."""
+    try:
+        return path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte stands for: not a name from the file system
+        return unicode_text(path).encode("utf-8")

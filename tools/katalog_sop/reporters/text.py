@@ -3,15 +3,18 @@
 Every line keeps the full ``path:line:col: severity[code] message`` form, so
 editors and problem matchers can jump to it; files are separated by a header
 naming the file and its counts. Colour (ANSI) only when asked, which the CLI
-does for a terminal without ``NO_COLOR``.
+does for a terminal without ``NO_COLOR``. Every piece of text from outside
+(the path, the message, the JSON path, the reason of an exemption) goes
+through :func:`~katalog_sop.reporters.escape.terminal`: a file's name or
+text never drives the terminal and never starts a line of its own.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from katalog_sop.problem import Problem, Severity
+from katalog_sop.reporters.escape import terminal
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
@@ -23,24 +26,16 @@ _NAMES = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO
 def format_line(problem: Problem, color: bool = False) -> str:
     """``path:line:col: severity[code] message (at $.json.path)``, and the reason when suppressed."""
     loc = problem.location
-    where = f" (at {loc.json_path})" if loc.json_path else ""
-    message = one_line(problem.message)
-    severity = f"{problem.severity.value}[{problem.code}]"
-    tail = f" [dikecualikan: {one_line(problem.suppressed)}]" if problem.suppressed is not None else ""
+    where = f" (at {terminal(loc.json_path)})" if loc.json_path else ""
+    message = terminal(problem.message)
+    severity = f"{problem.severity.value}[{terminal(problem.code)}]"
+    tail = f" [dikecualikan: {terminal(problem.suppressed)}]" if problem.suppressed is not None else ""
     if color:
         colour = _DIM if problem.suppressed is not None else _COLOURS[problem.severity]
         severity = f"{colour}{severity}{_RESET}"
         where = f"{_DIM}{where}{_RESET}" if where else ""
         tail = f"{_DIM}{tail}{_RESET}" if tail else ""
-    return f"{loc.path}:{loc.line}:{loc.column}: {severity} {message}{where}{tail}"
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def one_line(text: str) -> str:
-    """A problem is one line, and SOP text never drives the terminal: control characters are shown escaped."""
-    return _CONTROL.sub(lambda m: {"\n": "\\n", "\r": "\\r"}.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+    return f"{terminal(loc.path)}:{loc.line}:{loc.column}: {severity} {message}{where}{tail}"
 
 
 def as_text(result, color: bool = False) -> str:
@@ -48,7 +43,7 @@ def as_text(result, color: bool = False) -> str:
     blocks = []
     for path, group in groupby(result.problems, key=lambda p: p.location.path):
         problems = list(group)
-        header = f"{path} ({_counts(problems)})"
+        header = f"{terminal(path)} ({_counts(problems)})"
         if color:
             header = f"{_BOLD}{header}{_RESET}"
         blocks.append("\n".join([header, *(format_line(p, color) for p in problems)]) + "\n")
