@@ -1,11 +1,17 @@
 """Diff output: a :class:`~katalog_sop.diff.compare.CatalogueDiff` as text, Markdown or JSON.
 
-- ``text``: for a terminal; SOP text never drives it (control characters escaped).
+- ``text``: for a terminal; SOP text and file names never drive it (every
+  piece goes through :func:`~katalog_sop.reporters.escape.terminal`).
 - ``markdown``: for a pull-request comment. A summary table first, then one
-  collapsible section per SOP; past ``limit`` SOPs, the rest are only named
-  in the table, so a huge change still makes a comment a forge accepts.
-  Every piece of SOP text is escaped: it is data, never markup.
-- ``json``: the same content for programs.
+  collapsible section per SOP; past ``limit`` SOPs, or past what fits in
+  :data:`MAX_CHARACTERS`, the rest are only named in the table (or, past
+  :data:`TABLE_CHARACTERS`, only counted), and a closing note says how many,
+  so a huge change still makes a comment a forge accepts.
+  Every piece of SOP text and every file name goes through
+  :func:`~katalog_sop.reporters.escape.markdown`: it is data, never markup,
+  never ends a line, a table row or a section, and mentions nobody.
+- ``json``: the same content for programs, valid UTF-8
+  (:func:`~katalog_sop.reporters.escape.json_document`).
 
 Pure: returns strings; the CLI writes them.
 """
@@ -19,13 +25,18 @@ from katalog_sop.diff.compare import (
     ADDED, CHANGED, FINDINGS, MOVED, REMOVED, RENAMED, CatalogueDiff, FieldChange, SopDiff, StepChange,
 )
 from katalog_sop.problem import Problem
-from katalog_sop.reporters.text import format_line, one_line
-from katalog_sop.site.markup import esc
+from katalog_sop.reporters.escape import json_document, markdown, terminal
+from katalog_sop.reporters.text import format_line
 
 ARROW = "\u2192"
 LIMIT = 25
 """SOPs shown in full in a Markdown comment; GitHub refuses a comment over 65,536 characters."""
 MAX_CHARACTERS = 60_000
+"""The comment without its closing note: the table, then every section that fits whole."""
+TABLE_CHARACTERS = 30_000
+"""How much of the comment the summary table may take, so sections still have room."""
+CELL = 100
+"""Characters of an SOP's name or id in the summary table (escaped, a character may take six)."""
 
 _KIND_ORDER = (CHANGED, RENAMED, ADDED, REMOVED, FINDINGS)
 
@@ -96,11 +107,11 @@ def _lines(sop: SopDiff, show: Callable[[str], str], finding: Callable[[Problem]
 
 
 def as_text(diff: CatalogueDiff) -> str:
-    out = [f"Perbandingan: {one_line(diff.before_label)} {ARROW} {one_line(diff.after_label)}", summary_line(diff)]
+    out = [f"Perbandingan: {terminal(diff.before_label)} {ARROW} {terminal(diff.after_label)}", summary_line(diff)]
     for sop in diff.sops:
         path = sop.path_after or sop.path_before or sop.sop_id
-        out += ["", f"{sop.kind}: {one_line(path)} \u2014 {one_line(sop.nama)}"]
-        out += [f"  {line}" for line in _lines(sop, one_line, format_line)]
+        out += ["", f"{sop.kind}: {terminal(path)} \u2014 {terminal(sop.nama)}"]
+        out += [f"  {line}" for line in _lines(sop, terminal, format_line)]
     return "\n".join(out) + "\n"
 
 
@@ -109,7 +120,10 @@ def as_text(diff: CatalogueDiff) -> str:
 
 def _md_finding(problem: Problem) -> str:
     loc = problem.location
-    return f"{esc(loc.path)}:{loc.line}:{loc.column}: {problem.severity.value}[{problem.code}] {esc(problem.message)}"
+    return (
+        f"{markdown(loc.path)}:{loc.line}:{loc.column}: {problem.severity.value}[{markdown(problem.code)}] "
+        f"{markdown(problem.message)}"
+    )
 
 
 def _steps_cell(sop: SopDiff) -> str:
@@ -124,35 +138,59 @@ def _steps_cell(sop: SopDiff) -> str:
 
 def _total_cell(sop: SopDiff) -> str:
     if sop.total_before == sop.total_after:
-        return esc(sop.total_after) or "\u2013"
-    return f"{esc(_value(sop.total_before))} {ARROW} {esc(_value(sop.total_after))}"
+        return markdown(sop.total_after) or "\u2013"
+    return f"{markdown(_value(sop.total_before))} {ARROW} {markdown(_value(sop.total_after))}"
+
+
+def _cell(text: str) -> str:
+    """A name in the summary table: at most :data:`CELL` characters of it (the section shows it whole)."""
+    return markdown(text if len(text) <= CELL else text[:CELL] + "\u2026")
+
+
+def _row(sop: SopDiff) -> str:
+    findings = f"+{len(sop.introduced)} / \u2212{len(sop.resolved)}"
+    return f"| {_cell(sop.nama)}<br>{_cell(sop.sop_id)} | {sop.kind} | {_steps_cell(sop)} | {_total_cell(sop)} | {findings} |"
+
+
+def _section(sop: SopDiff) -> list[str]:
+    summary = f"<summary><b>{markdown(sop.nama)}</b> ({sop.kind}): {markdown(sop.sop_id)}</summary>"
+    return ["", "<details>", summary, "", *(f"- {line}" for line in _lines(sop, markdown, _md_finding)), "", "</details>"]
+
+
+def _size(lines: Iterable[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
 
 
 def as_markdown(diff: CatalogueDiff, limit: int = LIMIT) -> str:
+    """The comment: never over :data:`MAX_CHARACTERS` and a closing note, whatever the SOPs hold."""
     out = [
         "## Perubahan SOP",
         "",
-        f"{esc(diff.before_label)} {ARROW} {esc(diff.after_label)}: {esc(summary_line(diff))}",
+        f"{markdown(diff.before_label)} {ARROW} {markdown(diff.after_label)}: {markdown(summary_line(diff))}",
     ]
     if not diff.sops:
         return "\n".join(out) + "\n"
     out += ["", "| SOP | perubahan | langkah | total waktu | temuan |", "|---|---|---|---|---|"]
+    size = _size(out)
+    rows = 0
     for sop in diff.sops:
-        findings = f"+{len(sop.introduced)} / \u2212{len(sop.resolved)}"
-        out.append(
-            f"| {esc(sop.nama)}<br>{esc(sop.sop_id)} | {sop.kind} | {_steps_cell(sop)} | {_total_cell(sop)} | {findings} |"
-        )
-    shown = 0
-    for sop in diff.sops:
-        if shown >= limit or sum(map(len, out)) > MAX_CHARACTERS:
+        row = _row(sop)
+        if size + len(row) + 1 > TABLE_CHARACTERS:
             break
-        shown += 1
-        out += ["", "<details>", f"<summary><b>{esc(sop.nama)}</b> ({sop.kind}): {esc(sop.sop_id)}</summary>", ""]
-        out += [f"- {line}" for line in _lines(sop, esc, _md_finding)]
-        out += ["", "</details>"]
+        out.append(row)
+        size += len(row) + 1
+        rows += 1
+    shown = 0
+    for sop in diff.sops[: min(rows, limit)]:
+        section = _section(sop)
+        if size + _size(section) <= MAX_CHARACTERS:  # a section too long is left out, never cut
+            out += section
+            size += _size(section)
+            shown += 1
     if shown < len(diff.sops):
-        out += ["", f"_{len(diff.sops) - shown} SOP lain berubah; rinciannya tidak dimuat agar komentar tetap ringkas "
-                    f"(jalankan `sop diff` untuk semuanya)._"]
+        unlisted = f"; {len(diff.sops) - rows} di antaranya juga tidak tercantum dalam tabel" if rows < len(diff.sops) else ""
+        out += ["", f"_{len(diff.sops) - shown} SOP lain berubah; rinciannya tidak dimuat agar komentar tetap ringkas"
+                    f"{unlisted} (jalankan `sop diff` untuk semuanya)._"]
     return "\n".join(out) + "\n"
 
 
@@ -195,7 +233,7 @@ def as_json(diff: CatalogueDiff) -> str:
             for sop in diff.sops
         ],
     }
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(record, ensure_ascii=False, indent=2)) + "\n"
 
 
 FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}

@@ -4,7 +4,9 @@ A side is a folder or a file on disk, or a git revision (anything
 ``git rev-parse`` takes: a branch, a tag, a commit, ``HEAD~2``). For a
 revision, the files under the catalogue folder are read from the repository
 with one ``git ls-tree`` and one ``git cat-file --batch``; nothing is checked
-out and the working tree is never touched. Every failure is a
+out and the working tree is never touched. Names from git are bytes: every
+file is read by its blob id, whatever its name holds (a line break, bytes that
+are not UTF-8), and named as the check names files on disk. Every failure is a
 :class:`~katalog_sop.check.UsageError` saying what to do; nothing here prints.
 """
 
@@ -14,11 +16,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, _id_of, find_sop_files
+from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, _id_of, _name_notes, find_sop_files
 from katalog_sop.git import run_git
+from katalog_sop.problem import shown_path
+from katalog_sop.reporters.escape import terminal
 
 MAIN_BRANCHES = ("origin/main", "origin/master", "main", "master")
 """Where ``sop diff`` looks for the main branch, to compare against the merge-base with it."""
+
+SOP_BYTES_SUFFIXES = tuple(suffix.encode() for suffix in SOP_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,10 @@ def read_side(spec: str, catalogue: str) -> Side:
     if path.exists():
         return read_disk(spec)
     if _git(["rev-parse", "--is-inside-work-tree"], check=False) is None:
-        raise UsageError(f"'{spec}' bukan berkas atau folder, dan folder ini bukan repositori git")
+        raise UsageError(f"'{terminal(spec)}' bukan berkas atau folder, dan folder ini bukan repositori git")
     commit = _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], check=False)
     if commit is None:
-        raise UsageError(f"'{spec}' bukan berkas, folder, atau revisi git yang dikenal")
+        raise UsageError(f"'{terminal(spec)}' bukan berkas, folder, atau revisi git yang dikenal")
     return read_revision(spec, commit.strip(), catalogue)
 
 
@@ -69,43 +75,58 @@ def default_base() -> tuple[str, str]:
 
 
 def read_revision(spec: str, commit: str, catalogue: str) -> Side:
-    top = Path(_git(["rev-parse", "--show-toplevel"]).strip())
-    prefix = _git(["rev-parse", "--show-prefix"]).strip()  # where this folder is inside the repository
-    folder = os.path.normpath(os.path.join(prefix, catalogue)).replace(os.sep, "/")
+    top = Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], text=False).rstrip(b"\n")))
+    prefix = _git(["rev-parse", "--show-prefix"], text=False).rstrip(b"\n")  # where this folder is in the repository
+    folder = os.path.normpath(os.path.join(os.fsdecode(prefix), catalogue)).replace(os.sep, "/")
     if folder.startswith(".."):
-        raise UsageError(f"folder katalog '{catalogue}' berada di luar repositori git")
-    listed = _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", folder], cwd=top)
-    names = sorted(
-        name for name in listed.split("\0")
-        if name.endswith(SOP_SUFFIXES) and not any(part.startswith(".") for part in name.split("/"))
-        and "\n" not in name
-    )
-    contents = _cat_files(commit, names, top)
-    strip = len(prefix)
-    folder_parts = tuple(folder.split("/"))
+        raise UsageError(f"folder katalog '{terminal(catalogue)}' berada di luar repositori git")
+    entries = _sop_entries(_git(["ls-tree", "-r", "-z", "--full-name", commit, "--", folder], cwd=top, text=False))
+    contents = _cat_files(commit, entries, top)
     files = []
-    for name in names:
-        shown = name[strip:] if prefix and name.startswith(prefix) else name
-        source = SourceFile(Path(shown), shown, _id_of(tuple(name.split("/")), folder_parts))
-        files.append((source, contents[name]))
+    for (_, name), raw in zip(entries, contents):
+        # As the check names a file found on disk: the real name (bytes that
+        # are not UTF-8 kept as surrogates), the name shown, and a warning
+        # when the two differ; so a file committed and on disk is one SOP.
+        real = os.fsdecode(name[len(prefix):] if prefix and name.startswith(prefix) else name)
+        shown = shown_path(real)
+        sop_id = shown_path(_id_of(tuple(os.fsdecode(name).split("/")), tuple(folder.split("/"))))
+        files.append((SourceFile(Path(real), shown, sop_id, _name_notes(real, shown)), raw))
     short = commit[:10]
     label = spec if spec.startswith(short) else f"{spec} ({short})"
     return Side(label, tuple(files))
 
 
-def _cat_files(commit: str, names: list[str], top: Path) -> dict[str, bytes]:
-    if not names:
-        return {}
-    request = "".join(f"{commit}:{name}\n" for name in names).encode()
+def _sop_entries(listed: bytes) -> list[tuple[bytes, bytes]]:
+    """(blob id, path) of each SOP file in ``git ls-tree -r -z`` output, by path; hidden names skipped.
+
+    Names stay bytes, whatever their encoding, and nothing is dropped for
+    what a name holds: the blob id, not the name, is what is read.
+    """
+    entries = []
+    for record in listed.split(b"\0"):
+        meta, _, name = record.partition(b"\t")
+        kind = meta.split(b" ")
+        if len(kind) == 3 and kind[1] == b"blob" and name.endswith(SOP_BYTES_SUFFIXES) and not any(
+            part.startswith(b".") for part in name.split(b"/")
+        ):
+            entries.append((kind[2], name))
+    return sorted(entries, key=lambda entry: entry[1])
+
+
+def _cat_files(commit: str, entries: list[tuple[bytes, bytes]], top: Path) -> list[bytes]:
+    """The contents of each (blob id, path) in ``entries``, in order, from one ``git cat-file --batch``."""
+    if not entries:
+        return []
+    request = b"".join(blob + b"\n" for blob, _ in entries)
     out = _git(["cat-file", "--batch"], cwd=top, input=request, text=False)
-    position, contents = 0, {}
-    for name in names:
+    position, contents = 0, []
+    for _, name in entries:
         end = out.index(b"\n", position)
         header = out[position:end].split()
         if len(header) < 3 or header[1] != b"blob":
-            raise UsageError(f"berkas {name} tidak terbaca dari revisi {commit[:10]}")
+            raise UsageError(f"berkas {terminal(shown_path(os.fsdecode(name)))} tidak terbaca dari revisi {commit[:10]}")
         size = int(header[2])
-        contents[name] = out[end + 1 : end + 1 + size]
+        contents.append(out[end + 1 : end + 1 + size])
         position = end + 1 + size + 1
     return contents
 
@@ -119,6 +140,6 @@ def _git(args: list[str], *, cwd: Path | None = None, check: bool = True, input:
         return None
     if done.returncode != 0:
         if check:
-            raise UsageError(f"git {args[0]} gagal: {done.stderr.decode(errors='replace').strip()}")
+            raise UsageError(f"git {args[0]} gagal: {terminal(done.stderr.decode('utf-8', 'backslashreplace').strip())}")
         return None
     return done.stdout.decode("utf-8", errors="replace") if text else done.stdout
