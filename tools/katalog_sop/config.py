@@ -15,8 +15,9 @@ CLI's default, or ``--config``) or from the plugin's options in
 
 A mistake in it is a :class:`ConfigError` naming the file, line and column:
 an unknown rule id, option or key, a severity that does not exist, a pattern
-that does not compile. Nothing here prints or reads a file other than the
-configuration itself.
+that does not compile, or one whose matching could run for minutes (see
+:func:`backtracking_hazard`). Nothing here prints or reads a file other than
+the configuration itself.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ import difflib
 import fnmatch
 import re
 from collections.abc import Iterable, Mapping
+from re import _constants as _sre  # private, but the very modules that compile every pattern (Python 3.11+)
+from re import _parser as _sre_parser
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from katalog_sop.problem import Severity
+from katalog_sop.problem import Severity, shown_path
 
 CONFIG_FILE = "katalog-sop.yml"
 """The CLI reads this file from the current folder when it exists (and no --config is given)."""
@@ -105,8 +108,8 @@ def load_config(path: str | Path) -> Config:
     """Read a standalone configuration file; raises :class:`ConfigError`."""
     from katalog_sop.source import load_file  # the SOP loader: positions, YAML 1.2 scalars, size limits
 
-    shown = Path(path).as_posix()
-    if not Path(path).is_file():
+    shown = shown_path(Path(path).as_posix())
+    if not Path(path).exists():
         raise ConfigError(f"{shown}: berkas konfigurasi tidak ditemukan")
     document, problems = load_file(path, shown)
     if document is None:
@@ -224,6 +227,9 @@ class _Reader:
                 re.compile(nomor)
             except re.error as exc:
                 raise self.fail(path + ("nomor",), f"pola nomor tidak sah: {exc}") from None
+            hazard = backtracking_hazard(nomor)
+            if hazard is not None:
+                raise self.fail(path + ("nomor",), f"pola nomor dapat berjalan sangat lama: {hazard}")
         required = self.sequence(value.get("required"), path + ("required",))
         for index, item in enumerate(required):
             if item not in REQUIRABLE:
@@ -257,3 +263,190 @@ def _kind_name(default) -> str:
 
 def _freeze(value):
     return tuple(value) if isinstance(value, list) else value
+
+
+# --- patterns that backtrack ----------------------------------------------------------------------
+
+# Python's re backtracks: a pattern such as (\d+)+ takes twice as long for
+# every digit more of a nomor that does not match, and \d*\d*\d*\d*x took
+# twenty seconds on 200 digits. Profiles come from files anyone can change in
+# a pull request, so a pattern is judged before it is ever run, on the tree
+# sre's own parser gives.
+
+PATTERN_LENGTH = 500
+"""A Nomor SOP pattern is a line; a longer one is refused before it is judged (judging grows with its length)."""
+
+NOMOR_LENGTH = 200
+"""The longest nomor that is matched (the rule reports longer ones unmatched); the estimate below assumes it."""
+
+_BUDGET = 10**8
+"""Steps a match may take on a nomor of :data:`NOMOR_LENGTH` characters: about a tenth of a second."""
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+    _sre.CATEGORY_SPACE: re.compile(r"\s"), _sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+    _sre.CATEGORY_WORD: re.compile(r"\w"), _sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
+}
+_PROBES = "".join(map(chr, range(32, 127))) + "\n\t\u00a0\u00e9\u00df\u0663\u4e00"
+"""Characters tried to see whether two parts of a pattern can match the same text (with the pattern's own)."""
+
+
+def backtracking_hazard(pattern: str) -> str | None:
+    """Why matching ``pattern`` could run for minutes, in Indonesian; ``None`` when it cannot.
+
+    Two shapes make a backtracking matcher slow. A repeated part that can
+    match one text in several ways (``(\\d+)+``, ``(a|ab)*``, ``(\\d?){30}``)
+    is exponential: refused outright. Several variable parts in a row that
+    can take the same characters (``\\d*\\d*\\d*``, or ``[A-Z/]+/[A-Z/]+/...``
+    whose separator the classes also take) are polynomial: the steps on a
+    nomor of :data:`NOMOR_LENGTH` characters are estimated as that length to
+    the power of the long parts, plus one, times the choices of the short
+    ones, and refused past :data:`_BUDGET`. Possessive parts and atomic
+    groups (``\\d*+``, ``(?>...)``) never give back, so they compete with
+    nothing. The judgement errs on the side of refusing.
+    """
+    if len(pattern) > PATTERN_LENGTH:
+        return f"pola lebih dari {PATTERN_LENGTH} karakter; pola nomor SOP cukup satu baris pendek"
+    tree = _sre_parser.parse(pattern)
+    # "(?i" anywhere, even a local (?i:...), makes every comparison ignore case: that only widens.
+    judge = _Judge(pattern, bool(tree.state.flags & re.IGNORECASE) or "(?i" in pattern)
+    try:
+        judge.sequence(list(tree), [])
+    except _Hazard as hazard:
+        return str(hazard)
+    return None
+
+
+class _Hazard(Exception):
+    pass
+
+
+class _Judge:
+    def __init__(self, pattern: str, ignore_case: bool):
+        self.ignore_case = ignore_case
+        self.probes = sorted(set(_PROBES + pattern))
+
+    def sequence(self, items: list, run: list) -> list:
+        """Judge ``items`` in order; ``run`` holds the variable parts still competing (``(matcher, size)``)."""
+        for op, av in items:
+            if op in _REPEATS:
+                run = self.repeat(*av, run)
+            elif op is _sre.POSSESSIVE_REPEAT:
+                self.sequence(list(av[2]), [])
+                run = []
+            elif op is _sre.SUBPATTERN:
+                run = self.sequence(list(av[3]), run)
+            elif op is _sre.ATOMIC_GROUP:
+                self.sequence(list(av), [])
+                run = []
+            elif op is _sre.BRANCH:
+                run = max((self.sequence(list(branch), list(run)) for branch in av[1]), key=len)
+            elif op is _sre.GROUPREF_EXISTS:
+                run = max((self.sequence(list(branch), list(run)) for branch in av[1:] if branch), key=len)
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                self.sequence(list(av[1]), [])
+            elif op is _sre.AT:
+                continue
+            elif op is _sre.GROUPREF:
+                run = self.compete(run, None, NOMOR_LENGTH)
+            else:  # one character: a separator, unless the competing parts can take it too
+                matcher = (op, av)
+                if not any(self.overlap(matcher, other) for other, _ in run):
+                    run = []
+        return run
+
+    def repeat(self, low: int, high: int, body, run: list) -> list:
+        low_width, high_width = body.getwidth()
+        if high > 1 and (low_width != high_width or self.ambiguous_branch(list(body))):
+            raise _Hazard(
+                f"bagian yang diulang dapat cocok dengan teks yang sama lebih dari satu cara (pengulang bersarang, "
+                f"misalnya (\\d+)+ atau (a|ab)*); tulis tanpa pengulang di dalam pengulang, misalnya [A-Z.]+ "
+                f"sebagai ganti (?:[A-Z]+\\.)+"
+            )
+        self.sequence(list(body), [])
+        if low == high:  # a fixed count: as many separators
+            return self.sequence(list(body), run) if low else run
+        size = NOMOR_LENGTH if high - low >= NOMOR_LENGTH or high == _sre.MAXREPEAT else high - low + 1
+        return self.compete(run, self.single(list(body)), size)
+
+    def compete(self, run: list, matcher, size: int) -> list:
+        """Add a variable part to ``run``; refuse when it and the parts it competes with cost too much."""
+        rivals = [(other, other_size) for other, other_size in run if self.overlap(matcher, other)]
+        steps = NOMOR_LENGTH  # the search tries every start
+        for _, rival_size in rivals + [(matcher, size)]:
+            steps *= rival_size
+        if steps > _BUDGET:
+            raise _Hazard(
+                f"{len(rivals) + 1} bagian berturut-turut yang panjangnya berubah-ubah dapat mengambil karakter "
+                f"yang sama (misalnya \\d*\\d*\\d*); pisahkan dengan karakter yang tidak diambil bagian-bagian itu, "
+                f"atau gabungkan menjadi satu"
+            )
+        return run + [(matcher, size)]
+
+    def ambiguous_branch(self, items: list) -> bool:
+        """Whether a branch in ``items`` has two ways that can start on the same character."""
+        for op, av in items:
+            if op is _sre.BRANCH:
+                starts = [self.first(list(branch)) for branch in av[1]]
+                if any(self.overlap(one, two) for index, one in enumerate(starts) for two in starts[index + 1 :]):
+                    return True
+                if any(self.ambiguous_branch(list(branch)) for branch in av[1]):
+                    return True
+            elif op is _sre.SUBPATTERN and self.ambiguous_branch(list(av[3])):
+                return True
+        return False
+
+    def first(self, items: list):
+        """The matcher of the first character ``items`` must match; ``None`` (anything) when unknown."""
+        items = [item for item in items if item[0] is not _sre.AT]
+        if not items:
+            return None
+        op, av = items[0]
+        if op is _sre.SUBPATTERN:
+            return self.first(list(av[3]))
+        if op in _REPEATS + (_sre.POSSESSIVE_REPEAT,):
+            return self.first(list(av[2])) if av[0] >= 1 else None
+        return self.single(items[:1])
+
+    def single(self, items: list):
+        """The one-character matcher ``items`` amount to; ``None`` (matches anything) when they are more."""
+        while len(items) == 1 and items[0][0] is _sre.SUBPATTERN:
+            items = list(items[0][1][3])
+        if len(items) == 1 and items[0][0] in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY):
+            return items[0]
+        return None
+
+    def overlap(self, one, two) -> bool:
+        if one is None or two is None:
+            return True
+        return any(self.accepts(one, char) and self.accepts(two, char) for char in self.probes)
+
+    def accepts(self, matcher, char: str) -> bool:
+        variants = {char, char.lower(), char.upper()} if self.ignore_case else {char}
+        return any(_accepts(matcher, variant) for variant in variants)
+
+
+def _accepts(matcher, char: str) -> bool:
+    op, av = matcher
+    code = ord(char)
+    if op is _sre.LITERAL:
+        return code == av
+    if op is _sre.NOT_LITERAL:
+        return code != av
+    if op is _sre.ANY:
+        return True  # also "\n": as if DOTALL, which only widens
+    negate = False
+    found = False
+    for item_op, item in av:
+        if item_op is _sre.NEGATE:
+            negate = True
+        elif item_op is _sre.LITERAL:
+            found = found or code == item
+        elif item_op is _sre.RANGE:
+            found = found or item[0] <= code <= item[1]
+        elif item_op is _sre.CATEGORY:
+            found = found or item not in _CATEGORIES or bool(_CATEGORIES[item].match(char))
+        else:
+            found = True  # a set item not known here: assume it matches
+    return found != negate

@@ -4,7 +4,9 @@ The regulation leaves the number's form to each agency's tata naskah dinas,
 and an agency may require more than the form does (a revision date, the
 signer's NIP). A profile in the configuration (:mod:`katalog_sop.config`)
 says so for the SOPs whose id it covers; the first profile that covers an
-SOP applies. Without a profile these rules find nothing.
+SOP applies. Without a profile these rules find nothing. A pattern reaches
+here only once the configuration judged that it cannot backtrack for long,
+and it is never run on a nomor longer than :data:`MAX_NOMOR`.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ import functools
 import re
 from collections.abc import Iterator
 
-from katalog_sop.config import Profile
+from katalog_sop.config import NOMOR_LENGTH, Profile
 from katalog_sop.model import Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import Context, Finding, rule
+
+
+MAX_NOMOR = NOMOR_LENGTH
+"""A nomor longer than this is reported, never matched: the time a match takes grows with its length."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -61,6 +67,12 @@ def nomor_pola(sop: Sop, context: Context) -> Iterator[Finding]:
     """
     profile = _profile(sop, context.options["profil"])
     if profile is None or profile.nomor is None or sop.nomor is None:
+        return
+    if len(sop.nomor.value) > MAX_NOMOR:
+        yield sop.nomor.location, (
+            f"nomor terlalu panjang ({len(sop.nomor.value)} karakter, lebih dari {MAX_NOMOR}) untuk dicocokkan "
+            f"dengan pola nomor SOP profil '{profile.name}'; nomor SOP hanya beberapa puluh karakter"
+        )
         return
     if not _pattern(profile.nomor).search(sop.nomor.value):
         yield sop.nomor.location, (
