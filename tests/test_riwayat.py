@@ -123,6 +123,25 @@ def test_read_history_keys_the_answer_by_the_callers_names(repo, monkeypatch):
 
 
 @needs_git
+def test_names_that_are_not_utf8_or_hold_a_line_break_are_dated_under_the_name_the_check_shows(repo, monkeypatch):
+    sops = repo / "sops"
+    strange = sops / os.fsdecode(b"unit-\xff\xfe") / "a.yaml"
+    write(strange)
+    write(sops / "unit" / "baris\nbaru.yaml")
+    commit(repo, "2024-03-04T10:00:00+07:00")
+    write(strange, "nama: Diubah\n")
+    monkeypatch.chdir(repo)
+    # The check shows a byte that is not UTF-8 as "\xNN"; a caller may also pass the real name.
+    files = {"shown": "sops/unit-\\xff\\xfe/a.yaml", "real": os.fsdecode(b"sops/unit-\xff\xfe/a.yaml"),
+             "baris": "sops/unit/baris\nbaru.yaml"}
+    history = read_history(sops, files)
+    assert history.dates == dict.fromkeys(files, dt.date(2024, 3, 4))
+    assert history.uncommitted == {"shown", "real"}
+    for name in last_commit_dates(sops):
+        name.encode("utf-8")  # every name is text any page can carry
+
+
+@needs_git
 def test_a_repository_without_commits_gives_nothing(repo):
     write(repo / "sops" / "a.yaml")
     assert last_commit_dates(repo / "sops") == {}

@@ -16,7 +16,10 @@ Two git calls for the whole catalogue, never one per file:
   merged into, so a file changed on a merged branch (or while resolving a
   conflict) is dated by the merge: the day the change reached this branch.
   ``--relative`` names paths relative to the folder, ``-z`` keeps spaces and
-  non-ASCII names as they are.
+  non-ASCII names as they are. A name is kept as the check shows it
+  (:func:`katalog_sop.problem.shown_path`: a byte that is not UTF-8 as
+  ``\\xNN``), and so is every path a caller gives, so the two meet however
+  the name is spelled and every name is text a page can carry.
 - ``git diff HEAD --name-only -z --relative``: files whose working copy
   (staged or not) differs from the last commit. Not ``git status
   --porcelain``: its paths are always relative to the repository's top,
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from katalog_sop.git import run_git
+from katalog_sop.problem import shown_path
 
 @dataclass(frozen=True)
 class GitHistory:
@@ -60,7 +64,7 @@ def last_commit_dates(folder: Path | str) -> dict[str, dt.date]:
 def uncommitted_files(folder: Path | str) -> frozenset[str]:
     """The files under ``folder`` (relative to it) whose working copy differs from the last commit."""
     out = _git(folder, "diff", "HEAD", "--name-only", "-z", "--no-renames", "--relative", "--", ".")
-    return frozenset(os.fsdecode(name) for name in (out or b"").split(b"\0") if name)
+    return frozenset(_name(name) for name in (out or b"").split(b"\0") if name)
 
 
 def read_history(folder: Path | str, files: Mapping[str, str]) -> GitHistory:
@@ -78,7 +82,12 @@ def read_history(folder: Path | str, files: Mapping[str, str]) -> GitHistory:
 
 
 def _below(folder: Path | str, path: str) -> str:
-    return os.path.relpath(os.path.abspath(path), os.path.abspath(folder)).replace(os.sep, "/")
+    return shown_path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder)).replace(os.sep, "/"))
+
+
+def _name(name: bytes) -> str:
+    """A path from git's output as the check shows it."""
+    return shown_path(os.fsdecode(name))
 
 
 def _log(folder: Path | str) -> dict[str, dt.date] | None:
@@ -107,7 +116,7 @@ def parse_log(out: bytes) -> dict[str, dt.date]:
             name = token[1:] if first_name and token.startswith(b"\n") else token
             first_name = False
             if date is not None and name:
-                dates.setdefault(os.fsdecode(name), date)
+                dates.setdefault(_name(name), date)
     return dates
 
 
