@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 
 import pytest
@@ -120,3 +121,12 @@ def test_every_rule_option_can_be_configured_with_its_default():
         settable = {name: value for name, value in rule.defaults.items() if name != "profil"}
         config = parse_config({"rules": {rule.id: {"severity": "info", **{k: list(v) if isinstance(v, tuple) else v for k, v in settable.items()}}}})
         assert config.severity(rule.id, rule.severity) is Severity.INFO
+
+
+def test_a_configuration_that_is_not_a_regular_file_is_named_for_what_it_is(tmp_path):
+    os.mkfifo(tmp_path / "katalog-sop.yml")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path / "katalog-sop.yml")
+    assert str(raised.value).endswith("berkas tidak dapat dibaca: bukan berkas biasa, melainkan pipa bernama (FIFO)")
+    with pytest.raises(ConfigError, match="berkas konfigurasi tidak ditemukan"):
+        load_config(tmp_path / "tidak-ada.yml")
