@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 
 import pytest
@@ -27,6 +28,11 @@ def mixed_catalogue(tmp_path):
     text += "pengecualian:\n  - {aturan: SOPAP-K01, langkah: 14, alasan: istilah naskah asli}\n"
     text += "  - {aturan: SOPAP-C02, alasan: SOP itu sedang disusun}\n"
     seed.write_text(text, encoding="utf-8")
+    # Files reported and never read, and a name that is not UTF-8: the same in workers as in one process.
+    os.mkfifo(root / "bakesbangpol" / "pipa.yaml")
+    (root / "bakesbangpol" / "SALAH.YAML").write_text(text, encoding="utf-8")
+    (root / "bakesbangpol" / "bocor.yaml").symlink_to(tmp_path)
+    shutil.copy(seed, os.fsencode(root / "bakesbangpol") + b"/nama-\xff.yaml")
     return root
 
 
@@ -37,6 +43,7 @@ def test_workers_report_the_same_problems_as_one_process(mixed_catalogue, monkey
     together = check([str(mixed_catalogue)], today=TODAY, jobs=2)
     assert len(alone.problems) > 150 and any(p.suppressed for p in alone.problems)
     assert any(p.code == "SOPAP-C03" for p in alone.problems)  # a catalogue-wide rule on the summaries
+    assert sum(p.code == "file" for p in alone.problems) == 4
     assert together.problems == alone.problems
     assert as_json(together) == as_json(alone)
     assert [f.source for f in together.files] == [f.source for f in alone.files]
