@@ -429,7 +429,7 @@ class _Builder:
                     error(
                         Location(self.display, *key_pos, format_json_path(key_path)),
                         CODE_YAML,
-                        f"kunci ganda '{key}' (pertama di baris {keys[key_path][0]})",
+                        f"kunci ganda '{_quoted(key)}' (pertama di baris {keys[key_path][0]})",
                     )
                 )
                 continue
@@ -461,9 +461,14 @@ class _Builder:
                 return number
         except ValueError:
             raise _Abort(
-                error(self._location(node, path), CODE_YAML, f"nilai '{value}' bukan {_TAG_NAMES.get(tag, tag)} yang sah")
+                error(self._location(node, path), CODE_YAML, f"nilai '{_quoted(value)}' bukan {_TAG_NAMES.get(tag, tag)} yang sah")
             ) from None
         raise _Abort(error(self._location(node, path), CODE_YAML, f"tag YAML tidak didukung: {_short_tag(tag)}"))
+
+
+def _quoted(text: str) -> str:
+    """The author's text as quoted in a message: long enough to find, never a whole mebibyte."""
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _short_tag(tag: str) -> str:
