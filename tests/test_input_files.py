@@ -257,3 +257,13 @@ def test_refused_files_are_reported_when_the_bytes_are_given_too(catalogue):
     sources = find_sop_files(["sops"])
     result = check_contents([(source, None) for source in sources], rules=())
     assert _shown(result) == [("sops/unit/bocor.yaml", 1, 1, "error", "file")]
+
+
+def test_two_links_to_one_outside_file_are_two_problems(catalogue):
+    for name in ("bocor-1.yaml", "bocor-2.yaml"):
+        (catalogue / "sops" / "unit" / name).symlink_to(catalogue / "luar" / "rahasia.yaml")
+    result = check_structure(["sops/unit/bocor-1.yaml", "sops/unit/bocor-2.yaml"])
+    assert _shown(result) == [
+        ("sops/unit/bocor-1.yaml", 1, 1, "error", "file"),
+        ("sops/unit/bocor-2.yaml", 1, 1, "error", "file"),
+    ]

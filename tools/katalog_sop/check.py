@@ -102,7 +102,9 @@ def find_sop_files(paths: Sequence[str]) -> list[SourceFile]:
             for key, source in _folder(path):
                 found.setdefault(key, source)
         elif path.exists():
-            found.setdefault(str(path.resolve()), _given(path))
+            source = _given(path)
+            # A refused link is keyed by its own name: two links to one outside file are two problems.
+            found.setdefault(str(path.resolve()) if source.read else os.path.abspath(path), source)
         else:
             raise UsageError(f"path tidak ditemukan: {shown_path(arg)}")
     if not found:
