@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from katalog_sop.check import check_contents, find_sop_files
+from katalog_sop.check import check_contents, find_sop_files, sop_id_for
 from katalog_sop.source import load_file
 
 from conftest import MINIMAL, check_structure
@@ -267,3 +267,8 @@ def test_two_links_to_one_outside_file_are_two_problems(catalogue):
         ("sops/unit/bocor-1.yaml", 1, 1, "error", "file"),
         ("sops/unit/bocor-2.yaml", 1, 1, "error", "file"),
     ]
+
+
+def test_the_id_of_a_name_that_is_not_utf8_is_valid_unicode(tmp_path):
+    name = os.fsdecode(b"caf\xe9.yaml")
+    assert sop_id_for(tmp_path / "sops" / "unit" / name) == "unit/caf\\xe9"

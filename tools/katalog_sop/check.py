@@ -294,9 +294,10 @@ def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:
     """The SOP id: the path below the nearest ``sops/`` folder, without its suffix.
 
     A file outside any ``sops/`` folder is named from the folder it was found
-    in, or by its own name when it was given alone.
+    in, or by its own name when it was given alone. Bytes of the name that
+    are not UTF-8 appear as ``\\xNN``, as in every id.
     """
-    return _id_of(file.resolve().parts, argument_dir.resolve().parts if argument_dir is not None else None)
+    return shown_path(_id_of(file.resolve().parts, argument_dir.resolve().parts if argument_dir is not None else None))
 
 
 def check_file(source: SourceFile, contents: bytes | None = None) -> FileCheck:
