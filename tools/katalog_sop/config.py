@@ -360,9 +360,9 @@ class _Judge:
         low_width, high_width = body.getwidth()
         if high > 1 and (low_width != high_width or self.ambiguous_branch(list(body))):
             raise _Hazard(
-                f"bagian yang diulang dapat cocok dengan teks yang sama lebih dari satu cara (pengulang bersarang, "
-                f"misalnya (\\d+)+ atau (a|ab)*); tulis tanpa pengulang di dalam pengulang, misalnya [A-Z.]+ "
-                f"sebagai ganti (?:[A-Z]+\\.)+"
+                "bagian yang diulang dapat cocok dengan teks yang sama lebih dari satu cara (pengulang bersarang, "
+                "misalnya (\\d+)+ atau (a|ab)*); tulis tanpa pengulang di dalam pengulang, misalnya [A-Z.]+ "
+                "sebagai ganti (?:[A-Z]+\\.)+"
             )
         self.sequence(list(body), [])
         if low == high:  # a fixed count: as many separators
