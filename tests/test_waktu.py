@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from katalog_sop.waktu import Durasi, format_durasi, parse_waktu
+from katalog_sop.waktu import Durasi, format_durasi, format_number, parse_waktu
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,11 @@ def test_refuses_with_advice(raw, message):
 )
 def test_formats(durasi, text):
     assert format_durasi(durasi) == text
+
+
+@pytest.mark.parametrize(
+    "number, text",
+    [(1095000.0, "1095000"), (1095000.5, "1095000,5"), (315360000.0, "315360000"), (2.25, "2,25"), (0.05, "0,05"), (0.1 + 0.2, "0,3"), (1e11, "100000000000")],
+)
+def test_numbers_are_shown_without_an_exponent(number, text):
+    assert format_number(number) == text

@@ -130,11 +130,18 @@ def format_durasi(durasi: Durasi) -> str:
     return f"{_fmt(durasi.minimum)} {label}"
 
 
-def _fmt(number: float) -> str:
-    """``2.25`` -> ``2,25``: every digit as read (values are bounded and have few decimals), never an exponent."""
+def format_number(number: float) -> str:
+    """``2.25`` -> ``2,25``, ``1095000.0`` -> ``1095000``: Indonesian decimals, never an exponent.
+
+    Exact for every value :func:`parse_waktu` reads (bounded, few decimals),
+    and for their sums; anything finer is rounded to four decimals.
+    """
     if number == int(number):
         return str(int(number))
     return f"{number:.{2 * MAX_DECIMALS}f}".rstrip("0").replace(".", ",")
+
+
+_fmt = format_number
 
 
 def _normalise(text: str) -> str:
