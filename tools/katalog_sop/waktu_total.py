@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from katalog_sop.model import Langkah, Sop
-from katalog_sop.waktu import UNIT_LABELS
+from katalog_sop.waktu import UNIT_LABELS, format_number
 
 SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
 _LONG_UNITS = ("tahun", "bulan", "minggu", "hari", "hari_kerja")
@@ -72,7 +72,7 @@ def _range(low: str, high: str, label: str) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return format_number(value)  # never an exponent: 300 steps of 3,650 days are "1095000 hari"
 
 
 def _clock(seconds: float) -> str:
