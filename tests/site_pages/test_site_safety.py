@@ -8,6 +8,7 @@ for the absence of a payload.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import shutil
 from html.parser import HTMLParser
@@ -213,3 +214,13 @@ def test_links_to_pages_of_files_with_url_characters_resolve(tmp_path):
     assert len(data["sops"]) == 2
     for sop in data["sops"]:
         assert _resolves(site, "compliance.json", sop["page"]), sop["page"]
+
+
+def test_a_file_name_that_is_not_utf8_is_published_under_its_escaped_name(tmp_path):
+    project = project_at(tmp_path)
+    write_sop(project, "umum/surat.yaml", nama="Surat Masuk")
+    (project / "sops" / "umum" / "surat.yaml").rename(os.fsdecode(bytes(project / "sops" / "umum") + b"/surat\xff.yaml"))
+    site = built(project)
+    assert [p.h1.strip() for src, p in pages(site).items() if src.startswith("sop/")] == ["Surat Masuk"]
+    data = json.loads((site / "compliance.json").read_text(encoding="utf-8"))
+    assert [sop["path"] for sop in data["sops"]] == ["sops/umum/surat\\xff.yaml"]
