@@ -5,13 +5,17 @@ sama". Two SOPs whose steps start with the same verbs in the same order and
 share most of their words are one procedure written twice (seeds 002 and 003
 are one template used by two agencies): worth one SOP, or a reason.
 
-Fast for thousands of SOPs: SOPs are grouped by their verb sequence first
-(a dictionary, linear), and words are compared only inside a group, between
-distinct texts.
+Fast for thousands of SOPs, with the verdicts of comparing every pair:
+SOPs are grouped by their verb sequence first (a dictionary, linear), and
+inside a group each distinct text is compared with all the others at once,
+bit-parallel (:func:`_components`): thousands of SOPs that share a verb
+sequence, whether copies of one template or procedures of their own, cost a
+few operations on whole bit masks per SOP, not one comparison per pair.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -32,30 +36,99 @@ def _text(sop: Sop) -> tuple[str, ...]:
     return tuple(" ".join(step.kegiatan.value.lower().split()) for step in sop.langkah)
 
 
-def _similar(a: tuple[str, ...], b: tuple[str, ...], threshold: float) -> bool:
-    """Word overlap (Jaccard) of the two step lists at least ``threshold``."""
-    words_a, words_b = set(_WORD.findall(" ".join(a))), set(_WORD.findall(" ".join(b)))
-    return len(words_a & words_b) >= threshold * len(words_a | words_b)
+def _alike(common: int, union: int, threshold: float) -> bool:
+    """Word overlap (Jaccard) of two texts at least ``threshold``: ``common`` of their ``union`` words shared."""
+    return common >= threshold * union
 
 
 def _clusters(variants: dict[tuple[str, ...], list[Sop]], threshold: float) -> list[list[Sop]]:
-    """Variants (distinct texts) joined when similar; each cluster as its SOPs."""
+    """Variants (distinct texts) joined when similar; each cluster as its SOPs, in the order of the texts."""
     texts = list(variants)
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(texts):
-        for j in range(i + 1, len(texts)):
-            if root(i) != root(j) and _similar(a, texts[j], threshold):
-                parent[root(j)] = root(i)
+    words = [frozenset(_WORD.findall(" ".join(text))) for text in texts]
+    component = _components(words, threshold)
     clusters: dict[int, list[Sop]] = {}
     for i, text in enumerate(texts):
-        clusters.setdefault(root(i), []).extend(variants[text])
+        clusters.setdefault(component[i], []).extend(variants[text])
     return list(clusters.values())
+
+
+def _components(words: list[frozenset[str]], threshold: float) -> list[int]:
+    """A cluster number per word set: the connected parts of "alike", as comparing every pair finds them.
+
+    Each set is compared with all the sets before it at once, bit-parallel:
+    bit ``j`` of a word's mask says whether set ``j`` has the word, and adding
+    the masks of one set's words to a counter kept as bit planes (:func:`_add`)
+    gives its overlap with every set in a few operations on whole masks. Which
+    overlaps make two sets alike depends only on their sizes, and is decided
+    by :func:`_alike` itself (``least``), so the verdicts are those of comparing
+    every pair. The words all sets share (the verbs) are counted, not added.
+    """
+    if threshold <= 0:  # an overlap is never below zero: every pair is alike
+        return [0] * len(words)
+    if threshold > 1:  # only two empty sets reach it (0 >= t * 0)
+        return [-1 if not w else i for i, w in enumerate(words)]
+    node_of: dict[frozenset[str], int] = {}  # a set is alike itself (t <= 1): equal sets are one node
+    nodes = [node_of.setdefault(w, len(node_of)) for w in words]
+    sets = list(node_of)
+    core = frozenset.intersection(*sets)
+
+    @functools.cache
+    def least(a: int, b: int) -> int:
+        """Fewest words outside the core two sets of ``a`` and ``b`` words share to be alike (past b: never)."""
+        alike = (o for o in range(min(a, b) + 1) if _alike(o, a + b - o, threshold))
+        return next(alike, b + 1) - len(core)
+
+    masks: dict[str, int] = {}  # of the sets before the one compared: each pair once
+    by_size: dict[int, int] = {}
+    parent, members = list(range(len(sets))), [1 << node for node in range(len(sets))]
+    for node, own in enumerate(sets):
+        planes: list[int] = []
+        for word in own - core:
+            _add(planes, masks.get(word, 0))
+        by_needed: dict[int, int] = {}
+        for size, mask in by_size.items():
+            needed = least(len(own), size)
+            by_needed[needed] = by_needed.get(needed, 0) | mask
+        alike = sum(_at_least(planes, needed, mask) for needed, mask in by_needed.items())  # disjoint masks
+        while alike:  # join the cluster of one set alike, then skip the rest of that cluster
+            root, other = _root(parent, node), _root(parent, (alike & -alike).bit_length() - 1)
+            parent[other] = root
+            members[root] |= members[other]
+            alike &= ~members[root]
+        for word in own - core:
+            masks[word] = masks.get(word, 0) | 1 << node
+        by_size[len(own)] = by_size.get(len(own), 0) | 1 << node
+    return [_root(parent, node) for node in nodes]
+
+
+def _root(parent: list[int], node: int) -> int:
+    while parent[node] != node:
+        parent[node] = node = parent[parent[node]]
+    return node
+
+
+def _add(planes: list[int], mask: int) -> None:
+    """Add 1 to the counter of every set in ``mask``: ``planes[k]`` holds bit ``k`` of all the counters."""
+    carry = mask
+    for k, plane in enumerate(planes):
+        planes[k], carry = plane ^ carry, plane & carry
+        if not carry:
+            return
+    planes.append(carry)
+
+
+def _at_least(planes: list[int], value: int, among: int) -> int:
+    """The sets of ``among`` whose counter is at least ``value``, compared from the highest bit down."""
+    if value <= 0 or value.bit_length() > len(planes):
+        return among if value <= 0 else 0
+    greater, equal = 0, among
+    for k in range(len(planes) - 1, -1, -1):
+        if value >> k & 1:
+            equal &= planes[k]
+        else:
+            greater |= equal & planes[k]
+            equal &= ~planes[k]
+    return greater | equal
 
 
 @rule(
