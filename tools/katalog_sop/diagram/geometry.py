@@ -14,6 +14,11 @@ centre of each involved pelaksana's column; a column the symbol only passes
 through has no dot, and the step table names every pelaksana. Steps whose
 pelaksana is unknown are drawn in an extra column "(pelaksana tidak
 diketahui)" so nothing is silently placed in a wrong lane.
+
+However long an SOP's text, the sheet stays a sheet: a cell shows at most
+the lines one row of a page can hold and a header cell at most a third of
+the page, the last line shown ending in an ellipsis; the step table on the
+SOP's page shows every text whole.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from katalog_sop.diagram import routing
 from katalog_sop.diagram.routing import BAND, PageFrame, PageRouter
 from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Point, Rect, Sheet, Symbol, TextBlock
-from katalog_sop.diagram.text import text_width, wrap
+from katalog_sop.diagram.text import text_width, visible, wrap
 from katalog_sop.model import Langkah, Sop
 
 UNKNOWN_LANE = "(pelaksana tidak diketahui)"
@@ -90,23 +95,32 @@ class _Layout:
         self.step_lanes = {n: tuple(sorted(index[p] for p in s.pelaksana)) or unknown for n, s in self.steps.items()}
         self.cells = {n: _cells(s) for n, s in self.steps.items()}
         self.widths: dict[str, float] = {}
+        self.most = 0
 
     def _size_rows(self, gutters: float) -> None:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
         cols = _column_widths(self.o, len(self.lanes), gutters)
-        if cols != self.widths:  # wider gutters often leave the text columns as they were
-            self.widths = cols
-            self.lines = {n: {k: self._wrapped(v, cols[k]) for k, v in c.items()} for n, c in self.cells.items()}
         lane_w = max(self.o.lane_min_width, (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
+        most = self._cell_lines(cols, lane_w)
+        if (cols, most) != (self.widths, self.most):  # wider gutters often leave the text columns as they were
+            self.widths, self.most = cols, most
+            self.lines = {n: {k: self._wrapped(v, cols[k]) for k, v in c.items()} for n, c in self.cells.items()}
         self.heights = {n: self._row_height(self.lines[n], self.steps[n], lane_w) for n in self.steps}
 
     def _wrapped(self, text: str, width: float) -> tuple[str, ...]:
         if not text:
             return ()
         room, size = width - 2 * self.o.padding, self.o.font_size
-        if len(text) < 40 and text_width(text, size) <= room and " ".join(text.split()) == text:
+        if len(text) < 40 and text_width(text, size) <= room and " ".join(text.split()) == text == visible(text):
             return (text,)  # most cells are short: skip the word-by-word wrap
-        return wrap(text, room, size)
+        return wrap(text, room, size, self.most)
+
+    def _cell_lines(self, cols: dict[str, float], lane_width: float) -> int:
+        """The most lines a cell shows: what one row can hold below the header, with bands for connectors."""
+        o = self.o
+        titles = [(name, lane_width) for name in self.lanes] + [(t, cols[k]) for k, t in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))]
+        header = HEAD1 + max(len(lines) * leading for _, leading, lines in (self._fitted(t, w) for t, w in titles)) + 2 * o.padding
+        return max(1, int((o.page_height - header - 2 * BAND - 2 * o.padding) // o.leading))
 
     def _row_height(self, lines: dict[str, tuple[str, ...]], step: Langkah, lane_width: float) -> float:
         """Tall enough for the row's tallest cell and for a decision's exit labels."""
@@ -220,14 +234,16 @@ class _Layout:
         return height, texts, rules
 
     def _fitted(self, text: str, width: float) -> tuple[float, float, tuple[str, ...]]:
-        """Font size, leading and lines that set ``text`` in ``width`` without splitting a word."""
+        """Font size, leading and lines that set ``text`` in ``width``, splitting only a word too wide at the smallest size."""
         o = self.o
         room = width - 2 * o.padding
         widest = max((text_width(word, o.font_size) for word in text.split()), default=0.0)
         size = o.font_size
         if widest > room:
             size = max(MIN_HEADER_SIZE, math.floor(o.font_size * room / widest * 10) / 10)
-        return size, o.leading * size / o.font_size, wrap(text, room, size)
+        leading = o.leading * size / o.font_size
+        most = max(1, int((o.page_height / 3 - HEAD1 - 2 * o.padding) // leading))
+        return size, leading, wrap(text, room, size, most)
 
     def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float]) -> list[tuple[Point, Point]]:
         width = c.width

@@ -35,6 +35,10 @@ CONNECTOR = (12.0, 12.0)
 END_CAPSULE = (40.0, 18.0)
 LABEL_SIZE = 7.0
 LABEL_LEADING = 8.0
+LABEL_MAX_LINES = 12
+LABEL_MAX_WIDTH = 160.0
+"""A label word wider than this is split, and a label needing more lines is cut, ending in an ellipsis:
+a label names an exit, it does not explain it."""
 
 DOWN, SIDE, END, CROSS_DOWN, CROSS_SIDE = "down", "gutter", "end", "cross-down", "cross-gutter"
 
@@ -272,7 +276,7 @@ class PageRouter:
         w, h = END_CAPSULE
         own = self.lanes[edge.src]
         neighbour = own[-1] + 1 if edge.side == "right" else own[0] - 1
-        gap = max(14.0, text_width(edge.label or "", LABEL_SIZE) + 8)
+        gap = max(14.0, min(text_width(edge.label or "", LABEL_SIZE), LABEL_MAX_WIDTH) + 8)
         if edge.side == "right":
             cx = start[0] + gap + w / 2
             if 0 <= neighbour < len(self.f.lane_cx):
@@ -316,7 +320,12 @@ def label_room(label: str, lane_width: float, symbol_height: float) -> float:
     symbol. A single line below the symbol may reach into the next row's
     margin, as short labels ("Ya", "Tidak") always have.
     """
-    side = len(label.split())
+    side = 0  # one word a line, a word wider than a label splitting into several
+    for word in label.split():
+        side += len(label_lines(word, 0.0)) if text_width(word, LABEL_SIZE) > LABEL_MAX_WIDTH else 1
+        if side >= LABEL_MAX_LINES:
+            side = LABEL_MAX_LINES
+            break
     down = len(label_lines(label, lane_width / 2 - 8))
     need = 2 * (side * LABEL_LEADING + 3)
     if down > 1:
@@ -325,9 +334,9 @@ def label_room(label: str, lane_width: float, symbol_height: float) -> float:
 
 
 def label_lines(label: str, width: float) -> tuple[str, ...]:
-    """An exit label wrapped to ``width``, never splitting a word."""
+    """An exit label wrapped to ``width``, splitting only a word wider than a label may be."""
     widest = max((text_width(word, LABEL_SIZE) for word in label.split()), default=0.0)
-    return wrap(label, max(width, widest), LABEL_SIZE)
+    return wrap(label, max(width, min(widest, LABEL_MAX_WIDTH)), LABEL_SIZE, LABEL_MAX_LINES)
 
 
 def _letters(index: int) -> str:
