@@ -52,6 +52,7 @@ import tempfile
 import time
 import traceback
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -618,6 +619,62 @@ def _check_pages(case: Case, result, outcome: Outcome) -> None:
                 break
 
 
+class _LiveMarkup(HTMLParser):
+    """What in a built page would run or restyle: an event handler, a ``javascript:`` URL, or markup the fuzz planted."""
+
+    PLANTED = ("alert(1)", "contoh.invalid", "display:none")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._inside: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on") or "javascript:" in (value or "").lower().replace(" ", ""):
+                self.found.append(f"<{tag} {name}={value!r}>")
+            if any(planted in (value or "") for planted in self.PLANTED):
+                self.found.append(f"<{tag} {name}={value!r}>")
+        self._inside = tag if tag in ("script", "style", "iframe") else None
+
+    def handle_data(self, data):
+        if self._inside and any(planted in data for planted in self.PLANTED):
+            self.found.append(f"<{self._inside}>{data[:80]}")
+
+    def handle_endtag(self, tag):
+        self._inside = None
+
+
+def build_site(case: Case, folder: Path, outcome: Outcome, timeout: float) -> None:
+    """Build the case's catalogue with ``mkdocs build --strict`` as a site is built; look at every page."""
+    project = folder / "situs"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project)
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(folder / "sops", project / "sops")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+            cwd=project, capture_output=True, env=env, check=False, timeout=timeout * 3,
+        )
+    except subprocess.TimeoutExpired:
+        outcome.failures.append(Failure("slow", case.number, f"mkdocs build: over {timeout * 3:g} s"))
+        return
+    errors = done.stderr.decode("utf-8", "replace")
+    if done.returncode != 0:
+        outcome.failures.append(Failure("cannot draw", case.number, f"mkdocs build --strict: exit {done.returncode}: {_tail(errors, 3)}"))
+    if "Traceback" in errors:
+        outcome.failures.append(Failure("traceback", case.number, f"mkdocs build: {_tail(errors)}"))
+    for page in sorted((project / "site").rglob("*.html")):
+        parser = _LiveMarkup()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        for found in parser.found:
+            where = page.relative_to(project / "site").as_posix()
+            outcome.failures.append(Failure("unsafe output", case.number, f"site {where}: {found[:200]}"))
+
+
 # --- running many cases ----------------------------------------------------------------
 
 
@@ -637,8 +694,14 @@ def write_case(case: Case, seeds: list[tuple[str, bytes]], folder: Path) -> tupl
     return catalogue.as_posix(), shown
 
 
-def run_cases(seed: int, numbers, folder: Path, timeout: float = 20.0, subprocess_every: int = 0, batch: int = 40) -> list[Failure]:
-    """Run the cases ``numbers`` of the run with ``seed`` in this process; every failure found."""
+def run_cases(
+    seed: int, numbers, folder: Path, timeout: float = 20.0, subprocess_every: int = 0, site_every: int = 0, batch: int = 40
+) -> list[Failure]:
+    """Run the cases ``numbers`` of the run with ``seed`` in this process; every failure found.
+
+    Every ``subprocess_every``-th case is also checked by a real ``sop`` process, and every
+    ``site_every``-th, when accepted, is also built by a real ``mkdocs build --strict`` (0: never).
+    """
     seeds = seed_files()
     outcomes: dict[int, Outcome] = {}
     pending: list[tuple[Case, object]] = []
@@ -659,6 +722,8 @@ def run_cases(seed: int, numbers, folder: Path, timeout: float = 20.0, subproces
             _run_subprocess(case, target, outcome, timeout)
         if result is not None:
             pending.append((case, result))
+            if site_every and number % site_every == 0:
+                build_site(case, folder, outcome, timeout)
         if len(pending) >= batch:
             draw_and_publish(pending, outcomes, timeout)
             pending = []
@@ -682,15 +747,21 @@ def _run_subprocess(case: Case, target: str, outcome: Outcome, timeout: float) -
         outcome.failures.append(Failure("traceback", case.number, f"subprocess: {_tail(done.stderr.decode('utf-8', 'replace'))}"))
 
 
-def _worker(job: tuple[int, list[int], float, int]) -> list[Failure]:
-    seed, numbers, timeout, subprocess_every = job
+def _worker(job: tuple[int, list[int], float, int, int]) -> list[Failure]:
+    seed, numbers, timeout, subprocess_every, site_every = job
     with tempfile.TemporaryDirectory(prefix="fuzz-sop-") as folder:
-        return run_cases(seed, numbers, Path(folder), timeout, subprocess_every)
+        return run_cases(seed, numbers, Path(folder), timeout, subprocess_every, site_every)
 
 
-def run(seed: int, cases: int, jobs: int = 1, timeout: float = 20.0, subprocess_every: int = 0, chunk: int = 200, progress=None) -> list[Failure]:
+def run(
+    seed: int, cases: int, jobs: int = 1, timeout: float = 20.0, subprocess_every: int = 0, site_every: int = 0,
+    chunk: int = 200, progress=None,
+) -> list[Failure]:
     """Every failure of cases 0 .. ``cases`` - 1, in ``jobs`` processes."""
-    work = [(seed, list(range(start, min(cases, start + chunk))), timeout, subprocess_every) for start in range(0, cases, chunk)]
+    work = [
+        (seed, list(range(start, min(cases, start + chunk))), timeout, subprocess_every, site_every)
+        for start in range(0, cases, chunk)
+    ]
     failures: list[Failure] = []
     if jobs <= 1:
         for job in work:
@@ -740,6 +811,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds one case may take")
     parser.add_argument("--subprocess-every", type=int, default=100, metavar="N", help="also run every N-th case as a real process (0: never)")
+    parser.add_argument("--site-every", type=int, default=25, metavar="N", help="also build every N-th case, when accepted, with mkdocs (0: never)")
     parser.add_argument("--case", type=int, default=None, help="run only this case and print what failed")
     parser.add_argument("--write", default=None, metavar="FILE", help="with --case: write the mutated file here")
     parser.add_argument("--failures", default=None, metavar="FILE", help="write every failure as JSON lines here")
@@ -751,7 +823,7 @@ def main() -> int:
             Path(args.write).write_bytes(case.data)
             print(f"written: {args.write}")
         with tempfile.TemporaryDirectory(prefix="fuzz-sop-") as folder:
-            failures = run_cases(args.seed, [args.case], Path(folder), args.timeout, 1)
+            failures = run_cases(args.seed, [args.case], Path(folder), args.timeout, 1, 1)
         print(reproducers(failures, args.seed) or "no failure")
         return 1 if failures else 0
     start = time.perf_counter()
@@ -760,7 +832,7 @@ def main() -> int:
         found = sum(counts(failures).values())
         print(f"{done} cases, {time.perf_counter() - start:.0f} s, {found} failing", file=sys.stderr, flush=True)
 
-    failures = run(args.seed, args.cases, args.jobs, args.timeout, args.subprocess_every, progress=progress)
+    failures = run(args.seed, args.cases, args.jobs, args.timeout, args.subprocess_every, args.site_every, progress=progress)
     failures.sort(key=lambda f: (f.counter, f.case))
     if args.failures:
         with open(args.failures, "w", encoding="utf-8") as stream:

@@ -23,7 +23,7 @@ CASES = 300
 
 
 def test_no_mutated_sop_file_crashes_misleads_or_breaks_the_site(tmp_path):
-    failures = fuzz_sources.run_cases(SEED, range(CASES), tmp_path, subprocess_every=80)
+    failures = fuzz_sources.run_cases(SEED, range(CASES), tmp_path, subprocess_every=80, site_every=40)
     counts = fuzz_sources.counts(failures)
     report = fuzz_sources.table(failures, CASES) + "\n" + fuzz_sources.reproducers(failures, SEED)
     assert counts == dict.fromkeys(fuzz_sources.COUNTERS, 0), report
@@ -154,3 +154,34 @@ def test_a_case_over_its_time_is_counted(tmp_path, monkeypatch):
     monkeypatch.setattr(katalog_sop.cli, "check", lambda *a, **k: (time.sleep(2), real(*a, **k))[1])
     found = fuzz_sources.counts(fuzz_sources.run_cases(SEED, [3], tmp_path, timeout=0.5))
     assert found["slow"] == 1
+
+
+def test_a_site_that_does_not_build_is_counted(tmp_path):
+    seeds = fuzz_sources.seed_files()
+    case = fuzz_sources.make_case(SEED, 3, seeds)
+    broken = fuzz_sources.Case(case.number, case.seed_name, b"nama: [\n", (), None)
+    fuzz_sources.write_case(broken, seeds, tmp_path)
+    outcome = fuzz_sources.Outcome()
+    fuzz_sources.build_site(broken, tmp_path, outcome, timeout=60)
+    assert [failure.counter for failure in outcome.failures] == ["cannot draw"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><img src="x" onerror="alert(1)"></p>',
+        "<div><script>alert(1)</script></div>",
+        '<a href=" javascript:alert(1)">x</a>',
+        "<style>*{display:none}</style>",
+    ],
+)
+def test_live_markup_in_a_built_page_is_found(html):
+    parser = fuzz_sources._LiveMarkup()
+    parser.feed(html)
+    assert parser.found
+
+
+def test_escaped_markup_in_a_built_page_is_text():
+    parser = fuzz_sources._LiveMarkup()
+    parser.feed("<p>&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>")
+    assert parser.found == []
