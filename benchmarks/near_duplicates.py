@@ -91,7 +91,7 @@ def near_duplicate_sops(count: int, seed: int = 35, copies: float = 0.2) -> dict
         else:
             topic = " ".join(rng.sample(TOPICS, 2))
             steps = [
-                " ".join(part for part in (verb, *rng.sample(NOUNS, 2), topic, rng.choice(QUALIFIERS)) if part)
+                " ".join(part for part in (verb, *rng.sample(NOUNS + TOPICS, 3), topic, rng.choice(QUALIFIERS)) if part)
                 for verb in VERBS
             ]
             originals.append(steps)

@@ -6,7 +6,9 @@ step does not make every later step look changed:
 1. steps whose kegiatan reads the same (case and spacing aside) are matched
    in order, by the longest common subsequence (``difflib``);
 2. the steps left over are paired when their kegiatan are alike (a reworded
-   step), most alike first;
+   step), most alike first. Only pairs that share enough words to be alike
+   are scored (:func:`_candidates`, bit-parallel): the pairs are those of
+   scoring every pair, at a cost that grows with the steps, not their square;
 3. a matched step that no longer keeps its order relative to the others
    (outside the longest increasing run of new positions) has moved.
 
@@ -16,13 +18,17 @@ Pure: takes two step lists, returns index pairs. Knows nothing of output.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from katalog_sop.model import Langkah
+from katalog_sop.rules.kemiripan import add_to_counters, counters_at_least
 
 ALIKE = 0.6
 """How alike two kegiatan must be (``difflib`` ratio of their words) to be one reworded step."""
+SAME_PELAKSANA = 0.05
+"""Added to how alike two steps are when the same pelaksana do them."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ def _key(step: Langkah) -> str:
 def _alike(a: Langkah, b: Langkah) -> float:
     words_a, words_b = _key(a).split(), _key(b).split()
     score = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
-    return score + (0.05 if set(a.pelaksana) == set(b.pelaksana) else 0.0)
+    return score + (SAME_PELAKSANA if set(a.pelaksana) == set(b.pelaksana) else 0.0)
 
 
 def match_steps(before: Sequence[Langkah], after: Sequence[Langkah]) -> list[StepPair]:
@@ -55,12 +61,9 @@ def match_steps(before: Sequence[Langkah], after: Sequence[Langkah]) -> list[Ste
     free_before = [i for i in range(len(before)) if i not in pairs]
     taken = set(pairs.values())
     free_after = [j for j in range(len(after)) if j not in taken]
-    candidates = sorted(
-        ((_alike(before[i], after[j]), i, j) for i in free_before for j in free_after),
-        key=lambda c: (-c[0], c[1], c[2]),
-    )
+    candidates = sorted(_candidates(before, after, free_before, free_after), key=lambda c: (-c[0], c[1], c[2]))
     for score, i, j in candidates:
-        if score >= ALIKE and i not in pairs and j not in taken:
+        if i not in pairs and j not in taken:
             pairs[i] = j
             taken.add(j)
     moved = _out_of_order(pairs)
@@ -71,6 +74,66 @@ def match_steps(before: Sequence[Langkah], after: Sequence[Langkah]) -> list[Ste
             previous = max((pairs[k] for k in range(i) if k in pairs), default=-1)
             ordered.append(((previous, 1, i), StepPair(i, None)))
     return [pair for _, pair in sorted(ordered, key=lambda item: item[0])]
+
+
+def _candidates(
+    before: Sequence[Langkah], after: Sequence[Langkah], free_before: list[int], free_after: list[int]
+) -> list[tuple[float, int, int]]:
+    """(score, old index, new index) of every left-over pair at least :data:`ALIKE`.
+
+    A ratio counts words matched in order, never more than the two share,
+    so a pair that shares too few words for its lengths (:func:`_least_shared`)
+    is never scored. What each old step shares with every new one is counted
+    at once: bit ``k`` of a word's mask says whether the ``k``-th left-over new
+    step has it (a repeated word is a word of its own: "surat#2").
+    """
+    masks: dict[tuple[str, int], int] = {}
+    by_length: dict[int, int] = {}
+    for k, j in enumerate(free_after):
+        words = _words(after[j])
+        for word in words:
+            masks[word] = masks.get(word, 0) | 1 << k
+        by_length[len(words)] = by_length.get(len(words), 0) | 1 << k
+    found = []
+    for i in free_before:
+        words = _words(before[i])
+        planes: list[int] = []
+        for word in words:
+            add_to_counters(planes, masks.get(word, 0))
+        shared = sum(  # disjoint masks, one per length
+            counters_at_least(planes, _least_shared(len(words), length), mask) for length, mask in by_length.items()
+        )
+        while shared:
+            j = free_after[(shared & -shared).bit_length() - 1]
+            shared &= shared - 1
+            score = _alike(before[i], after[j])
+            if score >= ALIKE:
+                found.append((score, i, j))
+    return found
+
+
+def _words(step: Langkah) -> list[tuple[str, int]]:
+    """The words of a step's kegiatan as a set: the second "surat" is ("surat", 1)."""
+    seen: dict[str, int] = {}
+    words = []
+    for word in _key(step).split():
+        words.append((word, seen.get(word, 0)))
+        seen[word] = seen.get(word, 0) + 1
+    return words
+
+
+@functools.cache
+def _least_shared(a: int, b: int) -> int:
+    """Fewest words two kegiatan of ``a`` and ``b`` words share to be :data:`ALIKE` at best (past ``b``: never).
+
+    At best every shared word matches, and the same pelaksana do both; the
+    sums are made as :func:`_alike` makes them (``difflib``: 1.0 for two empty lists).
+    """
+    for shared in range(min(a, b) + 1):
+        ratio = 2.0 * shared / (a + b) if a + b else 1.0
+        if ratio + SAME_PELAKSANA >= ALIKE:
+            return shared
+    return b + 1
 
 
 def _out_of_order(pairs: dict[int, int]) -> set[int]:

@@ -57,7 +57,7 @@ def _components(words: list[frozenset[str]], threshold: float) -> list[int]:
 
     Each set is compared with all the sets before it at once, bit-parallel:
     bit ``j`` of a word's mask says whether set ``j`` has the word, and adding
-    the masks of one set's words to a counter kept as bit planes (:func:`_add`)
+    the masks of one set's words to a counter kept as bit planes (:func:`add_to_counters`)
     gives its overlap with every set in a few operations on whole masks. Which
     overlaps make two sets alike depends only on their sizes, and is decided
     by :func:`_alike` itself (``least``), so the verdicts are those of comparing
@@ -84,12 +84,12 @@ def _components(words: list[frozenset[str]], threshold: float) -> list[int]:
     for node, own in enumerate(sets):
         planes: list[int] = []
         for word in own - core:
-            _add(planes, masks.get(word, 0))
+            add_to_counters(planes, masks.get(word, 0))
         by_needed: dict[int, int] = {}
         for size, mask in by_size.items():
             needed = least(len(own), size)
             by_needed[needed] = by_needed.get(needed, 0) | mask
-        alike = sum(_at_least(planes, needed, mask) for needed, mask in by_needed.items())  # disjoint masks
+        alike = sum(counters_at_least(planes, needed, mask) for needed, mask in by_needed.items())  # disjoint masks
         while alike:  # join the cluster of one set alike, then skip the rest of that cluster
             root, other = _root(parent, node), _root(parent, (alike & -alike).bit_length() - 1)
             parent[other] = root
@@ -107,8 +107,8 @@ def _root(parent: list[int], node: int) -> int:
     return node
 
 
-def _add(planes: list[int], mask: int) -> None:
-    """Add 1 to the counter of every set in ``mask``: ``planes[k]`` holds bit ``k`` of all the counters."""
+def add_to_counters(planes: list[int], mask: int) -> None:
+    """Add 1 to the counter of each bit in ``mask``; ``planes[k]`` holds bit ``k`` of all (sop diff uses it too)."""
     carry = mask
     for k, plane in enumerate(planes):
         planes[k], carry = plane ^ carry, plane & carry
@@ -117,8 +117,8 @@ def _add(planes: list[int], mask: int) -> None:
     planes.append(carry)
 
 
-def _at_least(planes: list[int], value: int, among: int) -> int:
-    """The sets of ``among`` whose counter is at least ``value``, compared from the highest bit down."""
+def counters_at_least(planes: list[int], value: int, among: int) -> int:
+    """The bits of ``among`` whose counter is at least ``value``, compared from the highest bit down."""
     if value <= 0 or value.bit_length() > len(planes):
         return among if value <= 0 else 0
     greater, equal = 0, among
