@@ -277,9 +277,61 @@ def lines_shuffle(rng, data):
     return b"\n".join(lines), what
 
 
+HOSTILE = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onload=\"alert(1)", "javascript:alert(1)",
+    "\u202e", "\u2066", "\x1b[31m", "\x1b]8;;http://contoh.invalid\x07tautan\x1b]8;;\x07", "\x00", "\x07", "\x7f",
+    "\x85", "\x9b", "\u2028", "\u2029", "\r\n", "\r", "\n\n# judul\n\n", "\t", "\x0b\x0c", "\ufeff", "\ufffe",
+    "]]>", "\\N \\G", "%0A::error::x", "{{ x }}", "*", "`", "|", "-->", "\" ", "'",
+]
+
+
+def _yaml_quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar: a JSON string is one (``\\u`` escapes deliver any character)."""
+    return json.dumps(text, ensure_ascii=True)
+
+
+def escaped_value(rng, data):
+    """A value replaced by a double-quoted one whose escapes carry characters no plain scalar may hold."""
+    values = list(re.finditer(rb"^(\s*(?:- )?[a-z_]+: )([^\n{\[|>&*!#][^\n]*)$", data, re.M))
+    if not values:
+        return data, "no value to replace"
+    match = rng.choice(values)
+    original = match.group(2).decode("utf-8", "replace").strip().strip("\"'")
+    hostile = rng.choice(HOSTILE)
+    text = rng.choice([hostile + original, original + hostile, original[:3] + hostile + original[3:], hostile])
+    quoted = _yaml_quoted(text).encode("utf-8")
+    return data[: match.start(2)] + quoted + data[match.end(2) :], f"value at {match.start(2)} -> {quoted[:60]!r}"
+
+
+BLOCKS = [
+    "pengecualian:\n  - {{aturan: SOPAP-K01, alasan: {h}, langkah: 1}}\n",
+    "kop: {{alamat: {h}, email: {h}, situs_web: {h}}}\n",
+    "kop: {{situs_web: \"javascript:alert(1)\", email: \"x@contoh.invalid?\\\" onclick=\\\"alert(1)\"}}\n",
+    "revisi:\n  - {{ke: 1, tanggal: 2 Januari 2025, uraian: {h}}}\n",
+    "catatan_sumber: {{sumber: {h}, perbaikan: [{h}], tidak_terbaca: [{h}], disimpulkan: [{h}]}}\n",
+    "keterkaitan: [{h}]\n",
+    "dasar_hukum: [{h}]\n",
+]
+STEP_LINES = ["keterangan: {h}", "id: {h}", "output: {h}", "kelengkapan: [{h}]", "waktu: {h}"]
+
+
+def extra_block(rng, data):
+    """Keys the seeds do not use (exemptions, kop, revisions, notes) or a step's own keys, with hostile text."""
+    h = _yaml_quoted(rng.choice(HOSTILE) + rng.choice(["", " Surat", "Kepala Bagian"]))
+    steps = list(re.finditer(rb"^(\s*)- kegiatan:[^\n]*\n", data, re.M))
+    if steps and rng.random() < 0.4:
+        step = rng.choice(steps)
+        indent = step.group(1) + b"  "
+        line = indent + rng.choice(STEP_LINES).format(h=h).encode("utf-8") + b"\n"
+        return data[: step.end()] + line + data[step.end() :], f"step line {line.strip()[:60]!r}"
+    block = rng.choice(BLOCKS).format(h=h).encode("utf-8")
+    joint = b"" if data.endswith(b"\n") or not data else b"\n"
+    return data + joint + block, f"append {block[:60]!r}"
+
+
 MUTATORS = (
     flip_byte, insert_byte, delete_bytes, truncate, indentation, quote, control, line_endings,
-    huge_number, long_text, markup, yaml_token, lines_shuffle,
+    huge_number, long_text, markup, yaml_token, lines_shuffle, escaped_value, extra_block,
 )
 
 
