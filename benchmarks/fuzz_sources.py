@@ -219,7 +219,9 @@ def huge_number(rng, data):
 def long_text(rng, data):
     at = _value_pos(rng, data)
     choice = rng.randrange(3)
-    if choice == 0:
+    if rng.random() < 0.04:  # far below the size limit, far above any SOP: where a quadratic step shows
+        piece = rng.choice([b"Menandatangani", b"kata ", b"1/2.3-", "\u0627".encode("utf-8")]) * rng.randint(20_000, 40_000)
+    elif choice == 0:
         piece = b"Menandatangani" * rng.randint(20, 2000)
     elif choice == 1:
         piece = b" ".join([b"kata"] * rng.randint(200, 5000))
