@@ -66,3 +66,9 @@ def test_messages_suggest_the_verb(tmp_path):
         [problem] = run_rules(result.catalogue, today=EXAMPLE_DATE, rules=[RULES[rule_id]])
         assert problem.message.endswith(f"misalnya {hint}")
         assert problem.location.json_path == "$.langkah[1].kegiatan"
+
+
+def test_a_kegiatan_whose_first_word_comes_late_is_judged_by_that_word():
+    # 120 characters of a script the word pattern does not read, then the first word it reads
+    assert classify("\u0627\u0644\u0639" * 40 + " surat masuk") == (OTHER, "surat")
+    assert classify("\u0627\u0644\u0639" * 40 + " Penerimaan surat") == (NOMINAL, "penerimaan")

@@ -69,7 +69,7 @@ def classify(kegiatan: str, pelaksana_names: tuple[str, ...] = ()) -> tuple[str,
     named = next((name for name in pelaksana_names if lowered.startswith(name + " ")), None)
     if named:
         return SUBJECT, kegiatan[: len(named)]
-    words = _WORD.findall(lowered[:_HEAD])
+    words = _WORD.findall(lowered[first.start() : first.start() + _HEAD])  # from the first word: never empty
     if _NOMINAL.match(words[0]):
         return NOMINAL, words[0]
     if words[0] in FUNCTION_WORDS:
