@@ -20,10 +20,18 @@ from katalog_sop.model import Sop
 
 _PREFIX = re.compile(r"^(?:sop|standar operasional prosedur|prosedur)\b\s*", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_NUMBER = re.compile(r"[\w./-]*\d[\w./-]*")
+_TOKEN = re.compile(r"[\w./-]+")
+"""A run of the characters a nomor is written with; one that holds a digit may be a nomor.
+(A single pattern "[\\w./-]*\\d[\\w./-]*" rescans a long run from each of its
+characters: quadratic, minutes on one 1 MiB keterkaitan item.)"""
 
 AMBIGUOUS = ""
 """What :meth:`Resolver.resolve` returns when several SOPs answer and the unit does not decide."""
+
+
+def _numbers(text: str) -> list[str]:
+    """The runs of ``text`` that could be a nomor: those holding a digit."""
+    return [token for token in _TOKEN.findall(text) if any(char.isdecimal() for char in token)]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -52,7 +60,7 @@ class Resolver:
         value = text.strip()
         if value in self.sops:
             return value
-        in_text = [c for n in _NUMBER.findall(value) for c in self.by_nomor.get(n, [])]
+        in_text = [c for n in _numbers(value) for c in self.by_nomor.get(n, [])]
         for candidates in (self.by_nomor.get(value, []), self.by_title.get(title_key(value), []), in_text):
             if len(set(candidates)) == 1:
                 return candidates[0]
