@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from katalog_sop.source import load_bytes, parse_text
+from katalog_sop.source import load_bytes, load_file, parse_text
 
 from conftest import MINIMAL
 
@@ -97,3 +97,13 @@ def test_odd_breaks_are_kept_even_in_a_text_full_of_private_use_characters():
     assert problems == []
     assert document.data == {"nama": private, "unit": "a\u2028b", "lain": "x"}
     assert document.positions.of_value(("lain",)) == (3, 7)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_a_byte_that_is_not_utf8_is_placed_where_an_editor_shows_it_whatever_the_line_endings(tmp_path, ending):
+    lines = ["nama: Contoh", "pelaksana: [A]", "langkah:", "  - kegiatan: Menerima é \xb6 surat", "    pelaksana: A"]
+    raw = ending.join(lines).encode("utf-8").replace("\xb6".encode("utf-8"), b"\xb6") + ending.encode()
+    path = tmp_path / "a.yaml"
+    path.write_bytes(raw)
+    _, problems = load_file(path, "a.yaml")
+    assert [(p.location.line, p.location.column, p.code) for p in problems] == [(4, 26, "file")]

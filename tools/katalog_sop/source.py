@@ -143,8 +143,8 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[: exc.start].decode("utf-8").removeprefix("\ufeff")  # valid up to the bad byte
+        line, column = _at_offset(before, len(before))
         return None, [
             error(
                 Location(display, line, column),
