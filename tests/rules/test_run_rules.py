@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -65,3 +66,19 @@ def test_the_review_period_counts_from_today(seeds):
 def test_configuration_mistakes_raise(seeds, options, message):
     with pytest.raises(ValueError, match=message):
         run_rules(seeds, today=TODAY, options=options)
+
+
+def test_a_rule_that_fails_is_one_internal_problem_and_every_other_finding_stays(seeds, monkeypatch):
+    healthy = run_rules(seeds, today=TODAY)
+    broken_ids = ("SOPAP-K01", "SOPAP-C01")  # one rule per SOP, one across the catalogue
+
+    def fail(*_):
+        raise IndexError("list index out of range")
+
+    rules = [dataclasses.replace(r, check=fail) if r.id in broken_ids else r for r in RULES.values()]
+    problems = run_rules(seeds, today=TODAY, rules=rules)
+    internal = [p for p in problems if p.code == "internal"]
+    assert len(internal) == len(seeds.sops) + 1
+    assert all("SOPAP-K01" in p.message or "SOPAP-C01" in p.message for p in internal)
+    assert all("IndexError" in p.message and p.is_error for p in internal)
+    assert [p for p in problems if p.code != "internal"] == [p for p in healthy if p.code not in broken_ids]

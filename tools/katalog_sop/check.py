@@ -32,14 +32,13 @@ from katalog_sop import workers
 from katalog_sop.compliance import apply_exemptions, rule_options, select_rules
 from katalog_sop.config import DEFAULT, Config
 from katalog_sop.model import Sop
-from katalog_sop.problem import Location, Problem, Severity, error, shown_path, sort_problems
+from katalog_sop.problem import CODE_INTERNAL, Location, Problem, Severity, error, shown_path, sort_problems
 from katalog_sop.rules import Rule, run_rules
 from katalog_sop.rules.base import CATALOGUE
 from katalog_sop.source import CODE_FILE, load_bytes, load_file, not_regular
 
 SOP_SUFFIXES = (".yaml", ".yml")
 CATALOGUE_DIR = "sops"
-CODE_INTERNAL = "internal"
 
 
 class UsageError(Exception):

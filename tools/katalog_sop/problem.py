@@ -15,6 +15,10 @@ import re
 from typing import Iterable, NamedTuple
 
 
+CODE_INTERNAL = "internal"
+"""A bug of this tool met while checking: reported at the file (or rule) it happened on, never a traceback."""
+
+
 class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"

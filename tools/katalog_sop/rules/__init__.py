@@ -19,7 +19,7 @@ from types import MappingProxyType
 
 from katalog_sop.catalogue import Catalogue
 from katalog_sop.model import Sop
-from katalog_sop.problem import Problem, sort_problems
+from katalog_sop.problem import CODE_INTERNAL, Location, Problem, Severity, sort_problems
 from katalog_sop.rules import (  # noqa: F401  (imported to register their rules)
     alur,
     bagian,
@@ -72,13 +72,26 @@ def run_rules(
     per_sop = [(r.check, contexts[r.id], r.severity, r.id) for r in selected if r.scope == PER_SOP]
     for sop in catalogue.sops.values():  # every rule on one SOP before the next: see base.per_sop
         for check, context, severity, rule_id in per_sop:
-            for where, message in check(sop, context):
-                add(Problem(where, severity, rule_id, message))
+            try:  # free in Python 3.11 unless raised
+                for where, message in check(sop, context):
+                    add(Problem(where, severity, rule_id, message))
+            except Exception as exc:  # a bug in one rule must not hide every other finding
+                add(_internal(sop.location, rule_id, exc))
     for r in selected:
         if r.scope == CATALOGUE:
-            for where, message in r.check(catalogue, contexts[r.id]):
-                add(Problem(where, r.severity, r.id, message))
+            try:
+                for where, message in r.check(catalogue, contexts[r.id]):
+                    add(Problem(where, r.severity, r.id, message))
+            except Exception as exc:
+                first = next(iter(catalogue.sops.values()), None)
+                if first is not None:
+                    add(_internal(first.location, r.id, exc))
     return sort_problems(problems)
+
+
+def _internal(where: Location, rule_id: str, exc: Exception) -> Problem:
+    message = f"galat internal pada aturan {rule_id} ({type(exc).__name__}: {exc}); mohon laporkan"
+    return Problem(where, Severity.ERROR, CODE_INTERNAL, message)
 
 
 def _contexts(selected: list[Rule], today: dt.date, options: Options) -> dict[str, Context]:
