@@ -2,10 +2,27 @@
 
 Graphviz only draws here (``neato -n2``): every node is pinned (``pos="x,y!"``),
 every edge carries its own spline (``pos="e,..."``), and the grid and all text
-are drawing operations in the graph's ``_background`` (xdot). SOP text reaches
-DOT only inside those text operations, which carry their exact byte count, so
-no character of it can be read as DOT syntax; the only characters that need
-escaping are double quotes. Nodes and edges have no labels of user text.
+are drawing operations in the graph's ``_background`` (xdot). Nodes and edges
+have no labels of user text and no ``URL``, ``href`` or ``target``: nothing
+here makes a link.
+
+SOP text reaches DOT only inside those text operations, which carry their
+exact byte count, so xdot reads no character of it as anything but text.
+Around them is DOT's quoted string, whose lexer knows one escape (``\\"``),
+keeps ``\\\\`` as two characters, and reads a backslash right before the
+closing quote as escaping it. So, applied once where the ``_background`` is
+written (:func:`_dot_string` and :func:`_text_ops`):
+
+* every ``"`` is written ``\\"``; a text operation never holds a backslash
+  right before a quote, as no DOT spelling gives that pair in one string:
+  such a line is drawn as two operations side by side, split between them;
+* the ``_background`` is several quoted strings joined by DOT's ``+``, each
+  far below Graphviz's limit of 16 KiB (16,381 bytes in one run of text, found
+  by experiment with Graphviz 2.43), split only between operations and never
+  right after a backslash; a text operation holds at most ``SEGMENT``
+  characters, a longer line being drawn piece by piece;
+* control characters, bidi controls and noncharacters are shown visibly
+  (:func:`~katalog_sop.diagram.text.visible`) before the text is counted.
 """
 
 from __future__ import annotations
@@ -16,7 +33,7 @@ from functools import lru_cache
 
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, TERMINATOR, Page, Point, Sheet
 from katalog_sop.diagram.routing import LABEL_LEADING, LABEL_SIZE
-from katalog_sop.diagram.text import FONT_FAMILY, text_width
+from katalog_sop.diagram.text import FONT_FAMILY, text_width, visible
 
 ARROW_LENGTH = 7.0
 MARK_SIZE = 5.0
@@ -42,8 +59,39 @@ def page_id(sheet: Sheet, page: Page) -> str:
     return f"sop-{slug}-h{page.number}"
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '\\"') + '"'
+SEGMENT = 512
+"""The most characters of text in one xdot text operation."""
+CHUNK = 8000
+"""The most bytes in one quoted string of the ``_background``: under half of Graphviz's limit."""
+
+_QUOTE_AFTER_BACKSLASH = re.compile(r'(?<=\\)(?=")')
+
+
+def _quote(name: str) -> str:
+    """One of our own names (an id, a connector's letter) as a DOT string; SOP text goes through :func:`_dot_string`."""
+    if "\\" in name or '"' in name or not name.isprintable():
+        raise ValueError(f"not a name for DOT: {name!r}")
+    return f'"{name}"'
+
+
+def _dot_string(ops: list[str]) -> str:
+    """xdot operations as one DOT value: quoted strings of at most ``CHUNK`` bytes joined by ``+``.
+
+    Every string but the last ends with the space after its last operation,
+    so none ends right after a backslash of the text.
+    """
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for op in ops:
+        escaped = op.replace('"', '\\"')
+        length = len(escaped.encode("utf-8")) + 1
+        if chunks[-1] and size + length > CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(escaped)
+        size += length
+    last = len(chunks) - 1
+    return " + ".join('"' + " ".join(chunk) + (" " if index < last else "") + '"' for index, chunk in enumerate(chunks))
 
 
 def _counted(value: str) -> str:
@@ -61,6 +109,28 @@ def _text_tail(text: str, size: float) -> str:
     return f"{text_width(text, size):.2f} {_counted(text)}"
 
 
+def _segments(text: str) -> list[str]:
+    """``text`` in pieces each safe in one operation: no backslash right before a quote, at most ``SEGMENT`` long."""
+    pieces: list[str] = []
+    for part in _QUOTE_AFTER_BACKSLASH.split(text):
+        pieces += [part[i:i + SEGMENT] for i in range(0, len(part), SEGMENT)] or [part]
+    return pieces
+
+
+def _text_ops(x: float, y: float, justify: int, text: str, size: float) -> list[str]:
+    """The operations that draw one line of text anchored at (x, y), in Graphviz's upward y."""
+    text = visible(text)
+    pieces = _segments(text)
+    if len(pieces) == 1:
+        return [f"T {x:.2f} {y:.2f} {justify} {_text_tail(text, size)}"]
+    left = x - (justify + 1) * text_width(text, size) / 2  # the line's left end: justify is -1 start, 0 middle, 1 end
+    ops = []
+    for piece in pieces:  # side by side, each at its measured width
+        ops.append(f"T {left:.2f} {y:.2f} -1 {_text_tail(piece, size)}")
+        left += text_width(piece, size)
+    return ops
+
+
 class _Flip:
     def __init__(self, height: float):
         self.height = height
@@ -73,6 +143,7 @@ class _Flip:
 
 
 def _background(page: Page, flip: _Flip, arrows_labels) -> str:
+    """The grid and every text of the page as xdot operations, written as one DOT value."""
     ops = [_op("c", GRID_COLOR), _op("S", "setlinewidth(0.6)")]
     height = flip.height
     for (x1, y1), (x2, y2) in page.rules:
@@ -96,16 +167,16 @@ def _background(page: Page, flip: _Flip, arrows_labels) -> str:
             x, justify = rect.x + block.padding, -1
             y = rect.y + block.padding + size * ASCENT
         for line in block.lines:  # baselines, flipped to Graphviz's upward y
-            ops.append(f"T {x:.2f} {height - y:.2f} {justify} {_text_tail(line, size)}")
+            ops += _text_ops(x, height - y, justify, line, size)
             y += block.leading
     for (x, y), align, label in arrows_labels:
         font(LABEL_SIZE)
         lines = label.split("\n")
         for index, line in enumerate(lines):  # the last line at label_at, the others above it
             line_y = y - (len(lines) - 1 - index) * LABEL_LEADING
-            ops.append(f"T {x:.2f} {height - line_y:.2f} {-1 if align == 'left' else 1} {_text_tail(line, LABEL_SIZE)}")
-    ops.append(_op("S", "solid"))  # never end the string right after SOP text (a trailing '\' would eat the quote)
-    return " ".join(ops)
+            ops += _text_ops(x, height - line_y, -1 if align == "left" else 1, line, LABEL_SIZE)
+    ops.append(_op("S", "solid"))
+    return _dot_string(ops)
 
 
 def _spline(points: tuple[Point, ...], flip: _Flip) -> str:
@@ -136,7 +207,7 @@ def to_dot(sheet: Sheet, page: Page, highlight: Mapping[int, str] | None = None)
     lines = [
         "digraph sheet {",
         f'  graph [id={_quote(prefix)} bb="0,0,{page.width:.2f},{page.height:.2f}" pad=0.1 splines=true',
-        f"    _background={_quote(_background(page, flip, labels))}];",
+        f"    _background={_background(page, flip, labels)}];",
         f'  node [fixedsize=true fillcolor=white color="{LINE_COLOR}" penwidth=1 fontname="{FONT_FAMILY}" fontsize=7 label=""];',
         f'  edge [color="{LINE_COLOR}" arrowsize=0.7 penwidth=1];',
     ]
