@@ -1,11 +1,27 @@
-"""The one place that runs Graphviz: DOT pages to SVG, batched and cached.
+"""The one place that runs Graphviz: DOT pages to SVG, batched, checked and cached.
 
 Starting a Graphviz process costs far more than drawing one pinned sheet, so
 all pages that are not in the cache are drawn by a single ``neato -n2``
-process. The cache is keyed by a hash of the DOT text and the Graphviz
-version; entries are written atomically, so an interrupted build never leaves
-a half-written SVG behind. After drawing, each SVG gets a ``<title>`` and a
-``<desc>`` for screen readers.
+process. After drawing, each SVG gets a ``<title>`` and a ``<desc>`` for
+screen readers.
+
+The page a reader's browser inlines must never carry live markup, whatever
+Graphviz, the cache or an SOP holds: every SVG, fresh or cached, must pass
+:func:`is_inert` (only the elements a sheet is drawn with, no link, script,
+foreign content, style or event handler). No SOP takes the build down: a page
+Graphviz cannot draw, or draws with live markup, is replaced by a plain page
+saying so, and the result carries a warning naming the SOP and the page.
+Only a missing Graphviz raises (:class:`GraphvizError`).
+
+The cache is keyed by a hash of the DOT text and the Graphviz version. It
+never fails a build: each entry starts with the SHA-256 of its content,
+checked on every read, so a truncated, replaced or undecodable entry, an
+unreadable one, a directory or anything but a regular file where an entry
+should be, or a damaged index is a miss and is drawn again; a cache folder
+that cannot be written means drawing without caching, with one warning.
+Entries are written atomically; temporary files older than ``STALE_SECONDS``
+(left by killed builds) are removed when a cache is opened. Nothing here
+prints: warnings are returned with the pages (:class:`Rendered`).
 """
 
 from __future__ import annotations
@@ -15,9 +31,11 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,13 +46,18 @@ from xml.sax.saxutils import escape
 from katalog_sop.diagram.dot import to_dot
 from katalog_sop.diagram.geometry import Options, layout
 from katalog_sop.diagram.shapes import Sheet
+from katalog_sop.diagram.text import FONT_FAMILY, visible
 from katalog_sop.model import Sop
 
 ENGINE = "neato"
+STALE_SECONDS = 600
+"""A temporary file this old was left by a killed build: writing an entry takes milliseconds."""
+MAX_ENTRY = 64 << 20
+"""No sheet page is this large; a bigger file in the cache is not ours."""
 
 
 class GraphvizError(Exception):
-    """Graphviz is missing or failed; the message says what to do."""
+    """Graphviz is missing; the message says what to do."""
 
 
 @lru_cache(maxsize=1)
@@ -57,13 +80,86 @@ class RenderedPage:
     svg: str
 
 
+class Rendered(list):
+    """What was drawn, in order, with the warnings a build log should show (an empty tuple: none).
+
+    ``failures``: the positions of the items drawn as the stand-in page, with the reason.
+    """
+
+    def __init__(self, items: Iterable = (), warnings: Iterable[str] = (), failures: dict[int, str] | None = None):
+        super().__init__(items)
+        self.warnings = tuple(warnings)
+        self.failures = failures or {}
+
+
+def page_warning(sop_id: str, number: int, reason: str) -> str:
+    """The warning for a sheet page drawn as the stand-in page."""
+    return f"{sop_id}: halaman {number} lembar tidak dapat digambar ({reason}); halaman pengganti dipakai"
+
+
 def draw_image(dot: str, fmt: str, *options: str) -> bytes:
-    """One DOT text drawn as an image (e.g. PNG for a quick look); SVG goes through the batch and cache."""
+    """One DOT text drawn as an image (e.g. PNG for a quick look); SVG goes through the batch and cache.
+
+    Raises :class:`GraphvizError` when Graphviz cannot draw it.
+    """
     graphviz_version()
     result = subprocess.run([ENGINE, "-n2", f"-T{fmt}", *options], input=dot.encode("utf-8"), capture_output=True, check=False)
     if result.returncode != 0:
-        raise GraphvizError(f"Graphviz gagal menggambar: {result.stderr.decode('utf-8', 'replace').strip()}")
+        raise GraphvizError(f"Graphviz gagal menggambar: {_first_line(result.stderr)}")
     return result.stdout
+
+
+def _first_line(errors: bytes) -> str:
+    lines = errors.decode("utf-8", "replace").strip().splitlines()
+    return visible(lines[0])[:300] if lines else "tanpa pesan"
+
+
+# Every "<" of an SVG a browser may inline starts one of these; anything else is refused.
+_MARKUP = re.compile(
+    r"""<(?:
+        !--(?:[^<>-]|-(?!-))*-->                                  # a comment, with nothing an HTML parser reads differently
+      | !DOCTYPE[^<>\[\]]*>                                       # no internal subset: no entities of its own
+      | \?xml\s[^<>?]*\?>
+      | /(?P<end>[A-Za-z][\w:.-]*)\s*>
+      | (?P<start>[A-Za-z][\w:.-]*)(?P<attributes>(?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*/?>
+    )""",
+    re.X,
+)
+_ATTRIBUTE = re.compile(r"""\s+([\w:.-]+)\s*=\s*(?:"[^"<]*"|'[^'<]*')""")
+_ELEMENTS = frozenset({"svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "text"})
+"""Everything a sheet is drawn with; no a, script, foreignObject, style, image, use, animate or set."""
+_LIVE_ATTRIBUTES = frozenset({"style", "src", "xml:base"})
+
+
+def is_inert(svg: str) -> bool:
+    """Whether ``svg`` is only a drawing: the sheet's elements, and no link, style or event handler."""
+    position = svg.find("<")
+    while position != -1:
+        match = _MARKUP.match(svg, position)
+        if match is None:
+            return False
+        name = match.group("start") or match.group("end")
+        if name is not None and name.lower() not in _ELEMENTS:
+            return False
+        for attribute in _ATTRIBUTE.findall(match.group("attributes") or ""):
+            attribute = attribute.lower()
+            if "href" in attribute or attribute.startswith("on") or attribute in _LIVE_ATTRIBUTES:
+                return False
+        position = svg.find("<", match.end())
+    return True
+
+
+def _stand_in() -> str:
+    """The page shown where a sheet page could not be drawn safely."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        '<svg width="360pt" height="40pt" viewBox="0.00 0.00 360.00 40.00" xmlns="http://www.w3.org/2000/svg">\n'
+        '<g id="graph0" class="graph">\n<title>sheet</title>\n'
+        '<polygon fill="white" stroke="#555555" points="0.5,0.5 359.5,0.5 359.5,39.5 0.5,39.5 0.5,0.5"/>\n'
+        f'<text text-anchor="start" x="10" y="24" font-family="{FONT_FAMILY}" font-size="10.00">'
+        "Halaman lembar ini tidak dapat digambar; lihat tabel langkah.</text>\n"
+        "</g>\n</svg>\n"
+    )
 
 
 class _Batch:
@@ -94,7 +190,7 @@ class _Batch:
         try:
             self.process.stdin.write(dot.encode("utf-8"))
         except BrokenPipeError:
-            pass  # Graphviz stopped; finish() reports why
+            pass  # Graphviz stopped; finish() tells
         self.count += 1
         return self.count - 1
 
@@ -110,13 +206,17 @@ class _Batch:
         *complete, self._pending = self._pending.split(SVG_END)
         start = len(self.done)
         for part in complete:
-            self.done.append(part.decode("utf-8").lstrip() + SVG_END.decode())
+            self.done.append(part.decode("utf-8", "replace").lstrip() + SVG_END.decode())
         return list(enumerate(self.done[start:], start))
 
-    def finish(self) -> list[tuple[int, str]]:
-        """Wait for Graphviz; the pages not yet picked up by :meth:`drawn`."""
+    def finish(self) -> tuple[list[tuple[int, str]], str | None]:
+        """Wait for Graphviz: the pages not yet picked up by :meth:`drawn`, and why it stopped early (or ``None``).
+
+        Graphviz draws the graphs in the order it reads them, so when it fails
+        the pages it finished are the first ones.
+        """
         if self.process is None:
-            return []
+            return [], None
         try:
             self.process.stdin.close()
         except BrokenPipeError:
@@ -124,52 +224,121 @@ class _Batch:
         status = self.process.wait()
         with self.errors:
             self.errors.seek(0)
-            errors = self.errors.read().decode("utf-8", "replace").strip()
+            errors = self.errors.read()
         rest = self.drawn()
         self.output.close()
-        if status != 0:
-            raise GraphvizError(f"Graphviz gagal menggambar: {errors}")
-        if len(self.done) != self.count or self._pending.strip():
-            raise GraphvizError(f"Graphviz menghasilkan {len(self.done)} gambar untuk {self.count} halaman")
-        return rest
+        if status != 0 or len(self.done) != self.count:
+            return rest, f"Graphviz gagal menggambar: {_first_line(errors)}"
+        return rest, None
 
 
 SVG_END = b"</svg>\n"
+_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file of sane size at ``path``; ``None`` for anything else or any error."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
+            return None  # a FIFO or a device would block or never end
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(MAX_ENTRY + 1)
+        return data if len(data) <= MAX_ENTRY else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 class _Cache:
     """SVGs by the hash of their DOT text and the Graphviz version; ``None``: no cache.
 
-    Entries are written by a background thread: creating files is slow on
-    some disks, and the thread waits on the disk while Python lays out the
-    next sheets. :meth:`close` waits for every write and raises the first
-    error.
+    An entry is ``katalog-sop-cache sha256=<hex>`` on its first line, then
+    the content whose hash that is. Entries are written by a background
+    thread: creating files is slow on some disks, and the thread waits on the
+    disk while Python lays out the next sheets. A write that fails stops
+    caching for the rest of the build, with one warning.
     """
+
+    MAGIC = b"katalog-sop-cache sha256="
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self.warnings: list[str] = []
         self._writer: ThreadPoolExecutor | None = None
         self._writes: list = []
+        self._broken = False
+        if folder is not None:
+            self._submit(_remove_stale_temporaries, Path(folder))
 
     def _path(self, key: str, suffix: str) -> Path:
         return self.folder / key[:2] / f"{key}{suffix}"
 
-    def get(self, key: str, suffix: str = ".svg") -> str | None:
-        if self.folder is None:
-            return None
-        try:
-            return self._path(key, suffix).read_text(encoding="utf-8")
-        except (FileNotFoundError, NotADirectoryError):
-            return None
-
-    def put(self, key: str, text: str, suffix: str = ".svg") -> None:
-        if self.folder is None:
-            return
+    def _submit(self, job, *args) -> None:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="katalog-sop-cache")
-        self._writes.append(self._writer.submit(write_atomically, self._path(key, suffix), text))
+        self._writes.append(self._writer.submit(job, *args))
+
+    def get(self, key: str, suffix: str = ".svg") -> str | None:
+        """The entry's text if it is whole and unchanged; ``None`` otherwise."""
+        if self.folder is None:
+            return None
+        data = _read_regular(self._path(key, suffix))
+        if data is None:
+            return None
+        head, newline, body = data.partition(b"\n")
+        if not newline or head != self.MAGIC + hashlib.sha256(body).hexdigest().encode("ascii"):
+            return None
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def get_svg(self, key: str) -> str | None:
+        svg = self.get(key)
+        return svg if svg is not None and svg.endswith(SVG_END.decode()) and is_inert(svg) else None
+
+    def get_index(self, key: str) -> dict | None:
+        """A sheet's index entry (title, description, page keys), if it is one."""
+        text = self.get(key, ".json")
+        try:
+            entry = json.loads(text) if text is not None else None
+        except ValueError:
+            return None
+        if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("description"), str):
+            return None
+        pages = entry.get("pages")
+        if not isinstance(pages, list) or not pages or not all(isinstance(p, str) and _KEY.fullmatch(p) for p in pages):
+            return None
+        return entry
+
+    def put(self, key: str, text: str, suffix: str = ".svg") -> None:
+        if self.folder is None or self._broken:
+            return
+        body = text.encode("utf-8")
+        data = self.MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+        self._submit(self._write, self._path(key, suffix), data)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        if self._broken:
+            return
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)  # a directory where an entry belongs is damage, not data
+            write_atomically(path, data)
+        except OSError as exc:
+            self._broken = True
+            self.warnings.append(
+                f"cache lembar {self.folder} tidak dapat ditulis ({exc.strerror or exc}); lembar digambar tanpa cache"
+            )
 
     def close(self) -> None:
+        """Wait for every write; a write's failure is a warning, never an error."""
         if self._writer is not None:
             self._writer.shutdown(wait=True)
             self._writer = None
@@ -178,11 +347,31 @@ class _Cache:
                 write.result()
 
 
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files killed builds left in the cache; best effort, never an error."""
+    cutoff = time.time() - STALE_SECONDS
+    folders = [folder]
+    try:
+        with os.scandir(folder) as entries:
+            folders += [Path(e.path) for e in entries if len(e.name) == 2 and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for each in folders:
+        try:
+            with os.scandir(each) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".tmp-") and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+        except OSError:
+            continue
+
+
 class _Drawing:
     """SVG pages by DOT key: from the cache, or drawn by one batched Graphviz process.
 
     Pages Graphviz has finished are stored in the cache while the next
-    sheets are still being laid out.
+    sheets are still being laid out. A page Graphviz cannot draw, or draws
+    with live markup, gets the stand-in page, and its reason in ``failed``.
     """
 
     COLLECT_EVERY = 32
@@ -190,35 +379,65 @@ class _Drawing:
     def __init__(self, cache: _Cache):
         self.cache, self.batch = cache, _Batch()
         self.svgs: dict[str, str] = {}
-        self.fresh: dict[int, str] = {}  # position in the batch -> key
+        self.failed: dict[str, str] = {}
+        self.queue: list[tuple[str, str]] = []  # (key, DOT) of each page in the current batch, in its order
         self.fresh_keys: set[str] = set()
 
     def need(self, dot: str) -> str:
         key = cache_key(dot)
         if key not in self.svgs and key not in self.fresh_keys:
-            cached = self.cache.get(key)
+            cached = self.cache.get_svg(key)
             if cached is not None:
                 self.svgs[key] = cached
             else:
-                self.fresh[self.batch.submit(dot)] = key
                 self.fresh_keys.add(key)
+                self._submit(key, dot)
                 if self.batch.count % self.COLLECT_EVERY == 0:
                     self._store(self.batch.drawn())
         return key
 
+    def _submit(self, key: str, dot: str) -> None:
+        self.batch.submit(dot)
+        self.queue.append((key, dot))
+
     def _store(self, drawn: list[tuple[int, str]]) -> None:
         for position, svg in drawn:
-            key = self.fresh[position]
+            self._keep(self.queue[position][0], svg)
+
+    def _keep(self, key: str, svg: str) -> None:
+        if is_inert(svg):
             self.svgs[key] = svg
             self.cache.put(key, svg)
+        else:
+            self.svgs[key] = _stand_in()
+            self.failed[key] = "SVG dari Graphviz memuat tautan, skrip atau gaya"
 
     def finish(self) -> dict[str, str]:
-        self._store(self.batch.finish())
+        drawn, error = self.batch.finish()
+        self._store(drawn)
+        while error is not None and len(self.batch.done) < len(self.queue):
+            # The batch stopped at its first page not drawn: draw that page alone, then the rest in a new batch.
+            stopped = len(self.batch.done)
+            key, dot = self.queue[stopped]
+            rest = self.queue[stopped + 1:]
+            try:
+                self._keep(key, draw_image(dot, "svg").decode("utf-8", "replace"))
+            except GraphvizError as exc:
+                self.svgs[key], self.failed[key] = _stand_in(), str(exc)
+            self.batch, self.queue = _Batch(), []
+            for each in rest:
+                self._submit(*each)
+            drawn, error = self.batch.finish()
+            self._store(drawn)
         return self.svgs
 
 
-def render_dots(dots: Iterable[str], cache_dir: Path | None) -> list[str]:
-    """SVG text for every DOT text, from the cache where possible."""
+def render_dots(dots: Iterable[str], cache_dir: Path | None) -> Rendered:
+    """SVG text for every DOT text, from the cache where possible.
+
+    The result's ``failures`` maps the position of each page drawn as the
+    stand-in page to the reason.
+    """
     cache = _Cache(cache_dir)
     try:
         drawing = _Drawing(cache)
@@ -226,22 +445,28 @@ def render_dots(dots: Iterable[str], cache_dir: Path | None) -> list[str]:
         svgs = drawing.finish()
     finally:
         cache.close()
-    return [svgs[key] for key in keys]
+    failures = {index: drawing.failed[key] for index, key in enumerate(keys) if key in drawing.failed}
+    return Rendered((svgs[key] for key in keys), cache.warnings, failures)
 
 
 def write_atomically(path: Path, data: bytes | str) -> None:
     """Write ``path`` so that a reader sees the old file or the whole new one, never a part.
 
     The temporary file is named for this process and thread, so writers never
-    share one; it goes next to ``path`` so that the final rename is atomic.
+    share one; it goes next to ``path`` so that the final rename is atomic. It
+    is created anew (never through a link left in its place), and removed if
+    the write fails.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
         handle = os.open(temporary, flags, 0o644)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temporary, flags, 0o644)
+    except FileExistsError:  # left by a killed process that had this id
+        temporary.unlink()
         handle = os.open(temporary, flags, 0o644)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -263,14 +488,19 @@ def _page_title(title: str, number: int, total: int) -> str:
 def accessible(svg: str, title: str, description: str) -> str:
     """Put the sheet's own title and a description where Graphviz wrote the graph's name.
 
+    Both are shown as the sheet's texts are (:func:`~katalog_sop.diagram.text.visible`), then escaped.
     Also drops the "pageN,M_" Graphviz puts before the graph's id, which is not a valid XML id.
     """
-    text = f"<title>{escape(title)}</title>\n<desc>{escape(description)}</desc>"
+    text = f"<title>{escape(visible(title))}</title>\n<desc>{escape(visible(description))}</desc>"
     svg = _PAGE_PREFIX.sub('id="', svg, count=1)
     return _GRAPH_TITLE.sub(lambda _: text, svg, count=1)
 
 
-def render_sheets(sheets: Iterable[Sheet], cache_dir: Path | None = None) -> list[list[RenderedPage]]:
+def _failure_warnings(sop_id: str, keys: list[str], failed: dict[str, str]) -> list[str]:
+    return [page_warning(sop_id, number, failed[key]) for number, key in enumerate(keys, start=1) if key in failed]
+
+
+def render_sheets(sheets: Iterable[Sheet], cache_dir: Path | None = None) -> Rendered:
     """Every page of every sheet as SVG, drawn with as few Graphviz processes as possible.
 
     ``sheets`` may be a generator: pages are handed to Graphviz while the next
@@ -284,15 +514,21 @@ def render_sheets(sheets: Iterable[Sheet], cache_dir: Path | None = None) -> lis
             for page in sheet.pages:
                 yield to_dot(sheet, page)
 
-    svgs = iter(render_dots(dots(), cache_dir))
+    drawn = render_dots(dots(), cache_dir)
+    svgs = iter(drawn)
     out: list[list[RenderedPage]] = []
+    warnings = list(drawn.warnings)
+    position = 0
     for sheet in laid_out:
         pages = []
         for page in sheet.pages:
             title = _page_title(sheet.title, page.number, len(sheet.pages))
             pages.append(RenderedPage(page.number, accessible(next(svgs), title, sheet.description)))
+            if position in drawn.failures:
+                warnings.append(page_warning(sheet.sop_id, page.number, drawn.failures[position]))
+            position += 1
         out.append(pages)
-    return out
+    return Rendered(out, warnings)
 
 
 @lru_cache(maxsize=1)
@@ -307,27 +543,26 @@ def _code_version() -> str:
 
 def _plan_and_draw(sops: Iterable[Sop], options: Options, cache: _Cache):
     drawing = _Drawing(cache)
-    plans: list[tuple[str, str, list[str], bool]] = []  # title, description, page keys, index to write
+    plans: list[tuple[str, str, str, list[str], bool]] = []  # SOP id, title, description, page keys, index to write
     index_keys: list[str] = []
     for sop in sops:
-        index_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{sop!r}".encode("utf-8")).hexdigest()
+        index_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{sop!r}".encode("utf-8", "replace")).hexdigest()
         index_keys.append(index_key)
-        index = cache.get(index_key, ".json")
-        if index is not None:
-            entry = json.loads(index)
-            pages = {key: cache.get(key) for key in entry["pages"]}
+        entry = cache.get_index(index_key)
+        if entry is not None:
+            pages = {key: cache.get_svg(key) for key in entry["pages"]}
             if all(svg is not None for svg in pages.values()):
                 drawing.svgs.update(pages)
-                plans.append((entry["title"], entry["description"], entry["pages"], False))
+                plans.append((sop.id, entry["title"], entry["description"], entry["pages"], False))
                 continue
         sheet = layout(sop, options)
         keys = [drawing.need(to_dot(sheet, page)) for page in sheet.pages]
-        plans.append((sheet.title, sheet.description, keys, True))
-    return plans, index_keys, drawing.finish()
+        plans.append((sop.id, sheet.title, sheet.description, keys, True))
+    return plans, index_keys, drawing
 
 
-def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None) -> list[list[RenderedPage]]:
-    """Every SOP's sheet as SVG pages.
+def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None) -> Rendered:
+    """Every SOP's sheet as SVG pages, with the warnings of the drawing and the cache.
 
     With a cache, an SOP drawn before with the same model, options and code is
     not laid out again: an index keyed by those inputs names its pages, which
@@ -336,17 +571,21 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
     """
     cache = _Cache(cache_dir)
     try:
-        plans, index_keys, svgs = _plan_and_draw(sops, options, cache)
-        for index_key, (title, description, keys, write_index) in zip(index_keys, plans):
-            if write_index:  # after its pages: the one writer thread keeps this order
+        plans, index_keys, drawing = _plan_and_draw(sops, options, cache)
+        svgs = drawing.finish()
+        warnings: list[str] = []
+        for index_key, (sop_id, title, description, keys, write_index) in zip(index_keys, plans):
+            failures = _failure_warnings(sop_id, keys, drawing.failed)
+            warnings += failures
+            if write_index and not failures:  # after its pages: the one writer thread keeps this order
                 cache.put(index_key, json.dumps({"title": title, "description": description, "pages": keys}), ".json")
         out = [
             [
                 RenderedPage(number, accessible(svgs[key], _page_title(title, number, len(keys)), description))
                 for number, key in enumerate(keys, start=1)
             ]
-            for title, description, keys, _ in plans
+            for _, title, description, keys, _ in plans
         ]
     finally:
         cache.close()  # while the last entries are written, the pages above were made
-    return out
+    return Rendered(out, cache.warnings + warnings)
