@@ -26,6 +26,7 @@ from katalog_sop.workers import available_jobs
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+RENDER_FORMATS = ("svg", "png", "pdf")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,13 +104,17 @@ def _parser() -> argparse.ArgumentParser:
     _add_config_and_today(diff_cmd)
     render_cmd = commands.add_parser(
         "render",
-        help="gambar lembar flowchart satu SOP (SVG, atau PNG untuk melihat sekilas)",
-        description="Gambar lembar flowchart SOP AP. Bila lebih dari satu halaman, tiap halaman "
-        "ditulis ke berkasnya sendiri: OUT-1.svg, OUT-2.svg, ...",
+        help="gambar lembar flowchart satu SOP (SVG, atau PNG/PDF untuk melihat sekilas)",
+        description="Gambar lembar flowchart SOP AP. Bentuknya menurut akhiran berkas keluaran "
+        "(.svg, .png, .pdf). Bila lebih dari satu halaman, tiap halaman ditulis ke berkasnya sendiri: "
+        "OUT-1.svg, OUT-2.svg, ...",
     )
     render_cmd.add_argument("path", metavar="PATH.yaml", help="berkas SOP")
-    render_cmd.add_argument("-o", "--output", required=True, metavar="OUT.svg", help="berkas keluaran")
-    render_cmd.add_argument("--format", choices=("svg", "png"), default="svg", help="bawaan: svg")
+    render_cmd.add_argument("-o", "--output", required=True, metavar="OUT.svg", help="berkas keluaran: .svg, .png atau .pdf")
+    render_cmd.add_argument(
+        "--format", choices=RENDER_FORMATS, default=None,
+        help="harus sama dengan akhiran berkas keluaran; hanya perlu bila berkas keluaran tanpa akhiran (bawaan: svg)",
+    )
     render_cmd.add_argument(
         "--max-rows", type=_positive, default=None, metavar="N",
         help="langkah per halaman (bawaan: sebanyak yang muat di A4 lanskap)",
@@ -172,16 +177,29 @@ def _run_render(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
+def _render_format(args: argparse.Namespace, source: Path, output: Path) -> str:
+    """The image format: the output's extension, which ``--format`` may only repeat."""
+    suffix = output.suffix.lower().removeprefix(".")
+    if suffix in ("yaml", "yml") or output.resolve() == source.resolve():
+        raise UsageError(f"berkas keluaran harus .svg, .png atau .pdf, bukan berkas SOP: {args.output}")
+    if not suffix:
+        return args.format or "svg"
+    if suffix not in RENDER_FORMATS:
+        raise UsageError(f"berkas keluaran harus berakhiran .svg, .png atau .pdf: {args.output}")
+    if args.format is not None and args.format != suffix:
+        raise UsageError(f"--format {args.format} tidak sama dengan akhiran berkas keluaran {args.output}; pakai .{args.format}")
+    return suffix
+
+
 def _render(args: argparse.Namespace) -> int:
     from katalog_sop.diagram.dot import to_dot
     from katalog_sop.diagram.geometry import Options, layout
-    from katalog_sop.diagram.render import draw_image, render_sheets, write_atomically
+    from katalog_sop.diagram.render import draw_image, render_sheets
 
     source, output = Path(args.path), Path(args.output)
     if not source.is_file():
         raise UsageError(f"berkas tidak ditemukan: {args.path}")
-    if output.suffix.lower() in (".yaml", ".yml") or output.resolve() == source.resolve():
-        raise UsageError(f"berkas keluaran harus .{args.format}, bukan berkas SOP: {args.output}")
+    fmt = _render_format(args, source, output)
     result = check([args.path], rules=())
     sys.stdout.write(REPORTERS["text"](result, color=False))
     sop = result.files[0].sop
@@ -190,18 +208,31 @@ def _render(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     sheet = layout(sop, Options(max_rows=args.max_rows))
     cache = None if args.no_cache else Path(args.cache)
-    pages = sheet.pages
-    if args.format == "svg":
-        images = [page.svg.encode("utf-8") for page in render_sheets([sheet], cache)[0]]
+    if fmt == "svg":
+        drawn = render_sheets([sheet], cache)
+        images = [page.svg.encode("utf-8") for page in drawn[0]]
+        warnings = drawn.warnings
     else:
-        images = [draw_image(to_dot(sheet, page), "png", "-Gdpi=110") for page in pages]
+        images = [draw_image(to_dot(sheet, page), fmt, "-Gdpi=110") for page in sheet.pages]
+        warnings = ()
+    for warning in warnings:
+        print(f"sop render: peringatan: {warning}", file=sys.stderr)
     targets = [output] if len(images) == 1 else [
         output.with_name(f"{output.stem}-{number}{output.suffix}") for number in range(1, len(images) + 1)
     ]
     for target, image in zip(targets, images):
-        write_atomically(target, image)
+        _write_output(target, image)
         print(target.as_posix())
     return EXIT_OK
+
+
+def _write_output(path: Path, data: bytes) -> None:
+    from katalog_sop.diagram.render import write_atomically
+
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise UsageError(f"tidak dapat menulis {path.as_posix()}: {exc.strerror or exc}") from None
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -235,10 +266,27 @@ def _run_diff(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(FORMATS[args.format](result))
     if args.sheets is not None:
-        from katalog_sop.diff.sheets import write_sheets
+        return _write_diff_sheets(result, before, after, Path(args.sheets))
+    return EXIT_OK
 
-        for written in write_sheets(result, before, after, Path(args.sheets)):
-            print(written.as_posix(), file=sys.stderr)
+
+def _write_diff_sheets(result, before, after, folder: Path) -> int:
+    from katalog_sop.diagram.render import GraphvizError
+    from katalog_sop.diff.sheets import write_sheets
+
+    try:
+        written = write_sheets(result, before, after, folder)
+    except GraphvizError as exc:
+        print(f"sop diff: galat: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        name = exc.filename if isinstance(exc.filename, str) else folder.as_posix()
+        print(f"sop diff: galat: tidak dapat menulis lembar ke {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for warning in written.warnings:
+        print(f"sop diff: peringatan: {warning}", file=sys.stderr)
+    for path in written:
+        print(path.as_posix(), file=sys.stderr)
     return EXIT_OK
 
 
