@@ -5,18 +5,18 @@ was and as it is, with the steps the change touched filled in colour: added
 steps green, changed ones yellow, moved ones blue on the new sheet; removed
 steps red, and the changed and moved ones, on the old one. Files go to
 ``<folder>/<sop id>/sebelum-<page>.svg`` and ``sesudah-<page>.svg``; each is
-written whole or not at all.
+written whole or not at all. A page Graphviz cannot draw is written as the
+stand-in page, with a warning; nothing an SOP says makes this fail.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from katalog_sop.check import CheckResult
 from katalog_sop.diagram.dot import to_dot
 from katalog_sop.diagram.geometry import layout
-from katalog_sop.diagram.render import accessible, render_dots, write_atomically
+from katalog_sop.diagram.render import Rendered, accessible, page_warning, render_dots, write_atomically
 from katalog_sop.diff.compare import ADDED, CHANGED, FINDINGS, MOVED, REMOVED, CatalogueDiff, SopDiff
 from katalog_sop.model import Sop
 
@@ -39,8 +39,8 @@ def highlights(sop: SopDiff) -> tuple[dict[int, str], dict[int, str]]:
     return before, after
 
 
-def write_sheets(diff: CatalogueDiff, before: CheckResult, after: CheckResult, folder: Path) -> list[Path]:
-    """Write the sheets; returns the files written, in order."""
+def write_sheets(diff: CatalogueDiff, before: CheckResult, after: CheckResult, folder: Path) -> Rendered:
+    """Write the sheets; returns the files written, in order, with the warnings of the drawing."""
     jobs: list[tuple[Path, Sop, dict[int, str], str]] = []
     for sop in diff.sops:
         if sop.kind == FINDINGS:
@@ -53,10 +53,10 @@ def write_sheets(diff: CatalogueDiff, before: CheckResult, after: CheckResult, f
             jobs.append((target, old, marks_before, BEFORE))
         if new is not None:
             jobs.append((target, new, marks_after, AFTER))
-    return list(_draw(jobs))
+    return _draw(jobs)
 
 
-def _draw(jobs: list[tuple[Path, Sop, dict[int, str], str]]) -> Iterable[Path]:
+def _draw(jobs: list[tuple[Path, Sop, dict[int, str], str]]) -> Rendered:
     planned = []
     dots = []
     for target, sop, marks, side in jobs:
@@ -64,7 +64,12 @@ def _draw(jobs: list[tuple[Path, Sop, dict[int, str], str]]) -> Iterable[Path]:
         for page in sheet.pages:
             planned.append((target / f"{side}-{page.number}.svg", sheet, page, side))
             dots.append(to_dot(sheet, page, marks))
-    for (path, sheet, page, side), svg in zip(planned, render_dots(dots, None)):
+    drawn = render_dots(dots, None)
+    written, warnings = [], list(drawn.warnings)
+    for position, ((path, sheet, page, side), svg) in enumerate(zip(planned, drawn)):
         title = f"{sheet.title} ({side}) \u2014 halaman {page.number} dari {len(sheet.pages)}"
         write_atomically(path, accessible(svg, title, sheet.description))
-        yield path
+        written.append(path)
+        if position in drawn.failures:
+            warnings.append(page_warning(f"{sheet.sop_id} ({side})", page.number, drawn.failures[position]))
+    return Rendered(written, warnings)
