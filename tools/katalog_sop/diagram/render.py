@@ -114,39 +114,31 @@ def _first_line(errors: bytes) -> str:
     return visible(lines[0])[:300] if lines else "tanpa pesan"
 
 
-# Every "<" of an SVG a browser may inline starts one of these; anything else is refused.
-_MARKUP = re.compile(
-    r"""<(?:
-        !--(?:[^<>-]|-(?!-))*-->                                  # a comment, with nothing an HTML parser reads differently
-      | !DOCTYPE[^<>\[\]]*>                                       # no internal subset: no entities of its own
-      | \?xml\s[^<>?]*\?>
-      | /(?P<end>[A-Za-z][\w:.-]*)\s*>
-      | (?P<start>[A-Za-z][\w:.-]*)(?P<attributes>(?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*/?>
-    )""",
+_ELEMENTS = ("svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "text")
+"""Everything a sheet is drawn with; no a, script, foreignObject, style, image, use, animate or set."""
+_ATTRIBUTES = (
+    "xmlns:xlink", "xmlns", "width", "height", "viewBox", "id", "class", "transform",
+    "fill-opacity", "fill", "stroke-width", "stroke-dasharray", "stroke-opacity", "stroke",
+    "points", "d", "cx", "cy", "rx", "ry", "r", "x", "y",
+    "text-anchor", "font-family", "font-size", "font-weight", "font-style",
+)
+"""Graphviz's presentation attributes; no href, style, src, xml:base or on* handler."""
+# An SVG a browser may inline is text and these, nothing else. Possessive: a refusal never backtracks.
+_DOCUMENT = re.compile(
+    rf"""(?:[^<]++|<(?:
+        !--(?:[^<>-]|-(?!-))*+-->                    # a comment, with nothing an HTML parser reads differently
+      | !DOCTYPE[^<>\[\]]*+>                         # no internal subset: no entities of its own
+      | \?xml\s[^<>?]*+\?>
+      | /(?:{"|".join(_ELEMENTS)})\s*+>
+      | (?:{"|".join(_ELEMENTS)})(?:\s++(?:{"|".join(_ATTRIBUTES)})\s*+=\s*+(?:"[^"<]*+"|'[^'<]*+'))*+\s*+/?>
+    ))*+""",
     re.X,
 )
-_ATTRIBUTE = re.compile(r"""\s+([\w:.-]+)\s*=\s*(?:"[^"<]*"|'[^'<]*')""")
-_ELEMENTS = frozenset({"svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "text"})
-"""Everything a sheet is drawn with; no a, script, foreignObject, style, image, use, animate or set."""
-_LIVE_ATTRIBUTES = frozenset({"style", "src", "xml:base"})
 
 
 def is_inert(svg: str) -> bool:
-    """Whether ``svg`` is only a drawing: the sheet's elements, and no link, style or event handler."""
-    position = svg.find("<")
-    while position != -1:
-        match = _MARKUP.match(svg, position)
-        if match is None:
-            return False
-        name = match.group("start") or match.group("end")
-        if name is not None and name.lower() not in _ELEMENTS:
-            return False
-        for attribute in _ATTRIBUTE.findall(match.group("attributes") or ""):
-            attribute = attribute.lower()
-            if "href" in attribute or attribute.startswith("on") or attribute in _LIVE_ATTRIBUTES:
-                return False
-        position = svg.find("<", match.end())
-    return True
+    """Whether ``svg`` is only a drawing: text, and the sheet's elements with Graphviz's presentation attributes."""
+    return _DOCUMENT.fullmatch(svg) is not None
 
 
 def _stand_in() -> str:
