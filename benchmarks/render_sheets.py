@@ -6,7 +6,8 @@ Reports amortised milliseconds per sheet, measured side by side in one run:
 our renderer with a cold cache and a warm cache, one Graphviz process per
 sheet, and one bare batched Graphviz run over the same DOT text (the floor).
 Targets: cold within 1.5x of the floor; warm at least 20x faster than one
-process per sheet.
+process per sheet. Also times wrapping one pasted word of ``--word`` characters
+(a URL, 1 MiB by default) into a kegiatan cell: target well under a second.
 
 The floor, cold and warm runs are repeated in rounds, each round measuring
 them side by side, and the median of each round's ratio is reported: on a
@@ -32,7 +33,7 @@ from katalog_sop.check import check  # noqa: E402
 from katalog_sop.diagram.dot import _text_tail, to_dot  # noqa: E402
 from katalog_sop.diagram.geometry import layout  # noqa: E402
 from katalog_sop.diagram.render import ENGINE, render_sops  # noqa: E402
-from katalog_sop.diagram.text import text_width  # noqa: E402
+from katalog_sop.diagram.text import text_width, wrap  # noqa: E402
 
 
 def timed(action) -> float:
@@ -46,6 +47,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted")
+    parser.add_argument("--word", type=int, default=1 << 20, help="characters of the pasted word to wrap")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -80,6 +82,10 @@ def main() -> int:
     print(f"one Graphviz process per sheet {ms(per_process)}")
     print(f"ours, cold cache              {ms(cold)}   cold / floor = {ratio:.2f} (target <= 1.5)")
     print(f"ours, warm cache              {ms(warm)}   per-process / warm = {per_process / warm:.1f} (target >= 20)")
+    word = "https://contoh.invalid/" + "a" * max(0, args.word - 23)
+    text_width.cache_clear()
+    seconds = timed(lambda: wrap(word, 162.0, 8.0))
+    print(f"wrapping one {len(word):,}-character word  {seconds:8.3f} s        (target well under 1 s)")
     return 0
 
 
