@@ -72,3 +72,19 @@ def test_without_graphviz_sheets_fail_with_a_message_not_a_traceback(tmp_path):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "sop diff: galat: Graphviz tidak ditemukan" in done.stderr
+
+
+def test_the_names_of_sheets_written_are_one_plain_line_each(tmp_path):
+    unit = "unit\x1b[2J\x1b]8;;https://contoh.invalid\x07\nlembar/palsu.svg\u202e"
+    for side, kegiatan in (("lama", "Menerima surat masuk"), ("baru", "Menerima surat")):
+        folder = tmp_path / side / unit
+        folder.mkdir(parents=True)
+        (folder / "sop.yaml").write_text(MINIMAL.replace("Menerima surat masuk", kegiatan), encoding="utf-8")
+    done = _sop("diff", "lama", "baru", "--sheets", "lembar", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = sorted((tmp_path / "lembar").rglob("*.svg"))
+    assert [p.name for p in written] == ["sebelum-1.svg", "sesudah-1.svg"]
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, "one line per file written, whatever its name holds"
+    assert not any(c in done.stderr for c in "\x1b\x07\u202e")
+    assert all(line.startswith("lembar/unit") and line.endswith(".svg") for line in lines)

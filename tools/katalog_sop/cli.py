@@ -2,7 +2,9 @@
 
 Exit codes: 0 no error; 1 errors found (or warnings, with ``--strict``);
 2 a usage error (an unknown option, a path that does not exist).
-This is the only module that prints.
+This is the only module that prints; every line it prints itself (errors,
+warnings, the names of files written) is one terminal line
+(:func:`~katalog_sop.reporters.escape.terminal`), whatever a path or an SOP holds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from katalog_sop.compliance import select_rules
 from katalog_sop.config import CONFIG_FILE, DEFAULT, ConfigError, load_config
 from katalog_sop.problem import Severity
 from katalog_sop.reporters import REPORTERS, summary
+from katalog_sop.reporters.escape import terminal
 from katalog_sop.workers import available_jobs
 
 EXIT_OK = 0
@@ -173,7 +176,7 @@ def _run_render(args: argparse.Namespace) -> int:
     try:
         return _render(args)
     except GraphvizError as exc:
-        print(f"sop render: galat: {exc}", file=sys.stderr)
+        print(terminal(f"sop render: galat: {exc}"), file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -216,13 +219,13 @@ def _render(args: argparse.Namespace) -> int:
         images = [draw_image(to_dot(sheet, page), fmt, "-Gdpi=110") for page in sheet.pages]
         warnings = ()
     for warning in warnings:
-        print(f"sop render: peringatan: {warning}", file=sys.stderr)
+        print(terminal(f"sop render: peringatan: {warning}"), file=sys.stderr)
     targets = [output] if len(images) == 1 else [
         output.with_name(f"{output.stem}-{number}{output.suffix}") for number in range(1, len(images) + 1)
     ]
     for target, image in zip(targets, images):
         _write_output(target, image)
-        print(target.as_posix())
+        print(terminal(target.as_posix()))
     return EXIT_OK
 
 
@@ -277,16 +280,16 @@ def _write_diff_sheets(result, before, after, folder: Path) -> int:
     try:
         written = write_sheets(result, before, after, folder)
     except GraphvizError as exc:
-        print(f"sop diff: galat: {exc}", file=sys.stderr)
+        print(terminal(f"sop diff: galat: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         name = exc.filename if isinstance(exc.filename, str) else folder.as_posix()
-        print(f"sop diff: galat: tidak dapat menulis lembar ke {name}: {exc.strerror or exc}", file=sys.stderr)
+        print(terminal(f"sop diff: galat: tidak dapat menulis lembar ke {name}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_USAGE
     for warning in written.warnings:
-        print(f"sop diff: peringatan: {warning}", file=sys.stderr)
+        print(terminal(f"sop diff: peringatan: {warning}"), file=sys.stderr)
     for path in written:
-        print(path.as_posix(), file=sys.stderr)
+        print(terminal(path.as_posix()), file=sys.stderr)
     return EXIT_OK
 
 
@@ -305,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "diff":
             return _run_diff(args)
     except (UsageError, ConfigError) as exc:
-        print(f"sop {args.command}: galat: {exc}", file=sys.stderr)
+        print(terminal(f"sop {args.command}: galat: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
