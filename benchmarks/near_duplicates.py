@@ -14,7 +14,7 @@ side by side, medians of ``--rounds``:
   Both must give the same findings.
 - ``match_steps`` on an SOP of ``--steps`` steps in which every step was
   reworded (a word replaced, or one added) (:func:`reworded_steps`). Both must
-  give the same pairs.
+  give the same pairs; the most memory the current one holds is traced.
 
 The SOPs are built once through the real pipeline (source, schema, build);
 only the rule and the matching are timed, in this process.
@@ -30,6 +30,7 @@ import random
 import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -227,6 +228,16 @@ def timed(run: Callable[[], object], rounds: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def peak(run: Callable, *args) -> float:
+    """The most memory ``run(*args)`` held at once, in MB (Python allocations, traced)."""
+    tracemalloc.start()
+    try:
+        run(*args)
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5000)
@@ -248,7 +259,8 @@ def main() -> int:
 
     old_steps, new_steps = reworded_steps(args.steps)
     now, pairs = timed(lambda: match_steps(old_steps, new_steps), args.rounds)
-    print(f"match_steps, {args.steps} reworded steps: now {now:.3f} s ({sum(p.before is not None and p.after is not None for p in pairs)} matched)")
+    matched = sum(p.before is not None and p.after is not None for p in pairs)
+    print(f"match_steps, {args.steps} reworded steps: now {now:.3f} s ({matched} matched, {peak(match_steps, old_steps, new_steps):.1f} MB at most)")
     if not args.no_pairwise:
         before, old = timed(lambda: pairwise_match_steps(old_steps, new_steps), 1)
         same = "same pairs" if old == pairs else "PAIRS DIFFER"
