@@ -171,7 +171,7 @@ def _page_size(svg: str) -> tuple[float, float]:
 
 
 def test_huge_texts_draw_clipped_with_an_ellipsis_never_a_failure(write_sop):
-    """A 9 KB kegiatan, 50 pelaksana of 400 characters and a pasted 200 KB word: over Graphviz's 16 KiB string limit."""
+    """A 9 KB kegiatan and exit label, 50 pelaksana of 400 characters and a pasted 200 KB word: over Graphviz's 16 KiB string limit."""
     kegiatan = "Memeriksa " + "kelengkapan berkas permohonan yang diajukan pemohon " * 180
     names = [f"Pelaksana {i:02d} " + "Bidang Perencanaan Evaluasi Pelaporan " * 10 for i in range(50)]
     word = "https://contoh.invalid/" + "a" * 200_000
@@ -179,7 +179,7 @@ def test_huge_texts_draw_clipped_with_an_ellipsis_never_a_failure(write_sop):
     steps = "".join(
         f"  - kegiatan: {json.dumps(kegiatan)}\n    pelaksana: {json.dumps(name)}\n    keterangan: {json.dumps(word if i == 0 else kegiatan)}\n"
         for i, name in enumerate(names[:3])
-    )
+    ) + f"    cabang: [{{label: {json.dumps(kegiatan)}, ke: 1}}, {{label: {json.dumps(word[:50_000])}, ke: selesai}}]\n"
     path = write_sop(f"nama: Uji teks besar\npelaksana: {json.dumps(names)}\nlangkah:\n{steps}")
     result = check_structure([str(path)])
     assert not result.problems, [p.message for p in result.problems]
@@ -189,7 +189,7 @@ def test_huge_texts_draw_clipped_with_an_ellipsis_never_a_failure(write_sop):
     shown = [line for page in pages for line in drawn_lines(page.svg)]
     assert any(line.startswith("Memeriksa") for line in shown)
     assert any(len(line) > 4 and line.endswith("-") and word.startswith(line[:-1]) for line in shown), "the word starts its cell"
-    assert sum(line.endswith("\u2026") for line in shown) >= 6, "each kegiatan and keterangan is cut"
+    assert sum(line.endswith("\u2026") for line in shown) >= 8, "each kegiatan, keterangan and exit label is cut"
     assert all(any(line.startswith(f"Pelaksana {i:02d}") for line in shown) for i in range(50))
     for page in pages:
         assert_inert(page.svg)
