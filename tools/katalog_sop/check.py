@@ -126,7 +126,7 @@ def _folder(path: Path) -> Iterator[tuple[str, SourceFile]]:
         display = shown_path(raw)
         if why is None:
             parts = base.parts + tuple(relative.split("/"))
-            source = SourceFile(Path(raw), display, shown_path(_id_of(parts, base.parts)), _name_notes(raw, display))
+            source = SourceFile(Path(raw), display, shown_path(id_of(parts, base.parts)), name_notes(raw, display))
         else:
             source = _refused(Path(raw), display, why[1], why[0])
         yield f"{base}/{relative}", source
@@ -158,7 +158,7 @@ def _given(path: Path) -> SourceFile:
     kind = not_regular(os.stat(path).st_mode)
     if kind is not None:
         return _refused(path, shown, _NOT_REGULAR.format(kind=kind))
-    return SourceFile(path, shown, shown_path(_id_of(path.resolve().parts, None)), _name_notes(raw, shown))
+    return SourceFile(path, shown, shown_path(id_of(path.resolve().parts, None)), name_notes(raw, shown))
 
 
 def _fence(path: Path) -> str:
@@ -265,7 +265,7 @@ def _fixed_name(name: str) -> str:
     return stem + suffix.lower()
 
 
-def _name_notes(raw: str, display: str) -> tuple[Problem, ...]:
+def name_notes(raw: str, display: str) -> tuple[Problem, ...]:
     """A warning when a file's path is not UTF-8: it is shown escaped (``display``), and breaks wherever it goes."""
     if display == raw:
         return ()
@@ -277,7 +277,7 @@ def _name_notes(raw: str, display: str) -> tuple[Problem, ...]:
     return (Problem(Location(display), Severity.WARNING, CODE_FILE, message),)
 
 
-def _id_of(parts: tuple[str, ...], argument_dir: tuple[str, ...] | None) -> str:
+def id_of(parts: tuple[str, ...], argument_dir: tuple[str, ...] | None) -> str:
     """:func:`sop_id_for` of a resolved file (its path ``parts``) found under ``argument_dir`` (resolved too)."""
     below = [index for index, part in enumerate(parts[:-1]) if part == CATALOGUE_DIR]
     if below:
@@ -296,7 +296,7 @@ def sop_id_for(file: Path, argument_dir: Path | None = None) -> str:
     in, or by its own name when it was given alone. Bytes of the name that
     are not UTF-8 appear as ``\\xNN``, as in every id.
     """
-    return shown_path(_id_of(file.resolve().parts, argument_dir.resolve().parts if argument_dir is not None else None))
+    return shown_path(id_of(file.resolve().parts, argument_dir.resolve().parts if argument_dir is not None else None))
 
 
 def check_file(source: SourceFile, contents: bytes | None = None) -> FileCheck:

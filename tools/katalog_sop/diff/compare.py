@@ -28,7 +28,7 @@ from katalog_sop.model import Langkah, Sop, Text
 from katalog_sop.problem import Problem
 from katalog_sop.site.labels import FIELDS
 from katalog_sop.waktu_total import SECONDS, total_waktu
-from katalog_sop.waktu import Durasi, UNIT_LABELS
+from katalog_sop.waktu import Durasi, UNIT_LABELS, format_number
 
 ADDED, REMOVED, RENAMED, CHANGED, FINDINGS = "ditambahkan", "dihapus", "dipindah", "diubah", "temuan"
 """Kinds of :class:`SopDiff` (and, but the last two, of :class:`StepChange`)."""
@@ -379,5 +379,5 @@ def _difference(a: Durasi | None, b: Durasi | None) -> str:
 
 
 def _signed(value: float) -> str:
-    number = f"{abs(value):g}".replace(".", ",")
+    number = format_number(abs(value))
     return ("+" if value > 0 else "\u2212" if value < 0 else "") + number

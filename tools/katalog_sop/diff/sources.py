@@ -16,9 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, _id_of, _name_notes, find_sop_files
+from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, id_of, name_notes, find_sop_files
 from katalog_sop.git import run_git
 from katalog_sop.problem import shown_path
+from katalog_sop.source import read_source
 from katalog_sop.reporters.escape import terminal
 
 MAIN_BRANCHES = ("origin/main", "origin/master", "main", "master")
@@ -55,8 +56,11 @@ def read_disk(spec: str) -> Side:
     sources = find_sop_files([spec])
     files = []
     for source in sources:
+        if not source.read:  # a FIFO, a device, a link out of the catalogue: reported, never opened
+            files.append((source, None))
+            continue
         try:
-            files.append((source, source.file.read_bytes()))
+            files.append((source, read_source(source.file)))
         except OSError:  # no bytes: the check reads the file itself and reports why it cannot
             files.append((source, None))
     return Side(Path(spec).as_posix(), tuple(files))
@@ -89,8 +93,8 @@ def read_revision(spec: str, commit: str, catalogue: str) -> Side:
         # when the two differ; so a file committed and on disk is one SOP.
         real = os.fsdecode(name[len(prefix):] if prefix and name.startswith(prefix) else name)
         shown = shown_path(real)
-        sop_id = shown_path(_id_of(tuple(os.fsdecode(name).split("/")), tuple(folder.split("/"))))
-        files.append((SourceFile(Path(real), shown, sop_id, _name_notes(real, shown)), raw))
+        sop_id = shown_path(id_of(tuple(os.fsdecode(name).split("/")), tuple(folder.split("/"))))
+        files.append((SourceFile(Path(real), shown, sop_id, name_notes(real, shown)), raw))
     short = commit[:10]
     label = spec if spec.startswith(short) else f"{spec} ({short})"
     return Side(label, tuple(files))
