@@ -194,3 +194,11 @@ def test_huge_texts_draw_clipped_with_an_ellipsis_never_a_failure(write_sop):
     for page in pages:
         assert_inert(page.svg)
         assert _page_size(page.svg)[1] <= Options().page_height + 20, "each page still fits its sheet of paper"
+
+
+def test_a_blank_line_in_a_text_keeps_every_text_after_it(write_sop):
+    sop = _sop(write_sop, "Menerima\n\nsurat masuk")
+    pages = render_sheets([layout(sop, WIDE)])[0]
+    shown = [line for page in pages for line in drawn_lines(page.svg)]
+    assert shown.count("Menerima") == 7 and shown.count("surat masuk") == 7, shown
+    assert "Kepala Seksi" in shown  # the header drawn after the first cell's text

@@ -120,6 +120,8 @@ def _segments(text: str) -> list[str]:
 def _text_ops(x: float, y: float, justify: int, text: str, size: float) -> list[str]:
     """The operations that draw one line of text anchored at (x, y), in Graphviz's upward y."""
     text = visible(text)
+    if not text:  # an empty xdot string makes Graphviz drop every text operation after it
+        return []
     pieces = _segments(text)
     if len(pieces) == 1:
         return [f"T {x:.2f} {y:.2f} {justify} {_text_tail(text, size)}"]
