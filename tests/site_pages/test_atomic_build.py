@@ -186,3 +186,26 @@ def test_serve_keeps_serving_the_last_complete_site_when_a_rebuild_fails(tmp_pat
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
         log.close()
+
+
+def test_a_sheet_graphviz_cannot_draw_is_a_stand_in_and_the_site_is_still_built(tmp_path):
+    project = catalogue(tmp_path, "vlama", cache=False)
+    write_sop(project, "unit-0/tak-tergambar.yaml", nama="Prosedur TIDAKTERGAMBAR", pelaksana=("TIDAKTERGAMBAR", "Staf"))
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    real = subprocess.run(["sh", "-c", "command -v neato"], capture_output=True, text=True, check=True).stdout.strip()
+    script = folder / "neato"
+    script.write_text(textwrap.dedent(f"""\
+        #!/bin/sh
+        input=$(mktemp)
+        cat > "$input"
+        if grep -q TIDAKTERGAMBAR "$input"; then rm -f "$input"; echo "neato: cannot draw this one" >&2; exit 3; fi
+        exec '{real}' "$@" < "$input"
+        """), encoding="utf-8")
+    script.chmod(0o755)
+    result = build(project, env={"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"})
+    assert result.returncode == 0, result.stderr
+    assert "tak-tergambar" in result.stderr and "cannot draw this one" in result.stderr
+    page = (project / "site" / "sop" / "unit-0" / "tak-tergambar.html").read_text(encoding="utf-8")
+    assert page.count("sop-lembar-halaman") == 1 and "Halaman lembar ini tidak dapat digambar" in page
+    assert "Prosedur 0 vlama" in (project / "site" / "sop" / "unit-0" / "sop-0.html").read_text(encoding="utf-8")

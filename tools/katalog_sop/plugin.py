@@ -46,6 +46,7 @@ from katalog_sop.diagram.render import GraphvizError, render_sops
 from katalog_sop.keterkaitan import unit_of
 from katalog_sop import publish
 from katalog_sop.reporters import format_line
+from katalog_sop.reporters.escape import terminal
 from katalog_sop.riwayat import read_history
 from katalog_sop.rules import RULES
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
@@ -204,6 +205,11 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             drawn = render_sops(sops, self.options, self.cache_dir)
         except GraphvizError as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
+        if drawn.graphviz_broken:  # publishing stand-ins for every sheet would be worse than the old site
+            reason = terminal(drawn.warnings[-1]) if drawn.warnings else ""
+            raise PluginError(f"katalog-sop: Graphviz tidak dapat menggambar satu pun dari {drawn.attempted} halaman lembar; {reason}")
+        for warning in drawn.warnings:  # a page drawn as a stand-in, a cache that cannot be written:
+            log.info(terminal(warning))  # the site is still whole, so never a warning that --strict stops on
         sheets = {}
         for sop, pages in zip(sops, drawn):
             figures = "".join(

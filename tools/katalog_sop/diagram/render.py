@@ -84,12 +84,21 @@ class Rendered(list):
     """What was drawn, in order, with the warnings a build log should show (an empty tuple: none).
 
     ``failures``: the positions of the items drawn as the stand-in page, with the reason.
+    ``attempted`` and ``failed``: how many distinct pages Graphviz was given
+    (the rest came from the cache) and how many of them it could not draw;
+    when it could draw none of several, Graphviz itself is broken, not a page.
     """
 
-    def __init__(self, items: Iterable = (), warnings: Iterable[str] = (), failures: dict[int, str] | None = None):
+    def __init__(self, items: Iterable = (), warnings: Iterable[str] = (), failures: dict[int, str] | None = None,
+                 attempted: int = 0, failed: int = 0):
         super().__init__(items)
         self.warnings = tuple(warnings)
         self.failures = failures or {}
+        self.attempted, self.failed = attempted, failed
+
+    @property
+    def graphviz_broken(self) -> bool:
+        return self.attempted > 1 and self.failed == self.attempted
 
 
 def page_warning(sop_id: str, number: int, reason: str) -> str:
@@ -580,4 +589,5 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
         ]
     finally:
         cache.close()  # while the last entries are written, the pages above were made
-    return Rendered(out, cache.warnings + warnings)
+    failed = sum(1 for key in drawing.failed if key in drawing.fresh_keys)
+    return Rendered(out, cache.warnings + warnings, attempted=len(drawing.fresh_keys), failed=failed)
