@@ -539,6 +539,8 @@ def _code_version() -> str:
     folder = Path(__file__).parent
     for name in sorted(p.name for p in folder.iterdir() if p.suffix in (".py", ".json")):
         digest.update(name.encode("utf-8") + (folder / name).read_bytes())
+    shared = folder.parent / "visible.py"  # what a drawn text shows is decided there
+    digest.update(shared.name.encode("utf-8") + shared.read_bytes())
     return digest.hexdigest()
 
 

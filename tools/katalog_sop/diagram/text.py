@@ -20,31 +20,17 @@ Wrapping is linear in the length of the text, whatever its words.
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 
+from katalog_sop.visible import visible
+
 FONT_NAME = "DejaVu Sans"
 FONT_FAMILY = "DejaVu Sans,Verdana,Arial,sans-serif"
 ELLIPSIS = "\u2026"
 """Ends the last line of a cell clipped by ``max_lines``."""
-
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-
-
-def _picture(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the control pictures block: NUL -> "␀", ESC -> "␛"
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
-def visible(text: str) -> str:
-    """``text`` with "\\n" as its only line ending and every character that is not text shown visibly."""
-    return _NOT_TEXT.sub(_picture, _LINE_BREAKS.sub("\n", text))
 
 
 @lru_cache(maxsize=1)

@@ -3,12 +3,10 @@
 SOP text is data: ``esc`` turns it into HTML text that Markdown also leaves
 alone (Markdown's own specials become character references), so "*", "_",
 "<b>", "[a](b)" or "{: .x}" in an SOP show exactly as written. Before that,
-:func:`visible` settles the characters that are not text: every line ending
-(CR, CRLF, U+2028, U+0085 ...) becomes one, control characters are shown as
-their Unicode control pictures (NUL as "␀"), and bidi overrides, lone
-surrogates and noncharacters become "�", so no SOP text can reorder what
-follows it on screen, end a Markdown line early or make the page invalid
-UTF-8. URLs of generated pages are percent-encoded (:class:`Urls`).
+:func:`katalog_sop.visible.visible` settles the characters that are not
+text (line endings, control and bidi characters), so no SOP text can reorder
+what follows it on screen, end a Markdown line early or make the page
+invalid UTF-8. URLs of generated pages are percent-encoded (:class:`Urls`).
 """
 
 from __future__ import annotations
@@ -18,29 +16,10 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from katalog_sop.visible import one_line, visible
+
 _SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}()#+-.!|\\~^=:$@"}
 _TABLE = str.maketrans(_SPECIAL)
-
-
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-
-
-def _picture(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the control pictures block: NUL -> "␀", ESC -> "␛"
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
-def visible(text: str) -> str:
-    """``text`` with "\\n" as its only line ending and every character that is not text shown visibly."""
-    return _NOT_TEXT.sub(_picture, _LINE_BREAKS.sub("\n", str(text)))
-
-
-def one_line(text: str) -> str:
-    """:func:`visible` on one line: line endings become spaces (headings, titles, nav labels)."""
-    return " ".join(visible(text).split("\n"))
 
 
 def esc(text: str) -> str:
