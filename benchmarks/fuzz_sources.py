@@ -6,31 +6,39 @@ Usage: .venv/bin/python benchmarks/fuzz_sources.py [--cases 10000] [--seed 35] [
 Each case takes one seed file (the SOP files in ``sops/`` and
 ``tests/examples/valid/``, read when the fuzz starts), applies one to three
 mutations (byte flips, inserted and deleted bytes, truncation, indentation
-and tabs, quotes, control and bidi characters, CR and CRLF line endings,
-huge numbers, long words, markup, YAML indicators, duplicated, removed and
-swapped lines), and writes it into a catalogue folder, half the time beside
-an unchanged seed. The case is then run as a user meets the tool:
-``sop check`` in every output format, in this process (a subprocess every
+and tabs, quotes, control and bidi characters, raw or as YAML escapes, CR and
+CRLF line endings, huge numbers, long words and a few hundred kilobytes of
+text, markup, YAML indicators, keys the seeds do not use, duplicated, removed
+and swapped lines), and writes it into a catalogue folder, half the time
+beside an unchanged seed. The case is then run as a user meets the tool:
+``sop check`` in every output format, in this process (a real process every
 N-th case, for real exit codes), and, when the check accepts the catalogue
 with no structural error, as the site build does: every sheet laid out,
 written as DOT and drawn by Graphviz (batched), and every page of the site
-made. Every case is reproducible from the seed and its number alone.
+made; every N-th accepted case is also built by ``mkdocs build --strict``.
+A case is reproducible from the seed and its number alone (for one version
+of this file: a new mutator renumbers the cases).
 
 Counted, and all must be zero:
 
-- traceback: an exception escaped ``sop`` (or a subprocess printed a traceback);
+- traceback: an exception escaped ``sop`` or the site's stages (or a process printed a traceback);
 - internal: a problem with the code ``internal``;
 - exit code: other than 0, 1 or 2; or 1 without an error, or 0 with one;
 - unparseable output: JSON or SARIF that is not JSON of the documented shape,
   JUnit that is not XML, a text or GitHub line that is not one problem;
-- no position: a problem whose line or column is below 1, or whose line is
-  past the end of its file;
-- cannot draw: accepted, but laying out, DOT, Graphviz or the pages failed,
-  or a sheet is not well-formed XML;
-- unsafe output: a terminal control character in what ``sop check`` prints,
-  or markup (``<script``, an ``on...=`` handler) or a control or bidi
-  character from the SOP in a page or a sheet;
+- no position: a problem whose line or column is below 1, or past the end
+  of its file or of its line, as an editor counts them;
+- cannot draw: accepted, but laying out, DOT, Graphviz, the pages or the
+  MkDocs build failed, a sheet page was drawn as a stand-in, or a sheet is
+  not well-formed XML;
+- unsafe output: a terminal control or bidi character in what ``sop check``
+  prints, or live markup (``<script``, an ``on...=`` handler, a
+  ``javascript:`` URL) or a control or bidi character from the SOP in a
+  page, a sheet or a built HTML page;
 - slow: a case took longer than ``--timeout`` seconds.
+
+Only this file's own process and the processes it starts are involved; it
+never writes outside a temporary folder (and ``--write``).
 """
 
 from __future__ import annotations
