@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from katalog_sop.model import Langkah
-from katalog_sop.rules.kemiripan import add_to_counters, counters_at_least
+from katalog_sop.bitcount import add_to_counters, counters_at_least
 
 ALIKE = 0.6
 """How alike two kegiatan must be (``difflib`` ratio of their words) to be one reworded step."""

@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from katalog_sop.bitcount import add_to_counters, counters_at_least
 from katalog_sop.catalogue import Catalogue
 from katalog_sop.model import Sop
 from katalog_sop.problem import Severity
@@ -105,30 +106,6 @@ def _root(parent: list[int], node: int) -> int:
     while parent[node] != node:
         parent[node] = node = parent[parent[node]]
     return node
-
-
-def add_to_counters(planes: list[int], mask: int) -> None:
-    """Add 1 to the counter of each bit in ``mask``; ``planes[k]`` holds bit ``k`` of all (sop diff uses it too)."""
-    carry = mask
-    for k, plane in enumerate(planes):
-        planes[k], carry = plane ^ carry, plane & carry
-        if not carry:
-            return
-    planes.append(carry)
-
-
-def counters_at_least(planes: list[int], value: int, among: int) -> int:
-    """The bits of ``among`` whose counter is at least ``value``, compared from the highest bit down."""
-    if value <= 0 or value.bit_length() > len(planes):
-        return among if value <= 0 else 0
-    greater, equal = 0, among
-    for k in range(len(planes) - 1, -1, -1):
-        if value >> k & 1:
-            equal &= planes[k]
-        else:
-            greater |= equal & planes[k]
-            equal &= ~planes[k]
-    return greater | equal
 
 
 @rule(
