@@ -391,7 +391,8 @@ class _Slow(BaseException):
 
 _LINE_BREAKS = re.compile("\r\n|[\r\n]")
 """Line endings as editors count lines: U+0085, U+2028 and U+2029 are not among them."""
-_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What a terminal or a log viewer acts on: controls, line separators and bidi marks, overrides and isolates."""
 _UNSAFE_PAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _MARKUP = re.compile(r"<script|<iframe|<style|javascript:|\son\w+\s*=", re.I)
 _TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?:error|warning|info)\[[\w.-]+\] ")
