@@ -8,8 +8,11 @@ leaves is valid UTF-8 and means, in its output, only what it says:
 - :func:`terminal`: one line on a terminal or in a CI log (``sop check``,
   ``sop diff``, JUnit text, the plain lines of GitHub's log). Every character
   a terminal or log viewer acts on is shown as a visible escape.
-- :func:`json_document`: a JSON document stays exactly what the encoder wrote,
+- :func:`json_document`: a JSON document means exactly what the encoder wrote,
   but for lone surrogates, which no UTF-8 can carry: they become visible text.
+  DEL, C1 controls, bidi controls and U+2028/U+2029 are written as ``\\uNNNN``
+  escapes, which give back the same value to a parser and act on no
+  terminal or log viewer the JSON is shown in.
 - :func:`markdown`: SOP text in a pull-request comment. Line endings and
   control characters are settled and markup is inert as on the site's pages
   (:func:`katalog_sop.site.markup.esc`); mentions and references
@@ -61,12 +64,17 @@ def terminal(text: str) -> str:
     return _NOT_TEXT.sub(_shown, text)
 
 
-def json_document(document: str) -> str:
-    """A JSON document with each lone surrogate shown as text inside its string (``\\\\xff``), else unchanged.
+_JSON_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
-    Surrogates occur only inside strings, so this is the same as escaping
-    every string before encoding, in one pass over the document.
+
+def json_document(document: str) -> str:
+    """A JSON document with each lone surrogate shown as text inside its string (``\\\\xff``), and the
+    characters a terminal acts on as ``\\uNNNN`` escapes; the same values to a parser otherwise.
+
+    These characters occur only inside strings, so this is the same as
+    escaping every string before encoding, in one pass over the document.
     """
+    document = _JSON_ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
     return _SURROGATES.sub(lambda match: shown(match.group()).replace("\\", "\\\\"), document)
 
 
