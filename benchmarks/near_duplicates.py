@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import os
 import random
 import statistics
@@ -37,7 +36,7 @@ from pathlib import Path
 import yaml
 
 from katalog_sop.check import SourceFile, check_contents
-from katalog_sop.diff.steps import ALIKE, StepPair, _alike, _key, _out_of_order, match_steps
+from katalog_sop.diff.steps import ALIKE, StepPair, _alike, match_steps
 from katalog_sop.model import Langkah, Sop, Text
 from katalog_sop.problem import Location
 from katalog_sop.rules import RULES
@@ -156,33 +155,15 @@ def near_duplicates(catalogue, clusters: Callable = kemiripan._clusters, **optio
         kemiripan._clusters = original
 
 
+def pairwise_candidates(before, after, free_before, free_after):
+    """The step pairs ``match_steps`` scored as first written: every left-over old step with every new one."""
+    scored = ((_alike(before[i], after[j]), i, j) for i in free_before for j in free_after)
+    return [c for c in scored if c[0] >= ALIKE]
+
+
 def pairwise_match_steps(before: Sequence[Langkah], after: Sequence[Langkah]) -> list[StepPair]:
-    """``match_steps`` as first written: every left-over old step compared with every left-over new one."""
-    keys_before, keys_after = [_key(s) for s in before], [_key(s) for s in after]
-    matcher = difflib.SequenceMatcher(None, keys_before, keys_after, autojunk=False)
-    pairs: dict[int, int] = {}
-    for block in matcher.get_matching_blocks():
-        for offset in range(block.size):
-            pairs[block.a + offset] = block.b + offset
-    free_before = [i for i in range(len(before)) if i not in pairs]
-    taken = set(pairs.values())
-    free_after = [j for j in range(len(after)) if j not in taken]
-    candidates = sorted(
-        ((_alike(before[i], after[j]), i, j) for i in free_before for j in free_after),
-        key=lambda c: (-c[0], c[1], c[2]),
-    )
-    for score, i, j in candidates:
-        if score >= ALIKE and i not in pairs and j not in taken:
-            pairs[i] = j
-            taken.add(j)
-    moved = _out_of_order(pairs)
-    ordered = [((j, 0, i), StepPair(i, j, i in moved)) for i, j in pairs.items()]
-    ordered += [((j, 0, -1), StepPair(None, j)) for j in range(len(after)) if j not in taken]
-    for i in range(len(before)):
-        if i not in pairs:
-            previous = max((pairs[k] for k in range(i) if k in pairs), default=-1)
-            ordered.append(((previous, 1, i), StepPair(i, None)))
-    return [pair for _, pair in sorted(ordered, key=lambda item: item[0])]
+    """``match_steps`` as first written."""
+    return match_steps(before, after, candidates=pairwise_candidates)
 
 
 # --- reworded steps --------------------------------------------------------------------------------

@@ -50,8 +50,13 @@ def _alike(a: Langkah, b: Langkah) -> float:
     return score + (SAME_PELAKSANA if set(a.pelaksana) == set(b.pelaksana) else 0.0)
 
 
-def match_steps(before: Sequence[Langkah], after: Sequence[Langkah]) -> list[StepPair]:
-    """Every step of both lists once: matched pairs, removed and added steps, in the new order."""
+def match_steps(before: Sequence[Langkah], after: Sequence[Langkah], candidates=None) -> list[StepPair]:
+    """Every step of both lists once: matched pairs, removed and added steps, in the new order.
+
+    ``candidates(before, after, free_before, free_after)`` gives the (score, i, j)
+    of the left-over pairs alike enough to match; the default scores only
+    the pairs that share enough words (the benchmark passes every pair).
+    """
     keys_before, keys_after = [_key(s) for s in before], [_key(s) for s in after]
     matcher = difflib.SequenceMatcher(None, keys_before, keys_after, autojunk=False)
     pairs: dict[int, int] = {}
@@ -61,8 +66,8 @@ def match_steps(before: Sequence[Langkah], after: Sequence[Langkah]) -> list[Ste
     free_before = [i for i in range(len(before)) if i not in pairs]
     taken = set(pairs.values())
     free_after = [j for j in range(len(after)) if j not in taken]
-    candidates = sorted(_candidates(before, after, free_before, free_after), key=lambda c: (-c[0], c[1], c[2]))
-    for score, i, j in candidates:
+    scored = (candidates or _candidates)(before, after, free_before, free_after)
+    for score, i, j in sorted(scored, key=lambda c: (-c[0], c[1], c[2])):
         if i not in pairs and j not in taken:
             pairs[i] = j
             taken.add(j)
