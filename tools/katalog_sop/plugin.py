@@ -135,6 +135,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             publish.discard(staging)
             raise PluginError(f"katalog-sop: {exc}") from None
         config.site_dir = str(self.site_dir)
+        log.info(f"situs lengkap dipasang di {terminal(str(self.site_dir))}")  # MkDocs named the staging folder
 
     def on_build_error(self, error) -> None:
         publish.discard(self.staging)
