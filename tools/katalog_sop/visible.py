@@ -28,7 +28,10 @@ def _picture(match: re.Match) -> str:
 
 def visible(text: str) -> str:
     """``text`` with "\\n" as its only line ending and every character that is not text shown visibly."""
-    return _NOT_TEXT.sub(_picture, _LINE_BREAKS.sub("\n", str(text)))
+    text = str(text)
+    if text.isprintable():  # every character changed here is one Python calls not printable
+        return text
+    return _NOT_TEXT.sub(_picture, _LINE_BREAKS.sub("\n", text))
 
 
 def one_line(text: str) -> str:

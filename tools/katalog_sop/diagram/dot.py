@@ -111,6 +111,8 @@ def _text_tail(text: str, size: float) -> str:
 
 def _segments(text: str) -> list[str]:
     """``text`` in pieces each safe in one operation: no backslash right before a quote, at most ``SEGMENT`` long."""
+    if len(text) <= SEGMENT and "\\" not in text:  # nearly every line: nothing to split
+        return [text]
     pieces: list[str] = []
     for part in _QUOTE_AFTER_BACKSLASH.split(text):
         pieces += [part[i:i + SEGMENT] for i in range(0, len(part), SEGMENT)] or [part]
