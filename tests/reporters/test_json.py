@@ -40,8 +40,8 @@ def test_no_problems_is_an_empty_array():
 
 
 def test_characters_a_terminal_acts_on_are_escapes_and_read_back_the_same():
-    text = "awal\x7f\x85\x9b[2J\u202ekebalik\u2066\u2029akhir"
+    text = "awal\x7f\x85\x9b[2J\u202ekebalik\u2066\u200f\u061c\u2029\uffffakhir"
     problems = (Problem(Location("sops/a.yaml", 1, 1, "$"), Severity.ERROR, "schema", text),)
     written = as_json(dataclasses.replace(seeds(), problems=problems))
     assert json.loads(written)[0]["message"] == text
-    assert not any(char in written for char in "\x7f\x85\x9b\u202e\u2066\u2029")
+    assert not any(char in written for char in "\x7f\x85\x9b\u202e\u2066\u200f\u061c\u2029\uffff")

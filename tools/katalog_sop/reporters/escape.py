@@ -10,9 +10,9 @@ leaves is valid UTF-8 and means, in its output, only what it says:
   a terminal or log viewer acts on is shown as a visible escape.
 - :func:`json_document`: a JSON document means exactly what the encoder wrote,
   but for lone surrogates, which no UTF-8 can carry: they become visible text.
-  DEL, C1 controls, bidi controls and U+2028/U+2029 are written as ``\\uNNNN``
-  escapes, which give back the same value to a parser and act on no
-  terminal or log viewer the JSON is shown in.
+  DEL, C1 controls, bidi marks and controls, U+2028/U+2029 and noncharacters
+  are written as ``\\uNNNN`` escapes, which give back the same value to a
+  parser and act on no terminal or log viewer the JSON is shown in.
 - :func:`markdown`: SOP text in a pull-request comment. Line endings and
   control characters are settled and markup is inert as on the site's pages
   (:func:`katalog_sop.site.markup.esc`); mentions and references
@@ -32,13 +32,15 @@ import re
 
 from katalog_sop.site.markup import esc
 
+_C1 = "\x7f-\x9f"  # DEL and the C1 controls (CSI 0x9b, NEL 0x85)
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides and isolates
+_SEPARATORS = "\u2028\u2029"  # line and paragraph separators
+_NONCHARACTERS = "\ufffe\uffff"  # noncharacters XML refuses
 _NOT_TEXT = re.compile(
     "[\x00-\x08\x0a-\x1f"  # C0 controls but tab: line breaks, ESC, BEL, NUL ...
-    "\x7f-\x9f"  # DEL and the C1 controls (CSI 0x9b, NEL 0x85)
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides and isolates
-    "\u2028\u2029"  # line and paragraph separators
-    "\ud800-\udfff"  # lone surrogates: not characters, and no UTF-8 can carry them
-    "\ufffe\uffff]"  # noncharacters XML refuses
+    + _C1 + _BIDI + _SEPARATORS
+    + "\ud800-\udfff"  # lone surrogates: not characters, and no UTF-8 can carry them
+    + _NONCHARACTERS + "]"
 )
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -64,7 +66,8 @@ def terminal(text: str) -> str:
     return _NOT_TEXT.sub(_shown, text)
 
 
-_JSON_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_ESCAPED = re.compile("[" + _C1 + _BIDI + _SEPARATORS + _NONCHARACTERS + "]")
+"""What :data:`_NOT_TEXT` holds but the JSON encoder leaves raw (it escapes C0 controls itself)."""
 
 
 def json_document(document: str) -> str:
