@@ -41,7 +41,9 @@ PER_SOP = "sop"
 CATALOGUE = "katalog"
 
 TAGS = ("N", "N-trunc", "D", "CP", "U")
-"""Confidence tags of ``../shared/reference/sop-ap-format.md``: only ``N`` may be an error by default."""
+"""Confidence tags of a clause: N normative (the regulation's own words), N-trunc (normative, but the
+copy read broke off: the completion is inferred), D a derivative agency guideline (binding only inside
+that agency), CP common practice (not a rule), U unverified. Only ``N`` may be an error by default."""
 
 PRAKTIK_UMUM = "praktik umum"
 
