@@ -144,8 +144,8 @@ def test_five_symbols_only_the_schema_refuses_any_other(check_sop):
         nama: Contoh
         pelaksana: [A, B]
         langkah:
-          - {kegiatan: Menerima surat, pelaksana: A, simbol: dokumen}
+          - {kegiatan: Menerima surat, simbol: [{pelaksana: A, bentuk: dokumen}]}
           - {kegiatan: Mengarsipkan surat, pelaksana: B}
         """)
     assert [(p.code, p.location.line) for p in result.problems if p.is_error] == [("schema", 4)]
-    assert "simbol" in result.problems[0].message
+    assert result.problems[0].message == "'dokumen' tidak dikenal; pilih salah satu: mulai, proses, keputusan, selesai"

@@ -13,12 +13,12 @@ Only call this on a document that passed :mod:`katalog_sop.schema`.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from katalog_sop import model as m
 from katalog_sop.nip import normalise_nip
 from katalog_sop.problem import Location, Problem, error, format_json_path, warning
+from katalog_sop.rows import Rows
 from katalog_sop.source import Document
 from katalog_sop.tanggal import parse_tanggal
 from katalog_sop.waktu import parse_waktu
@@ -44,11 +44,6 @@ SECTIONS = (
 def build_sop(document: Document, sop_id: str) -> tuple[m.Sop | None, list[Problem]]:
     """The SOP, or ``None`` when an error keeps it from being one; and the problems."""
     return _Builder(document).sop(sop_id)
-
-
-def _suggest(name: str, known: list[str]) -> str:
-    guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
 
 
 class _Builder:
@@ -124,7 +119,13 @@ class _Builder:
             tanggal_pembuatan=self.tanggal(d, "tanggal_pembuatan"),
             tanggal_revisi=self.tanggal(d, "tanggal_revisi"),
             tanggal_efektif=self.tanggal(d, "tanggal_efektif"),
-            disahkan_oleh=self.pengesahan(),
+            disahkan_oleh=self.pengesahan("disahkan_oleh"),
+            disusun_oleh=self.pengesahan("disusun_oleh"),
+            diperiksa_oleh=self.pengesahan("diperiksa_oleh"),
+            tujuan=self.texts(d.get("tujuan"), "tujuan"),
+            ruang_lingkup=self.texts(d.get("ruang_lingkup"), "ruang_lingkup"),
+            definisi=self.texts(d.get("definisi"), "definisi"),
+            formulir={key: (value or None) for key, value in d.get("formulir", {}).items()},
             **{name: self.texts(d.get(name), name) for name in SECTIONS},
             satuan_waktu=d.get("satuan_waktu"),
             pelaksana=pelaksana,
@@ -146,11 +147,10 @@ class _Builder:
             location=self.at("kop"),
         )
 
-    def pengesahan(self) -> m.Pengesahan | None:
-        value = self.data.get("disahkan_oleh")
+    def pengesahan(self, path: str) -> m.Pengesahan | None:
+        value = self.data.get(path)
         if value is None:
             return None
-        path = "disahkan_oleh"
         return m.Pengesahan(
             jabatan=self.text(value.get("jabatan"), path, "jabatan"),
             nama=self.text(value.get("nama"), path, "nama"),
@@ -162,99 +162,31 @@ class _Builder:
         """The columns, and every name or id an author may use for each (-> id)."""
         columns: list[m.Pelaksana] = []
         names: dict[str, str] = {}
+        ids: set[str] = set()
+        shared: set[str] = set()  # a role named under two header groups: only its ids tell them apart
         for index, item in enumerate(self.data["pelaksana"]):
             ident, nama = (item, item) if isinstance(item, str) else (item["id"], item["nama"])
-            clash = next((key for key in {ident, nama} if key in names), None)
-            if clash is not None:
+            kelompok = None if isinstance(item, str) else item.get("kelompok")
+            repeated = (nama in names or nama in shared) and nama not in ids and kelompok is not None and ident != nama
+            clash = next((key for key in (ident, nama) if key in names or key in shared), None)
+            if clash is not None and not (repeated and clash == nama and ident not in names):
                 self.problems.append(
                     error(self.at("pelaksana", index), CODE_REFERENCE, f"pelaksana '{clash}' disebut lebih dari sekali")
                 )
                 continue
+            if repeated:
+                shared.add(nama)
+                names.pop(nama, None)
             names[ident] = ident
-            names[nama] = ident
-            columns.append(m.Pelaksana(ident, nama, self.at("pelaksana", index)))
+            ids.add(ident)
+            if nama not in shared:
+                names[nama] = ident
+            columns.append(m.Pelaksana(ident, nama, self.at("pelaksana", index), kelompok))
+        self.shared_names = shared
         return tuple(columns), names
 
     def langkah(self, names: dict[str, str]) -> tuple[m.Langkah, ...]:
-        steps = self.data["langkah"]
-        ids: dict[str, int] = {}
-        for index, step in enumerate(steps):
-            ident = step.get("id")
-            if ident is None:
-                continue
-            if ident == END:
-                self.problems.append(
-                    error(self.at("langkah", index, "id"), CODE_REFERENCE, f"'{END}' tidak boleh dipakai sebagai id langkah")
-                )
-            elif ident in ids:
-                self.problems.append(
-                    error(
-                        self.at("langkah", index, "id"),
-                        CODE_REFERENCE,
-                        f"id langkah '{ident}' sudah dipakai langkah {ids[ident]}",
-                    )
-                )
-            else:
-                ids[ident] = index + 1
-        return tuple(self.step(index, step, names, ids, len(steps)) for index, step in enumerate(steps))
-
-    def step(self, index: int, step: dict, names: dict[str, str], ids: dict[str, int], count: int) -> m.Langkah:
-        path = ("langkah", index)
-        cabang = tuple(
-            m.Cabang(exit_["label"], self.target(exit_["ke"], ids, count, *path, "cabang", number, "ke"), self.at(*path, "cabang", number))
-            for number, exit_ in enumerate(step.get("cabang", ()))
-        )
-        if "lanjut_ke" in step:
-            lanjut = self.target(step["lanjut_ke"], ids, count, *path, "lanjut_ke")
-        else:
-            lanjut = index + 2 if index + 1 < count else None
-        return m.Langkah(
-            nomor=index + 1,
-            id=step.get("id"),
-            kegiatan=m.Text(step["kegiatan"], self.at(*path, "kegiatan")),
-            pelaksana=self.step_pelaksana(step.get("pelaksana"), names, *path, "pelaksana"),
-            kelengkapan=self.texts(step.get("kelengkapan"), *path, "kelengkapan"),
-            waktu=self.waktu(step.get("waktu"), *path, "waktu"),
-            output=self.texts(step.get("output"), *path, "output"),
-            keterangan=self.text(step.get("keterangan"), *path, "keterangan"),
-            cabang=cabang,
-            lanjut_ke=None if cabang else lanjut,
-            location=self.at(*path),
-        )
-
-    def step_pelaksana(self, value, names: dict[str, str], *path) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        written = [(value, path)] if isinstance(value, str) else [(item, path + (i,)) for i, item in enumerate(value)]
-        resolved: list[str] = []
-        for name, where in written:
-            if name not in names:
-                hint = _suggest(name, list(names))
-                self.problems.append(
-                    error(self.at(*where), CODE_REFERENCE, f"pelaksana '{name}' tidak ada dalam daftar pelaksana{hint}")
-                )
-            elif names[name] in resolved:
-                self.problems.append(
-                    error(self.at(*where), CODE_REFERENCE, f"pelaksana '{name}' disebut dua kali pada langkah ini")
-                )
-            else:
-                resolved.append(names[name])
-        return tuple(resolved)
-
-    def target(self, value, ids: dict[str, int], count: int, *path) -> int | None:
-        if isinstance(value, int):
-            if value > count:
-                self.problems.append(
-                    error(self.at(*path), CODE_REFERENCE, f"langkah {value} tidak ada; SOP ini punya {count} langkah")
-                )
-            return value
-        if value == END:
-            return None
-        if value not in ids:
-            hint = _suggest(value, list(ids) + [END])
-            self.problems.append(error(self.at(*path), CODE_REFERENCE, f"tidak ada langkah dengan id '{value}'{hint}"))
-            return None
-        return ids[value]
+        return Rows(self, names).build()
 
     def revisi(self) -> tuple[m.Revisi, ...]:
         return tuple(

@@ -83,6 +83,8 @@ class Pelaksana(NamedTuple):
     id: str
     nama: str
     location: Location
+    kelompok: str | None = None
+    """The upper level of a two-level pelaksana header ("Satker Penerima")."""
 
 
 class Cabang(NamedTuple):
@@ -94,9 +96,46 @@ class Cabang(NamedTuple):
     location: Location
 
 
+MULAI, PROSES, KEPUTUSAN, SELESAI = "mulai", "proses", "keputusan", "selesai"
+BENTUK = (MULAI, PROSES, KEPUTUSAN, SELESAI)
+BERANTAI, BERSAMAAN = "berantai", "bersamaan"
+
+
+class Keluar(NamedTuple):
+    """One arrow leaving a symbol: its label and the symbols it enters."""
+
+    label: str | None
+    ke: tuple[tuple[int, int], ...]
+    """Each target as ``(row number, symbol index)``; empty where the arrow ends the procedure."""
+    location: Location
+
+
+class Simbol(NamedTuple):
+    """One symbol of a row, in one pelaksana column (the sheet's unit of drawing)."""
+
+    langkah: int
+    """The row's position (``Langkah.nomor``)."""
+    urutan: int
+    """0-based place in the row's flow order."""
+    id: str | None
+    pelaksana: str | None
+    """The column's pelaksana id; ``None`` where the source does not show it."""
+    bentuk: str
+    """mulai, proses, keputusan or selesai: as written, else inferred."""
+    teks: str | None
+    """What is printed inside the symbol ("Setuju?", "Mulai")."""
+    keluar: tuple[Keluar, ...]
+    """Every arrow leaving it; for a decision one per exit. Empty where it ends or the flow is unknown."""
+    location: Location
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.langkah, self.urutan)
+
+
 class Langkah(NamedTuple):
     nomor: int
-    """1-based position: the "No" column."""
+    """1-based position of the row on the sheet (internal identity; see ``label`` for the printed number)."""
     id: str | None
     kegiatan: Text
     pelaksana: tuple[str, ...]
@@ -109,6 +148,22 @@ class Langkah(NamedTuple):
     lanjut_ke: int | None
     """For a process step, the next step's number; ``None`` where the procedure ends."""
     location: Location
+    label: str = ""
+    """The number printed in the No column ("5a"); the position where the SOP prints none; "" for an unnumbered row."""
+    simbol: tuple[Simbol, ...] = ()
+    """The row's symbols in flow order (one for an ordinary step)."""
+    alur: str = BERANTAI
+    """How the row's symbols relate: a chain (hand-off) or parallel."""
+    tidak_terbaca: frozenset[str] = frozenset()
+    """What the source does not show for this row (pelaksana, simbol, alur, waktu ...)."""
+
+    @property
+    def sebutan(self) -> str:
+        """How messages and pages name the row: "langkah 5a", or "baris ke-7 (tanpa nomor)"."""
+        return f"langkah {self.label}" if self.label else f"baris ke-{self.nomor} (tanpa nomor)"
+
+    def unknown(self, part: str) -> bool:
+        return part in self.tidak_terbaca
 
     @property
     def is_keputusan(self) -> bool:
@@ -116,7 +171,23 @@ class Langkah(NamedTuple):
 
     @property
     def exits(self) -> tuple[tuple[str | None, int | None], ...]:
-        """Every way out of the step as ``(label, target)``; a target of ``None`` ends."""
+        """Every way out of the row as ``(label, target row)``; a target of ``None`` ends.
+
+        Arrows between the row's own symbols are not ways out; a row whose
+        flow the source does not show has none.
+        """
+        if self.simbol:
+            found: dict[tuple[str | None, int | None], None] = {}
+            for symbol in self.simbol:
+                for keluar in symbol.keluar:
+                    if not keluar.ke:
+                        found[(keluar.label, None)] = None
+                    for row, index in keluar.ke:
+                        if row != self.nomor or index <= symbol.urutan:  # a hand-on within the row is no way out
+                            found[(keluar.label, row)] = None
+                if symbol.bentuk == SELESAI and not symbol.keluar:
+                    found[(None, None)] = None
+            return tuple(found)
         if self.cabang:
             return tuple((c.label, c.ke) for c in self.cabang)
         return ((None, self.lanjut_ke),)
@@ -177,6 +248,13 @@ class Sop:
     langkah: tuple[Langkah, ...]
     revisi: tuple[Revisi, ...]
     catatan_sumber: CatatanSumber | None
+    tujuan: tuple[Text, ...] = ()
+    ruang_lingkup: tuple[Text, ...] = ()
+    definisi: tuple[Text, ...] = ()
+    disusun_oleh: Pengesahan | None = None
+    diperiksa_oleh: Pengesahan | None = None
+    formulir: Mapping[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """The SOP's own form labels (standard key -> printed label; ``None``: no such column)."""
     key_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Where each top-level key the author wrote stands (to point at an empty section)."""
     pengecualian: tuple[Pengecualian, ...] = ()

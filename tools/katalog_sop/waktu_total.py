@@ -39,6 +39,8 @@ def main_path(sop: Sop) -> list[Langkah]:
         step = steps[number]
         path.append(step)
         targets = [target for _, target in step.exits]
+        if not targets:
+            break  # the source does not show where this row goes
         forward = [t for t in targets if t is None or t > number]
         number = forward[0] if forward else targets[0]
     return path
