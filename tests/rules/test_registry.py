@@ -23,7 +23,7 @@ from katalog_sop.rules.base import (
 )
 
 FAMILIES = {
-    "I": "identitas", "B": "bagian", "P": "pelaksana", "M": "mutu baku", "F": "alur",
+    "T": "transkripsi", "I": "identitas", "B": "bagian", "P": "pelaksana", "M": "mutu baku", "F": "alur",
     "K": "kalimat", "D": "dasar hukum", "C": "katalog", "W": "waktu",
 }
 
@@ -33,7 +33,7 @@ EXPECTED_IDS = {
     "SOPAP-I09", "SOPAP-I10", "SOPAP-I11", "SOPAP-I12", "SOPAP-B01", "SOPAP-P01", "SOPAP-P02", "SOPAP-P03", "SOPAP-M01", "SOPAP-M02",
     "SOPAP-M03", "SOPAP-F01", "SOPAP-F02", "SOPAP-F03", "SOPAP-F04", "SOPAP-F05", "SOPAP-F06", "SOPAP-F07",
     "SOPAP-K01", "SOPAP-K02", "SOPAP-K03", "SOPAP-D01", "SOPAP-D02", "SOPAP-D03", "SOPAP-D04", "SOPAP-D05",
-    "SOPAP-C01", "SOPAP-C02", "SOPAP-C03", "SOPAP-W01", "SOPAP-W02", "SOPAP-W03",
+    "SOPAP-C01", "SOPAP-C02", "SOPAP-C03", "SOPAP-W01", "SOPAP-W02", "SOPAP-W03", "SOPAP-T01",
 }
 
 

@@ -239,8 +239,8 @@ class Rows:
             where = spec.lanjut_path + ((i,) if isinstance(spec.lanjut, list) else ())
             label, target = (item.get("label"), item["ke"]) if isinstance(item, dict) else (None, item)
             keys = self._targets(target, where + (("ke",) if isinstance(item, dict) else ()))
-            if keys == ():
-                ends = True
+            if keys == () and label is None:
+                ends = True  # a labelled arrow to the end is drawn to an end capsule of its own
             if keys:
                 keluar.append(m.Keluar(label, keys, self.b.at(*where)))
             elif keys == () and label is not None:

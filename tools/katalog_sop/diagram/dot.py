@@ -218,8 +218,16 @@ def to_dot(sheet: Sheet, page: Page, highlight: Mapping[int, str] | None = None)
     for symbol in page.symbols:
         rect = symbol.rect
         label = f" label={_quote(symbol.label)}" if symbol.label else ""
-        fill = highlight.get(symbol.step) if symbol.step is not None else None
-        fill = f' fillcolor="{fill}" penwidth=2' if fill and _COLOUR.fullmatch(fill) else ""
+        colour = highlight.get(symbol.step) if symbol.step is not None else None
+        marked = bool(colour and _COLOUR.fullmatch(colour))
+        if marked:
+            # a symbol with text in it is filled see-through: the text is drawn beneath, in the background
+            fill = f' fillcolor="{colour}80" penwidth=2' if symbol.text else f' fillcolor="{colour}" penwidth=2'
+        else:
+            fill = ' fillcolor="transparent"' if symbol.text else ""
+        if symbol.unknown:
+            styles = ["dashed"] + (["rounded"] if symbol.kind == TERMINATOR else []) + (["filled"] if marked else [])
+            fill += f' style="{",".join(styles)}"'
         lines.append(
             f'  "{symbol.id}" [id={_quote(prefix + "-" + symbol.id)} {_SHAPES[symbol.kind]}'
             f' pos="{rect.cx:.2f},{page.height - rect.cy:.2f}!"'

@@ -8,12 +8,15 @@ tallest cell. Rows go onto pages of at most ``Options.max_rows`` steps (by
 default: as many as fit A4 landscape), each page repeating the header. How
 arrows run is decided in ``routing``.
 
-A step done jointly by several pelaksana is one symbol stretched across the
-columns from its leftmost to its rightmost pelaksana, with a dot at the
-centre of each involved pelaksana's column; a column the symbol only passes
-through has no dot, and the step table names every pelaksana. Steps whose
-pelaksana is unknown are drawn in an extra column "(pelaksana tidak
-diketahui)" so nothing is silently placed in a wrong lane.
+A row holds one symbol per involved pelaksana column, as agencies draw it:
+a hand-off chain, or the same activity in parallel columns (a step written
+``pelaksana: [A, B]`` is drawn that way). Text printed inside a symbol
+("Setuju?", "Mulai") is set inside it. Symbols whose pelaksana the source
+does not show are drawn in an extra column "(pelaksana tidak diketahui)",
+dashed and marked "?", so nothing is silently placed in a wrong lane; a
+symbol whose shape is unknown is drawn the same way in its column. The
+column titles are the agency's (``formulir``), and a column the agency's
+form does not have is left out.
 
 However long an SOP's text, the sheet stays a sheet: a cell shows at most
 the lines one row of a page can hold and a header cell at most a third of
@@ -27,10 +30,11 @@ import math
 from dataclasses import dataclass, field
 
 from katalog_sop.diagram import routing
-from katalog_sop.diagram.routing import BAND, PageFrame, PageRouter
+from katalog_sop.diagram.routing import BAND, LABEL_LEADING, LABEL_SIZE, PageFrame, PageRouter, symbol_name
 from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Point, Rect, Sheet, Symbol, TextBlock
 from katalog_sop.diagram.text import text_width, visible, wrap
-from katalog_sop.model import Langkah, Sop
+from katalog_sop.model import KEPUTUSAN as BENTUK_KEPUTUSAN
+from katalog_sop.model import MULAI, SELESAI, Langkah, Simbol, Sop
 
 UNKNOWN_LANE = "(pelaksana tidak diketahui)"
 
@@ -40,6 +44,15 @@ MIN_HEADER_SIZE = 5.5
 SYMBOL_SIZE = {PROSES: (56.0, 26.0), KEPUTUSAN: (46.0, 32.0), TERMINATOR: (56.0, 24.0)}
 LEFT_COLUMNS = ("no", "kegiatan")
 RIGHT_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
+MUTU_BAKU = ("kelengkapan", "waktu", "output")
+TITLES = {
+    "no": "No", "kegiatan": "Kegiatan", "pelaksana": "Pelaksana", "mutu_baku": "Mutu Baku",
+    "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output", "keterangan": "Keterangan",
+}
+"""The form's standard column titles; an agency's ``formulir`` replaces them."""
+UNKNOWN_MARK = "?"
+SYMBOL_TEXT_SIZE = 7.0
+SYMBOL_TEXT_LEADING = 8.0
 
 
 @dataclass(frozen=True)
@@ -63,9 +76,24 @@ class Options:
     """How far the text columns may narrow so that many pelaksana still fit the page."""
 
 
-def layout(sop: Sop, options: Options = Options()) -> Sheet:
-    """The whole sheet of ``sop``: every page with its grid, texts, symbols and arrows."""
-    return _Layout(sop, options).sheet()
+def layout(sop: Sop, options: Options = Options(), labels: dict | None = None) -> Sheet:
+    """The whole sheet of ``sop``: every page with its grid, texts, symbols and arrows.
+
+    ``labels`` are the agency profile's form labels; the SOP's own ``formulir`` overrides them.
+    """
+    return _Layout(sop, options, labels or {}).sheet()
+
+
+def titles(sop: Sop, labels: dict | None = None) -> dict[str, str | None]:
+    """The column titles this SOP's sheet prints: standard, the agency's, then the SOP's own; ``None``: no such column."""
+    found: dict[str, str | None] = dict(TITLES)
+    for source in (labels or {}, sop.formulir):
+        for key, value in source.items():
+            if key in found:
+                found[key] = value or None
+    for key in ("no", "kegiatan", "pelaksana", "mutu_baku"):
+        found[key] = found[key] or TITLES[key]  # the table cannot lose these
+    return found
 
 
 @dataclass(frozen=True)
@@ -84,27 +112,36 @@ class _Columns:
 
 
 class _Layout:
-    def __init__(self, sop: Sop, options: Options):
+    def __init__(self, sop: Sop, options: Options, labels: dict):
         self.sop, self.o = sop, options
+        self.titles = titles(sop, labels)
         self.steps = {step.nomor: step for step in sop.langkah}
         self.lanes = [p.nama for p in sop.pelaksana]
+        self.groups = [p.kelompok for p in sop.pelaksana] if any(p.kelompok for p in sop.pelaksana) else []
         index = {p.id: i for i, p in enumerate(sop.pelaksana)}
-        if any(not step.pelaksana for step in sop.langkah):
+        self.nodes: dict[tuple[int, int], Simbol] = {s.key: s for step in sop.langkah for s in step.simbol}
+        if any(s.pelaksana is None for s in self.nodes.values()):
             self.lanes.append(UNKNOWN_LANE)
+            if self.groups:
+                self.groups.append(None)
         unknown = (len(self.lanes) - 1,)
-        self.step_lanes = {n: tuple(sorted(index[p] for p in s.pelaksana)) or unknown for n, s in self.steps.items()}
-        self.cells = {n: _cells(s) for n, s in self.steps.items()}
+        self.node_lanes = {k: (index[s.pelaksana],) if s.pelaksana is not None else unknown for k, s in self.nodes.items()}
+        self.alone = {n: len(s.simbol) == 1 for n, s in self.steps.items()}
+        self.right = tuple(key for key in RIGHT_COLUMNS if self.titles[key])
+        self.cells = {n: {k: v for k, v in _cells(s).items() if k in LEFT_COLUMNS or k in self.right} for n, s in self.steps.items()}
         self.widths: dict[str, float] = {}
         self.most = 0
 
     def _size_rows(self, gutters: float) -> None:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
-        cols = _column_widths(self.o, len(self.lanes), gutters)
+        cols = _column_widths(self.o, len(self.lanes), gutters, LEFT_COLUMNS + self.right)
         lane_w = max(self.o.lane_min_width, (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
         most = self._cell_lines(cols, lane_w)
         if (cols, most) != (self.widths, self.most):  # wider gutters often leave the text columns as they were
             self.widths, self.most = cols, most
             self.lines = {n: {k: self._wrapped(v, cols[k]) for k, v in c.items()} for n, c in self.cells.items()}
+        self.lane_w = lane_w
+        self.symbol_lines = {k: self._symbol_text(s, lane_w) for k, s in self.nodes.items()}
         self.heights = {n: self._row_height(self.lines[n], self.steps[n], lane_w) for n in self.steps}
 
     def _wrapped(self, text: str, width: float) -> tuple[str, ...]:
@@ -115,32 +152,66 @@ class _Layout:
             return (text,)  # most cells are short: skip the word-by-word wrap
         return wrap(text, room, size, self.most)
 
+    def _symbol_text(self, symbol: Simbol, lane_width: float) -> tuple[str, ...]:
+        """What is printed inside the symbol, wrapped to it; "?" where its column or shape is unknown."""
+        step = self.steps[symbol.langkah]
+        if symbol.pelaksana is None or step.unknown("simbol"):
+            return (UNKNOWN_MARK,)
+        if not symbol.teks:
+            return ()
+        return wrap(symbol.teks, _symbol_width(self._kind(symbol), lane_width) - 8, SYMBOL_TEXT_SIZE, 4)
+
     def _cell_lines(self, cols: dict[str, float], lane_width: float) -> int:
         """The most lines a cell shows: what one row can hold below the header, with bands for connectors."""
         o = self.o
-        titles = [(name, lane_width) for name in self.lanes] + [(t, cols[k]) for k, t in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))]
-        header = HEAD1 + max(len(lines) * leading for _, leading, lines in (self._fitted(t, w) for t, w in titles)) + 2 * o.padding
+        header = self._header_height(cols, lane_width)
         return max(1, int((o.page_height - header - 2 * BAND - 2 * o.padding) // o.leading))
 
+    def _header_height(self, cols: dict[str, float], lane_width: float) -> float:
+        titles = [(name, lane_width) for name in self.lanes] + [(self.titles[k], cols[k]) for k in MUTU_BAKU if k in cols]
+        tallest = max(len(lines) * leading for _, leading, lines in (self._fitted(t, w) for t, w in titles))
+        return self._lane_top() + tallest + 2 * self.o.padding
+
+    def _lane_top(self) -> float:
+        """Where the pelaksana names start: below "Pelaksana", and below the groups' band if there is one."""
+        return HEAD1 * (2 if self.groups else 1)
+
     def _row_height(self, lines: dict[str, tuple[str, ...]], step: Langkah, lane_width: float) -> float:
-        """Tall enough for the row's tallest cell and for a decision's exit labels."""
+        """Tall enough for the row's tallest cell, its symbols' text and its arrows' labels."""
         tallest = max(len(v) for v in lines.values())
         height = max(self.o.min_row_height, tallest * self.o.leading + 2 * self.o.padding)
-        for cabang in step.cabang:
-            height = max(height, routing.label_room(cabang.label, lane_width, SYMBOL_SIZE[KEPUTUSAN][1]))
+        for symbol in step.simbol:
+            kind = self._kind(symbol)
+            symbol_h = _symbol_height(kind, len(self.symbol_lines[symbol.key]))
+            height = max(height, symbol_h + 16)
+            if len(step.simbol) > 1 and any(not k.ke for k in symbol.keluar) and kind == KEPUTUSAN:
+                # room for a "Selesai" capsule below the decision, should its neighbours be taken
+                height = max(height, symbol_h + 2 * (routing.BELOW_GAP + routing.END_CAPSULE[1] + 4))
+            for keluar in symbol.keluar:
+                if keluar.label:
+                    height = max(height, routing.label_room(keluar.label, lane_width, SYMBOL_SIZE[KEPUTUSAN][1]))
         return height
 
+    def _kind(self, symbol: Simbol) -> str:
+        if symbol.bentuk == BENTUK_KEPUTUSAN:
+            return KEPUTUSAN
+        if symbol.bentuk in (MULAI, SELESAI):
+            return TERMINATOR
+        return PROSES
+
     def sheet(self) -> Sheet:
-        header_guess = HEAD1 + 3 * self.o.leading + 2 * self.o.padding
+        header_guess = self._lane_top() + 3 * self.o.leading + 2 * self.o.padding
         gutters = GUTTER_ALLOWANCE
         for attempt in range(3):  # the gutters' width is known only once the arrows are routed
             self._size_rows(gutters)
             pages = self._paginate(self.o.page_height - header_guess - 2 * BAND)
             page_of = {n: index for index, numbers in enumerate(pages) for n in numbers}
-            edges = routing.plan_edges(self.steps, self.step_lanes, len(self.lanes), pages)
+            edges = routing.plan_edges(self.nodes, self.node_lanes, len(self.lanes), pages)
             row_top, body_height = self._rows(pages, edges, page_of)
             self.centre = {n: row_top[n] + self.heights[n] / 2 for n in self.steps}
-            tracks = routing.assign_tracks(edges, page_of, self.centre, body_height)
+            node_page = {k: page_of[k[0]] for k in self.nodes}
+            node_centre = {k: self.centre[k[0]] for k in self.nodes}
+            tracks = routing.assign_tracks(edges, node_page, node_centre, body_height)
             needed = routing.gutter_width(tracks["left"]) + routing.gutter_width(tracks["right"])
             if needed <= gutters:
                 break
@@ -151,7 +222,7 @@ class _Layout:
             self._page(index, numbers, columns, header, row_top, body_height[index], edges) for index, numbers in enumerate(pages)
         )
         description = (
-            f"Lembar flowchart SOP {self.sop.nama.value}: {len(self.steps)} langkah, "
+            f"Lembar flowchart SOP {self.sop.nama.value}: {len(self.steps)} langkah, {len(self.nodes)} simbol, "
             f"{len(self.lanes)} kolom pelaksana ({', '.join(self.lanes)}), {len(sheet_pages)} halaman. "
             "Uraian setiap langkah ada pada tabel langkah."
         )
@@ -173,8 +244,8 @@ class _Layout:
 
     def _rows(self, pages, edges, page_of) -> tuple[dict[int, float], dict[int, float]]:
         """Row tops and body heights in body coordinates, leaving bands for connectors."""
-        has_in = {page_of[e.dst] for e in edges if e.crosses_pages}
-        has_out = {page_of[e.src] for e in edges if e.crosses_pages}
+        has_in = {page_of[e.dst[0]] for e in edges if e.crosses_pages}
+        has_out = {page_of[e.src[0]] for e in edges if e.crosses_pages}
         row_top: dict[int, float] = {}
         body_height: dict[int, float] = {}
         for index, numbers in enumerate(pages):
@@ -200,7 +271,7 @@ class _Layout:
         lanes_end = lanes_x + left + lane_w * nlanes + right
         lane_edges = [lanes_x] + [lanes_x + left + lane_w * i for i in range(1, nlanes)] + [lanes_end]
         x = lanes_end
-        for key in RIGHT_COLUMNS:
+        for key in self.right:
             fixed[key] = (x, cols[key])
             x += cols[key]
         return _Columns(fixed, lane_edges, lane_cx, lane_w, x)
@@ -210,28 +281,51 @@ class _Layout:
 
         A header word too wide for its column (a long pelaksana name, or
         "Keterangan" in a narrowed column) is set smaller rather than split.
+        A two-level pelaksana header has a band of group names spanning their
+        columns.
         """
+        t = self.titles
         lanes_x, lanes_end = c.lane_edges[0], c.lane_edges[-1]
-        mutu_x, keterangan_x = c.x["kelengkapan"][0], c.x["keterangan"][0]
-        lane_cells = [(c.lane_edges[i], c.lane_edges[i + 1] - c.lane_edges[i], name) for i, name in enumerate(self.lanes)]
-        lane_cells += [(c.x[key][0], c.x[key][1], title) for key, title in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))]
-        fitted = [self._fitted(text, w) for _, w, text in lane_cells]
-        height = HEAD1 + max(len(lines) * leading for _, leading, lines in fitted) + 2 * self.o.padding
+        mutu = [key for key in MUTU_BAKU if key in c.x]
+        mutu_x = c.x[mutu[0]][0] if mutu else lanes_end
+        mutu_end = c.x[mutu[-1]][0] + c.x[mutu[-1]][1] if mutu else lanes_end
+        top = self._lane_top()
+        lane_cells = [(c.lane_edges[i], c.lane_edges[i + 1] - c.lane_edges[i], name, top) for i, name in enumerate(self.lanes)]
+        lane_cells += [(c.x[key][0], c.x[key][1], t[key], HEAD1) for key in mutu]
+        fitted = [self._fitted(text, w) for _, w, text, _ in lane_cells]
+        height = top + max(len(lines) * leading for _, leading, lines in fitted) + 2 * self.o.padding
         spans = [
-            (c.x["no"][0], 0.0, c.x["no"][1], height, "No"),
-            (c.x["kegiatan"][0], 0.0, c.x["kegiatan"][1], height, "Kegiatan"),
-            (lanes_x, 0.0, lanes_end - lanes_x, HEAD1, "Pelaksana"),
-            (mutu_x, 0.0, keterangan_x - mutu_x, HEAD1, "Mutu Baku"),
-            (keterangan_x, 0.0, c.x["keterangan"][1], height, "Keterangan"),
+            (c.x["no"][0], 0.0, c.x["no"][1], height, t["no"]),
+            (c.x["kegiatan"][0], 0.0, c.x["kegiatan"][1], height, t["kegiatan"]),
+            (lanes_x, 0.0, lanes_end - lanes_x, HEAD1, t["pelaksana"]),
         ]
+        if mutu:
+            spans.append((mutu_x, 0.0, mutu_end - mutu_x, HEAD1, t["mutu_baku"]))
+        if "keterangan" in c.x:
+            spans.append((c.x["keterangan"][0], 0.0, c.x["keterangan"][1], height, t["keterangan"]))
+        rules = [((lanes_x, HEAD1), (mutu_end, HEAD1)), ((0.0, height), (c.width, height))]
+        for first, last, group in self._group_runs():
+            x0, x1 = c.lane_edges[first], c.lane_edges[last + 1]
+            if group:
+                spans.append((x0, HEAD1, x1 - x0, HEAD1, group))
+            rules.append(((x0, top), (x1, top)) if group else ((x0, top), (x0, top)))
         texts = []
         for x0, y0, w, h, title in spans:
             size, leading, lines = self._fitted(title, w)
             texts.append(TextBlock(Rect(x0, y0, w, h), lines, "center", size, leading, self.o.padding))
-        for (x0, w, _), (size, leading, lines) in zip(lane_cells, fitted):
-            texts.append(TextBlock(Rect(x0, HEAD1, w, height - HEAD1), lines, "center", size, leading, self.o.padding))
-        rules = [((lanes_x, HEAD1), (keterangan_x, HEAD1)), ((0.0, height), (c.width, height))]
-        return height, texts, rules
+        for (x0, w, _, y0), (size, leading, lines) in zip(lane_cells, fitted):
+            texts.append(TextBlock(Rect(x0, y0, w, height - y0), lines, "center", size, leading, self.o.padding))
+        return height, texts, [r for r in rules if r[0] != r[1]]
+
+    def _group_runs(self) -> list[tuple[int, int, str | None]]:
+        """Consecutive columns under the same group name, as (first, last, group)."""
+        runs: list[tuple[int, int, str | None]] = []
+        for index, group in enumerate(self.groups):
+            if runs and runs[-1][2] == group and group is not None:
+                runs[-1] = (runs[-1][0], index, group)
+            else:
+                runs.append((index, index, group))
+        return runs
 
     def _fitted(self, text: str, width: float) -> tuple[float, float, tuple[str, ...]]:
         """Font size, leading and lines that set ``text`` in ``width``, splitting only a word too wide at the smallest size."""
@@ -247,11 +341,19 @@ class _Layout:
 
     def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float]) -> list[tuple[Point, Point]]:
         width = c.width
+        top = self._lane_top()
         rules = [((0.0, 0.0), (width, 0.0)), ((0.0, height), (width, height))]
-        for x in (0.0, c.x["kegiatan"][0], c.lane_edges[0], c.lane_edges[-1], c.x["keterangan"][0], width):
+        full = [0.0, c.x["kegiatan"][0], c.lane_edges[0], c.lane_edges[-1], width]
+        if "keterangan" in c.x:
+            full.append(c.x["keterangan"][0])
+        for x in sorted(set(full)):
             rules.append(((x, 0.0), (x, height)))
-        for x in c.lane_edges[1:-1] + [c.x["waktu"][0], c.x["output"][0]]:
-            rules.append(((x, HEAD1), (x, height)))
+        group_edges = {c.lane_edges[first] for first, _, _ in self._group_runs()[1:]}
+        for x in c.lane_edges[1:-1]:
+            rules.append(((x, HEAD1 if x in group_edges else top), (x, height)))
+        mutu = [key for key in MUTU_BAKU if key in c.x]
+        for key in mutu[1:]:
+            rules.append(((c.x[key][0], HEAD1), (c.x[key][0], height)))
         for y in sorted(set(row_lines)):
             if header_h < y < height:
                 rules.append(((0.0, y), (width, y)))
@@ -265,56 +367,70 @@ class _Layout:
         texts = list(header_texts)
         row_lines = [top + row_top[n] for n in numbers] + [top + row_top[n] + self.heights[n] for n in numbers]
         rules = header_rules + self._grid(c, header_h, height, row_lines)
-        symbols: dict[int, Symbol] = {}
+        symbols: dict[tuple[int, int], Symbol] = {}
         for n in numbers:
             y, h = top + row_top[n], self.heights[n]
             for key, (x0, w) in c.x.items():
                 if self.lines[n][key]:
                     align = "center" if key in ("no", "waktu") else "left"
                     texts.append(TextBlock(Rect(x0, y, w, h), self.lines[n][key], align, o.font_size, o.leading, o.padding))
-            symbols[n] = self._symbol(self.steps[n], c, y + h / 2)
-        frame = PageFrame(index, top, body_height, self.centre, row_top, c.track_x, c.lane_cx, c.lane_width / 2)
-        arrows, extra = PageRouter(frame, symbols, edges, self.step_lanes).route()
+            for symbol in self.steps[n].simbol:
+                drawn = self._symbol(symbol, c, y + h / 2)
+                symbols[symbol.key] = drawn
+                if drawn.text:
+                    texts.append(TextBlock(drawn.rect, drawn.text, "center", SYMBOL_TEXT_SIZE, SYMBOL_TEXT_LEADING, 0.0))
+        node_centre = {k: self.centre[k[0]] for k in self.nodes}
+        node_top = {k: row_top[k[0]] for k in self.nodes}
+        frame = PageFrame(index, top, body_height, node_centre, node_top, c.track_x, c.lane_cx, c.lane_width / 2)
+        arrows, extra = PageRouter(frame, symbols, edges, self.node_lanes).route()
         return Page(index + 1, c.width, height, tuple(rules), tuple(texts), tuple(symbols.values()) + tuple(extra), tuple(arrows))
 
-    def _symbol(self, step: Langkah, c: _Columns, cy: float) -> Symbol:
-        kind = _kind(step)
-        lanes = self.step_lanes[step.nomor]
-        base_w, base_h = SYMBOL_SIZE[kind]
-        left, right = c.lane_cx[lanes[0]], c.lane_cx[lanes[-1]]
-        w = base_w + right - left
-        marks = tuple(c.lane_cx[lane] for lane in lanes) if len(lanes) > 1 else ()
-        return Symbol(f"n{step.nomor}", kind, Rect((left + right) / 2 - w / 2, cy - base_h / 2, w, base_h), step.nomor, marks=marks)
+    def _symbol(self, symbol: Simbol, c: _Columns, cy: float) -> Symbol:
+        kind = self._kind(symbol)
+        lines = self.symbol_lines[symbol.key]
+        lane = self.node_lanes[symbol.key][0]
+        w, h = _symbol_width(kind, c.lane_width), _symbol_height(kind, len(lines))
+        cx = c.lane_cx[lane]
+        step = self.steps[symbol.langkah]
+        unknown = symbol.pelaksana is None or step.unknown("simbol")
+        name = symbol_name(symbol.key, self.alone[symbol.langkah])
+        return Symbol(name, kind, Rect(cx - w / 2, cy - h / 2, w, h), symbol.langkah, text=lines, unknown=unknown)
 
 
 GUTTER_ALLOWANCE = 2 * routing.gutter_width(1)
 """Room first kept for the gutters when the text columns are sized, before the arrows are routed."""
 
 
-def _column_widths(o: Options, nlanes: int, gutters: float) -> dict[str, float]:
+def _symbol_width(kind: str, lane_width: float) -> float:
+    """A symbol's width: its standard size, wider for text where the lane has room."""
+    base = SYMBOL_SIZE[kind][0]
+    room = lane_width - 16
+    return max(base, min(room, base * (1.6 if kind == KEPUTUSAN else 1.25)))
+
+
+def _symbol_height(kind: str, lines: int) -> float:
+    base = SYMBOL_SIZE[kind][1]
+    need = lines * SYMBOL_TEXT_LEADING + (14 if kind == KEPUTUSAN else 6)
+    return max(base, need * (1.6 if kind == KEPUTUSAN else 1.0))
+
+
+def _column_widths(o: Options, nlanes: int, gutters: float, keys: tuple[str, ...]) -> dict[str, float]:
     """The text columns' widths: as given, or narrower when the pelaksana need the room.
 
     The lanes get at least ``lane_min_width`` each; the text columns (not No)
     narrow in proportion, down to ``min_column_scale``. Past that the sheet is
     wider than the page and is scaled down to fit when printed.
     """
-    text = sum(w for k, w in o.columns.items() if k != "no")
-    room = o.page_width - o.columns["no"] - gutters - nlanes * o.lane_min_width
+    columns = {k: o.columns[k] for k in keys}
+    text = sum(w for k, w in columns.items() if k != "no")
+    room = o.page_width - columns["no"] - gutters - nlanes * o.lane_min_width
     scale = min(1.0, max(o.min_column_scale, room / text))
-    return {k: w if k == "no" else math.floor(w * scale * 100) / 100 for k, w in o.columns.items()}
-
-
-def _kind(step: Langkah) -> str:
-    if step.is_keputusan:
-        return KEPUTUSAN
-    if step.nomor == 1 or step.lanjut_ke is None:
-        return TERMINATOR
-    return PROSES
+    return {k: w if k == "no" else math.floor(w * scale * 100) / 100 for k, w in columns.items()}
 
 
 def _cells(step: Langkah) -> dict[str, str]:
     return {
-        "no": str(step.nomor),
+        "no": step.label,
         "kegiatan": step.kegiatan.value,
         "kelengkapan": "\n".join(t.value for t in step.kelengkapan),
         "waktu": step.waktu.text if step.waktu is not None else "",

@@ -479,6 +479,8 @@ def write_atomically(path: Path, data: bytes | str) -> None:
 
 
 _GRAPH_TITLE = re.compile(r"<title>sheet</title>")
+_PART_TITLE = re.compile(r"<title>(?!sheet</title>)[^<]*</title>\n?")
+"""Graphviz names each node and edge in a ``<title>`` ("n1", "n1->n2"): tooltips that mean nothing to a reader."""
 _PAGE_PREFIX = re.compile(r'id="page\d+,\d+_')
 
 
@@ -490,10 +492,11 @@ def accessible(svg: str, title: str, description: str) -> str:
     """Put the sheet's own title and a description where Graphviz wrote the graph's name.
 
     Both are shown as the sheet's texts are (:func:`~katalog_sop.diagram.text.visible`), then escaped.
-    Also drops the "pageN,M_" Graphviz puts before the graph's id, which is not a valid XML id.
+    Also drops the "pageN,M_" Graphviz puts before the graph's id, which is not a valid XML id, and the
+    internal names Graphviz gives every symbol and arrow as tooltips.
     """
     text = f"<title>{escape(visible(title))}</title>\n<desc>{escape(visible(description))}</desc>"
-    svg = _PAGE_PREFIX.sub('id="', svg, count=1)
+    svg = _PART_TITLE.sub("", _PAGE_PREFIX.sub('id="', svg, count=1))
     return _GRAPH_TITLE.sub(lambda _: text, svg, count=1)
 
 

@@ -13,7 +13,16 @@ symbol or runs along another:
   the foot of its page, and starts again at a connector with the same label at
   the head of the target's page; loops that cross pages do the same;
 * a decision exit that ends the procedure goes to a small "Selesai" capsule in
-  the neighbouring lane of the same row.
+  the neighbouring lane of the same row;
+* inside a row, a symbol hands on to the next one with a straight arrow
+  between their sides; an arrow back to an earlier symbol of the row, or one
+  that would cross another symbol of the row, runs over the symbols in the
+  row's top margin;
+* a row's symbols fan out to a parallel row below and join into the row
+  after it: unlabelled arrows may share their first or last segment, as
+  agencies draw a fork and a join.
+
+Nodes are symbols, keyed ``(row, index in row)``; rows are the table's rows.
 """
 
 from __future__ import annotations
@@ -23,7 +32,9 @@ from typing import Callable
 
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Arrow, Point, Rect, Symbol
 from katalog_sop.diagram.text import text_width, wrap
-from katalog_sop.model import Langkah
+from katalog_sop.model import SELESAI, Simbol
+
+Key = tuple[int, int]
 
 BAND = 30.0
 """Height of the band at a page's head or foot that holds off-page connectors."""
@@ -33,6 +44,8 @@ PORT_GAP = 7.0
 ARROW_CLEAR = 10.0
 CONNECTOR = (12.0, 12.0)
 END_CAPSULE = (40.0, 18.0)
+BELOW_GAP = 14.0
+"""Between a decision and the "Selesai" capsule put below it when both neighbouring columns are taken."""
 LABEL_SIZE = 7.0
 LABEL_LEADING = 8.0
 LABEL_MAX_LINES = 12
@@ -41,6 +54,9 @@ LABEL_MAX_WIDTH = 160.0
 a label names an exit, it does not explain it."""
 
 DOWN, SIDE, END, CROSS_DOWN, CROSS_SIDE = "down", "gutter", "end", "cross-down", "cross-gutter"
+ACROSS, OVER = "across", "over"
+OVER_GAP = 5.0
+"""How far below a row's top line an arrow over the row's symbols runs."""
 
 
 @dataclass
@@ -48,9 +64,9 @@ class Edge:
     """One exit of a step, with the route planned for it."""
 
     id: str
-    src: int
+    src: Key
     label: str | None
-    dst: int | None
+    dst: Key | None
     kind: str = ""
     side: str = ""  # "left" | "right": the gutter it runs in, or the side it leaves by
     letter: str = ""  # the off-page connectors' label
@@ -65,50 +81,96 @@ class Edge:
         return self.kind in (SIDE, CROSS_SIDE)
 
 
-def plan_edges(steps: dict[int, Langkah], lanes: dict[int, tuple[int, ...]], nlanes: int, pages: list[list[int]]) -> list[Edge]:
+def symbol_name(key: Key, alone: bool) -> str:
+    """The symbol's id on the sheet: ``n3`` for a row's only symbol, ``n3s2`` for the second of several."""
+    return f"n{key[0]}" if alone else f"n{key[0]}s{key[1] + 1}"
+
+
+def plan_edges(nodes: dict[Key, Simbol], lanes: dict[Key, tuple[int, ...]], nlanes: int, pages: list[list[int]]) -> list[Edge]:
     """Every arrow of the sheet with its kind, side and connector letter."""
-    page_of = {n: index for index, numbers in enumerate(pages) for n in numbers}
-    edges = _classify(steps, page_of, {p[-1] for p in pages}, {p[0] for p in pages})
+    row_page = {n: index for index, numbers in enumerate(pages) for n in numbers}
+    page_of = {key: row_page[key[0]] for key in nodes}
+    edges = _classify(nodes, lanes, page_of, {p[-1] for p in pages}, {p[0] for p in pages})
     for index, edge in enumerate(e for e in edges if e.crosses_pages):
         edge.letter = _letters(index)
     _choose_sides(edges, lanes, nlanes)
     return edges
 
 
-def _classify(steps, page_of, last_on_page: set[int], first_on_page: set[int]) -> list[Edge]:
+def _classify(nodes: dict[Key, Simbol], lanes, page_of, last_on_page: set[int], first_on_page: set[int]) -> list[Edge]:
     edges: list[Edge] = []
-    bottom_used: set[int] = set()
-    top_used: set[int] = set()
-    for number in sorted(steps):
-        step = steps[number]
-        for exit_index, (label, target) in enumerate(step.exits):
-            edge = Edge(f"s{number}e{exit_index + 1}", number, label, target)
-            if target is None:
-                if not step.is_keputusan:
-                    continue  # a process step that ends is drawn as a terminator
-                edge.kind = END
-            elif (
-                target == number + 1
-                and number not in bottom_used
-                and target not in top_used
-                and (page_of[number] == page_of[target] or (number in last_on_page and target in first_on_page))
-            ):
-                edge.kind = DOWN if page_of[number] == page_of[target] else CROSS_DOWN
-                bottom_used.add(number)
-                top_used.add(target)
-            else:
-                edge.kind = SIDE if page_of[number] == page_of[target] else CROSS_SIDE
-            edges.append(edge)
+    down_from: dict[Key, bool] = {}  # a symbol's bottom: taken, and whether by a labelled arrow
+    down_into: dict[Key, bool] = {}
+    counts: dict[int, int] = {}
+    for key in nodes:
+        counts[key[0]] = counts.get(key[0], 0) + 1
+    for key, symbol in nodes.items():
+        prefix = f"s{key[0]}" if counts[key[0]] == 1 else f"s{key[0]}s{key[1] + 1}"
+        number = 0
+        for keluar in symbol.keluar:
+            for target in keluar.ke or (None,):
+                number += 1
+                edge = Edge(f"{prefix}e{number}", key, keluar.label, target)
+                if target is None:
+                    if symbol.bentuk == SELESAI or (keluar.label is None and symbol.bentuk != "keputusan"):
+                        number -= 1
+                        continue  # the symbol itself is the end capsule
+                    edge.kind = END
+                elif target[0] == key[0]:
+                    edge.kind = ACROSS if target[1] > key[1] and not _blocked(key, target, nodes, lanes) else OVER
+                elif _may_go_down(edge, page_of, last_on_page, first_on_page, down_from, down_into):
+                    edge.kind = DOWN if page_of[key] == page_of[target] else CROSS_DOWN
+                    down_from[key] = down_from.get(key, False) or edge.label is not None
+                    down_into[target] = down_into.get(target, False) or edge.label is not None
+                else:
+                    edge.kind = SIDE if page_of[key] == page_of[target] else CROSS_SIDE
+                edges.append(edge)
     return edges
+
+
+def _blocked(src: Key, dst: Key, nodes: dict[Key, Simbol], lanes) -> bool:
+    """Whether another symbol of the row stands between two symbols' columns (or shares one)."""
+    low, high = sorted((lanes[src][0], lanes[dst][0]))
+    return low == high or any(
+        other[0] == src[0] and other not in (src, dst) and low <= lanes[other][0] <= high for other in nodes
+    )
+
+
+def _may_go_down(edge: Edge, page_of, last_on_page, first_on_page, down_from, down_into) -> bool:
+    """An arrow to the next row goes straight down unless the symbol's bottom or the target's top is
+    taken; unlabelled arrows may share them (a fork, a join), labelled ones never."""
+    src, dst = edge.src, edge.dst
+    if dst[0] != src[0] + 1:
+        return False
+    same_page = page_of[src] == page_of[dst]
+    if not same_page and not (src[0] in last_on_page and dst[0] in first_on_page):
+        return False
+    if not same_page and (src in down_from or dst in down_into):
+        return False  # one off-page connector pair per arrow
+    labelled = edge.label is not None
+    if src in down_from and (labelled or down_from[src]):
+        return False
+    if dst in down_into and (labelled or down_into[dst]):
+        return False
+    return True
 
 
 def _choose_sides(edges: list[Edge], lanes: dict[int, tuple[int, ...]], nlanes: int) -> None:
     """End exits go to a free neighbouring lane; gutter arrows to the nearer gutter."""
-    end_sides: dict[int, set[str]] = {}
+    end_sides: dict[Key, set[str]] = {}
+    taken = {(key[0], lane) for key, own in lanes.items() for lane in own}
     for edge in edges:
         if edge.kind == END:
-            own = lanes[edge.src]
-            edge.side = "right" if own[-1] + 1 < nlanes or own[0] == 0 else "left"
+            own, row = lanes[edge.src], edge.src[0]
+            right_free = own[-1] + 1 < nlanes and (row, own[-1] + 1) not in taken
+            left_free = own[0] > 0 and (row, own[0] - 1) not in taken
+            bottom_free = not any(e.src == edge.src and e.kind in (DOWN, CROSS_DOWN) for e in edges)
+            if right_free or left_free:
+                edge.side = "right" if right_free else "left"
+            elif bottom_free and not any(e.side == "below" and e.src == edge.src for e in edges):
+                edge.side = "below"  # both neighbouring columns hold this row's other symbols
+            else:
+                edge.side = "right" if own[-1] + 1 < nlanes or own[0] == 0 else "left"
             end_sides.setdefault(edge.src, set()).add(edge.side)
     for edge in edges:
         if edge.in_gutter:
@@ -166,8 +228,8 @@ class PageFrame:
     page: int
     top: float  # top of the body (below the header)
     body_height: float
-    centre: dict[int, float]  # middle of each step's row, in body coordinates of its page
-    row_top: dict[int, float]  # top of each step's row, in body coordinates of its page
+    centre: dict[Key, float]  # middle of each symbol's row, in body coordinates of its page
+    row_top: dict[Key, float]  # top of each symbol's row, in body coordinates of its page
     track_x: Callable[[str, int], float]
     lane_cx: list[float]
     lane_half: float  # half a lane's width
@@ -176,7 +238,7 @@ class PageFrame:
 class PageRouter:
     """The arrows of one page, with their ports, off-page connectors and end capsules."""
 
-    def __init__(self, frame: PageFrame, symbols: dict[int, Symbol], edges: list[Edge], lanes: dict[int, tuple[int, ...]]):
+    def __init__(self, frame: PageFrame, symbols: dict[Key, Symbol], edges: list[Edge], lanes: dict[Key, tuple[int, ...]]):
         self.f, self.symbols, self.lanes = frame, symbols, lanes
         self.edges = [e for e in edges if e.src in symbols or (e.dst is not None and e.dst in symbols)]
         self.ports = self._plan_ports()
@@ -184,9 +246,16 @@ class PageRouter:
     def _plan_ports(self) -> dict[tuple[str, str], Point]:
         """Side ports: arrows leaving or entering one side of a symbol get distinct points,
         ordered by where they go so that they never cross each other."""
-        ends: dict[tuple[int, str], list[tuple[float, str, str]]] = {}
+        ends: dict[tuple[Key, str], list[tuple[float, str, str]]] = {}
+        across: set[tuple[Key, str]] = set()  # sides whose middle a hand-on within the row takes
         for edge in self.edges:
+            if edge.kind == ACROSS:
+                rightwards = self.symbols[edge.dst].rect.cx > self.symbols[edge.src].rect.cx
+                across.add((edge.src, "right" if rightwards else "left"))
+                across.add((edge.dst, "left" if rightwards else "right"))
             src_here, dst_here = edge.src in self.symbols, edge.dst in self.symbols
+            if edge.kind == END and edge.side == "below":
+                continue
             if edge.kind == END or (edge.in_gutter and src_here):
                 toward = self.f.centre[edge.dst] if dst_here else float("inf")
                 if edge.kind == END:
@@ -200,8 +269,8 @@ class PageRouter:
             items.sort()
             symbol = self.symbols[number]
             rect = symbol.rect
-            for index, (_, edge_id, role) in enumerate(items):
-                dy = (index - (len(items) - 1) / 2) * PORT_GAP
+            offsets = _offsets(len(items), (number, side) in across)
+            for (_, edge_id, role), dy in zip(items, offsets):
                 half = rect.w / 2
                 if symbol.kind == KEPUTUSAN:
                     half *= 1 - abs(dy) / (rect.h / 2)
@@ -216,10 +285,29 @@ class PageRouter:
             dst = self.symbols.get(edge.dst) if edge.dst is not None else None
             if edge.kind == DOWN:
                 arrows.append(self._down(edge, src, dst))
+            elif edge.kind == ACROSS:
+                rightwards = dst.rect.cx > src.rect.cx
+                start = (src.rect.right if rightwards else src.rect.x, src.rect.cy)
+                end = (dst.rect.x if rightwards else dst.rect.right, src.rect.cy)
+                arrows.append(self._labelled(edge, src, dst.id, (start, end), start, "", "right" if rightwards else "left"))
+            elif edge.kind == OVER:
+                y = self.f.top + self.f.row_top[edge.src] + OVER_GAP
+                points = ((src.rect.cx, src.rect.y), (src.rect.cx, y), (dst.rect.cx, y), (dst.rect.cx, dst.rect.y))
+                arrow = Arrow(edge.id, src.id, dst.id, points)
+                if edge.label:
+                    lines = label_lines(edge.label, abs(dst.rect.cx - src.rect.cx) - 8)
+                    arrow = Arrow(edge.id, src.id, dst.id, points, "\n".join(lines), (min(src.rect.cx, dst.rect.cx) + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
+                arrows.append(arrow)
             elif edge.kind == SIDE:
                 start, end = self.ports[(edge.id, "out")], self.ports[(edge.id, "in")]
                 gx = self.f.track_x(edge.side, edge.tracks[self.f.page])
                 arrows.append(self._labelled(edge, src, dst.id, (start, (gx, start[1]), (gx, end[1]), end), start))
+            elif edge.kind == END and edge.side == "below":
+                w, h = END_CAPSULE
+                start = (src.rect.cx, src.rect.bottom)
+                capsule = Symbol(f"selesai-{edge.id}", TERMINATOR, Rect(start[0] - w / 2, start[1] + BELOW_GAP, w, h), None, "Selesai")
+                extra.append(capsule)
+                arrows.append(self._labelled(edge, src, capsule.id, (start, (start[0], capsule.rect.y)), None))
             elif edge.kind == END:
                 start = self.ports[(edge.id, "out")]
                 capsule = self._capsule(edge, start)
@@ -287,7 +375,7 @@ class PageRouter:
                 cx = min(cx, self.f.lane_cx[neighbour])
         return Symbol(f"selesai-{edge.id}", TERMINATOR, Rect(cx - w / 2, start[1] - h / 2, w, h), None, "Selesai")
 
-    def _labelled(self, edge: Edge, src: Symbol, head: str, points, side_start: Point | None, suffix: str = "") -> Arrow:
+    def _labelled(self, edge: Edge, src: Symbol, head: str, points, side_start: Point | None, suffix: str = "", side: str = "") -> Arrow:
         """The arrow, with the exit's label next to where it leaves the symbol.
 
         A label leaving downwards sits right of the line below the symbol,
@@ -307,9 +395,18 @@ class PageRouter:
             return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
         x, y = side_start
         lines = label_lines(edge.label, abs(points[1][0] - x) - 8)
-        if edge.side == "right":
+        if (side or edge.side) == "right":
             return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y - 3), "left")
         return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x - 4, y - 3), "right")
+
+
+def _offsets(count: int, middle_taken: bool) -> list[float]:
+    """Vertical offsets of ``count`` side ports, in order; around the middle, or beside it when an arrow
+    within the row takes the middle."""
+    if not middle_taken:
+        return [(index - (count - 1) / 2) * PORT_GAP for index in range(count)]
+    slots = sorted(range(-count, count + 1), key=lambda k: (abs(k), k))[1 : count + 1]
+    return [slot * PORT_GAP for slot in sorted(slots)]
 
 
 def label_room(label: str, lane_width: float, symbol_height: float) -> float:

@@ -67,7 +67,11 @@ class Symbol:
     """The step it stands for; ``None`` for connectors and end capsules."""
     label: str = ""
     marks: tuple[float, ...] = ()
-    """For a joint step: the x of each involved pelaksana's column, marked with a dot."""
+    """The x of dots drawn on the symbol (no longer used by steps; kept for the emitter's contract)."""
+    text: tuple[str, ...] = ()
+    """SOP text printed inside the symbol ("Setuju?", "Mulai"), already wrapped; drawn as text, never as a DOT label."""
+    unknown: bool = False
+    """The source does not show this symbol's column or shape: drawn dashed, with a "?"."""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     pengesahan,
     profil,
     tinjauan,
+    transkripsi,
     urutan_tanggal,
     wilayah,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from katalog_sop.model import Sop
+from katalog_sop.model import MULAI, Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, per_sop, rule
 
@@ -33,21 +33,29 @@ class Flow:
     """Steps with an exit to ``selesai``."""
     finishing: frozenset[int]
     """Steps from which some path reaches ``selesai``."""
+    starts: frozenset[int] = frozenset({1})
+    """Step 1 and every row holding a symbol drawn as a start (two actors may start independently)."""
+    unknown: bool = False
+    """Some row's arrows are not shown by the source: the graph is incomplete, so the flow rules stay silent."""
 
 
 @per_sop
 def flow(sop: Sop) -> Flow:
     count = len(sop.langkah)
-    if all(not s.cabang and s.lanjut_ke == (s.nomor + 1 if s.nomor < count else None) for s in sop.langkah):
+    starts = frozenset({1} | {s.nomor for s in sop.langkah if any(y.bentuk == MULAI for y in s.simbol)})
+    unknown = any(step.unknown("alur") for step in sop.langkah)
+    if not unknown and all(
+        not s.cabang and len(s.simbol) <= 1 and s.lanjut_ke == (s.nomor + 1 if s.nomor < count else None) for s in sop.langkah
+    ):
         every = frozenset(range(1, count + 1))  # a straight line, the common case: nothing to search
-        return Flow(every - {1}, every, frozenset({count}), every)
+        return Flow(every - {1}, every, frozenset({count}), every, starts)
     forward = {step.nomor: [target for _, target in step.exits if target is not None] for step in sop.langkah}
     ending = frozenset(step.nomor for step in sop.langkah if any(target is None for _, target in step.exits))
     backward: dict[int, list[int]] = {}
     for nomor, targets in forward.items():
         for target in targets:
             backward.setdefault(target, []).append(nomor)
-    return Flow(frozenset(backward), _closure(forward, {1}), ending, _closure(backward, ending))
+    return Flow(frozenset(backward), _closure(forward, starts), ending, _closure(backward, ending), starts, unknown)
 
 
 def _closure(neighbours: dict[int, list[int]], start: set[int] | frozenset[int]) -> frozenset[int]:
@@ -64,6 +72,11 @@ def _closure(neighbours: dict[int, list[int]], start: set[int] | frozenset[int])
 @rule("SOPAP-F01", "satu-mulai", Severity.WARNING, tag="CP", clause=CLAUSE)
 def satu_mulai(sop: Sop, context: Context) -> Iterator[Finding]:
     """Prosedur mempunyai satu titik mulai: selain langkah pertama, tidak ada langkah tanpa anak panah masuk.
+
+    Titik mulai lain yang memang digambar (simbol ``bentuk: mulai``, misalnya
+    dua pelaksana yang memulai sendiri-sendiri) bukan temuan. Bila sumber tidak
+    menunjukkan anak panah suatu baris (``tidak_terbaca: [alur]``), aturan ini
+    tidak menilai.
 
     Mengapa: langkah yang tidak dimasuki anak panah mana pun merupakan titik
     mulai kedua yang tidak ditunjukkan oleh simbol terminator. Perbaikan:
@@ -94,10 +107,12 @@ def satu_mulai(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
     """
-    entered = flow(sop).entered
+    graph = flow(sop)
+    if graph.unknown:
+        return
     for step in sop.langkah[1:]:
-        if step.nomor not in entered:
-            yield step.location, f"tidak ada anak panah yang masuk ke langkah {step.nomor}; alur hanya boleh mulai di langkah 1"
+        if step.nomor not in graph.entered and step.nomor not in graph.starts:
+            yield step.location, f"tidak ada anak panah yang masuk ke {step.sebutan}; alur hanya boleh mulai di langkah 1"
 
 
 @rule("SOPAP-F02", "ada-selesai", Severity.WARNING, tag="CP", clause=CLAUSE)
@@ -129,5 +144,6 @@ def ada_selesai(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan, lanjut_ke: 1,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
     """
-    if not flow(sop).ending:
+    graph = flow(sop)
+    if not graph.ending and not graph.unknown:
         yield sop.key_locations.get("langkah", sop.location), "tidak ada jalan keluar ke 'selesai'; prosedur tidak pernah berakhir"

@@ -47,7 +47,7 @@ that agency), CP common practice (not a rule), U unverified. Only ``N`` may be a
 
 PRAKTIK_UMUM = "praktik umum"
 
-ID_PATTERN = re.compile(r"SOPAP-[IBPMFKDCW]\d{2}\Z")
+ID_PATTERN = re.compile(r"SOPAP-[IBPMFKDCWT]\d{2}\Z")
 SLUG_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 EXAMPLE_DATE = dt.date(2025, 7, 1)

@@ -61,7 +61,7 @@ def waktu_terlalu_lama(sop: Sop, context: Context) -> Iterator[Finding]:
         durasi = step.waktu.durasi if step.waktu else None
         if durasi is not None and durasi.maximum * DAYS_PER_UNIT[durasi.satuan] > limit:
             yield step.waktu.location, (
-                f"waktu langkah {step.nomor} ({format_durasi(durasi)}) lebih dari {limit} hari; "
+                f"waktu {step.sebutan} ({format_durasi(durasi)}) lebih dari {limit} hari; "
                 "pecah menjadi beberapa langkah atau periksa angkanya"
             )
 

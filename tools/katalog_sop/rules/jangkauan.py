@@ -51,9 +51,11 @@ def langkah_tak_terjangkau(sop: Sop, context: Context) -> Iterator[Finding]:
             cabang: [{label: Benar, ke: selesai}, {label: Salah, ke: 3}]
     """
     graph = flow(sop)
+    if graph.unknown:
+        return
     for step in sop.langkah:
         if step.nomor not in graph.from_start and step.nomor in graph.entered:
-            yield step.location, f"langkah {step.nomor} tidak dapat dicapai dari langkah 1"
+            yield step.location, f"{step.sebutan} tidak dapat dicapai dari langkah 1"
 
 
 @rule("SOPAP-F04", "tidak-sampai-selesai", Severity.WARNING, tag="CP", clause=CLAUSE)
@@ -94,8 +96,8 @@ def tidak_sampai_selesai(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
     """
     graph = flow(sop)
-    if not graph.ending:
+    if not graph.ending or graph.unknown:
         return
     for step in sop.langkah:
         if step.nomor in graph.from_start and step.nomor not in graph.finishing:
-            yield step.location, f"dari langkah {step.nomor} tidak ada jalan menuju selesai"
+            yield step.location, f"dari {step.sebutan} tidak ada jalan menuju selesai"

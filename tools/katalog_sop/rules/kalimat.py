@@ -80,7 +80,7 @@ def nominalisasi(sop: Sop, context: Context) -> Iterator[Finding]:
     """
     for step, word in _findings(sop, NOMINAL):
         yield step.kegiatan.location, (
-            f"uraian langkah {step.nomor} diawali kata benda '{word.capitalize()}'; awali dengan kata kerja aktif{_hint(word)}"
+            f"uraian {step.sebutan} diawali kata benda '{word.capitalize()}'; awali dengan kata kerja aktif{_hint(word)}"
         )
 
 
@@ -114,7 +114,7 @@ def subjek_di_awal(sop: Sop, context: Context) -> Iterator[Finding]:
     """
     for step, subject in _findings(sop, SUBJECT):
         yield step.kegiatan.location, (
-            f"uraian langkah {step.nomor} diawali subjek '{subject}'; tulis tanpa subjek, pelaksana sudah di kolomnya"
+            f"uraian {step.sebutan} diawali subjek '{subject}'; tulis tanpa subjek, pelaksana sudah di kolomnya"
         )
 
 
@@ -149,5 +149,5 @@ def kata_kerja_aktif(sop: Sop, context: Context) -> Iterator[Finding]:
     for step, word in _findings(sop, OTHER):
         form = "bentuk pasif" if is_passive(word) else "bukan kata kerja aktif"
         yield step.kegiatan.location, (
-            f"uraian langkah {step.nomor} diawali '{word.capitalize()}' ({form}); awali dengan kata kerja aktif{_hint(word)}"
+            f"uraian {step.sebutan} diawali '{word.capitalize()}' ({form}); awali dengan kata kerja aktif{_hint(word)}"
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from katalog_sop.model import Sop
+from katalog_sop.model import KEPUTUSAN, Langkah, Simbol, Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
 
@@ -62,15 +62,29 @@ def cabang_keputusan(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
     """
-    for step in sop.langkah:
-        if not step.cabang:
-            continue
-        labels = [_label(cabang.label) for cabang in step.cabang]
-        for cabang, label in zip(step.cabang, labels):
+    for step, symbol in _decisions(sop):
+        labels = [_label(exit_.label or "") for exit_ in symbol.keluar]
+        for exit_, label in zip(symbol.keluar, labels):
             if labels.count(label) > 1:
-                yield cabang.location, f"label cabang '{cabang.label}' dipakai lebih dari sekali pada langkah {step.nomor}"
-        if len({cabang.ke for cabang in step.cabang}) == 1:
-            yield step.location, f"semua cabang keputusan langkah {step.nomor} menuju tempat yang sama"
+                yield exit_.location, f"label cabang '{exit_.label}' dipakai lebih dari sekali pada {_named(step, symbol)}"
+        if len(symbol.keluar) > 1 and len({exit_.ke for exit_ in symbol.keluar}) == 1:
+            yield symbol.location if len(step.simbol) > 1 else step.location, (
+                f"semua cabang keputusan {_named(step, symbol)} menuju tempat yang sama"
+            )
+
+
+def _decisions(sop: Sop) -> Iterator[tuple[Langkah, Simbol]]:
+    """Every decision symbol with its row: a row may hold two."""
+    for step in sop.langkah:
+        for symbol in step.simbol:
+            if symbol.bentuk == KEPUTUSAN and symbol.keluar:
+                yield step, symbol
+
+
+def _named(step: Langkah, symbol: Simbol) -> str:
+    if len(step.simbol) == 1:
+        return step.sebutan
+    return f"{step.sebutan} (simbol ke-{symbol.urutan + 1})"
 
 
 @rule(
@@ -112,6 +126,7 @@ def cabang_lebih_dari_dua(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
              kelengkapan: Konsep surat, waktu: 30 menit, output: Surat keterangan}
     """
-    for step in sop.langkah:
-        if len(step.cabang) > 2:
-            yield step.location, f"keputusan langkah {step.nomor} mempunyai {len(step.cabang)} cabang; lazimnya dua"
+    for step, symbol in _decisions(sop):
+        if len(symbol.keluar) > 2:
+            where = symbol.location if len(step.simbol) > 1 else step.location
+            yield where, f"keputusan {_named(step, symbol)} mempunyai {len(symbol.keluar)} cabang; lazimnya dua"

@@ -79,12 +79,12 @@ def hidden_decision(step: Langkah, sop: Sop) -> str | None:
         return None
     if match := _CONDITION.search(text) or _RETURN.search(text):
         return (
-            f"uraian langkah {step.nomor} menyebut keputusan ('{match.group(0)}') tetapi digambar sebagai proses; "
+            f"uraian {step.sebutan} menyebut keputusan ('{match.group(0)}') tetapi digambar sebagai proses; "
             "gambarkan sebagai keputusan dengan cabang"
         )
     if (match := _APPROVAL.search(text)) and not _next_is_decision(step, sop):
         return (
-            f"langkah {step.nomor} meminta persetujuan ('{match.group(0)}') tetapi tidak diikuti keputusan; "
+            f"{step.sebutan} meminta persetujuan ('{match.group(0)}') tetapi tidak diikuti keputusan; "
             "jalur bila tidak disetujui tidak tergambar"
         )
     return None

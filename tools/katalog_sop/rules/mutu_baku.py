@@ -50,7 +50,7 @@ def kelengkapan(sop: Sop, context: Context) -> Iterator[Finding]:
     """
     for step in sop.langkah:
         if not step.kelengkapan:
-            yield step.location, f"langkah {step.nomor} tanpa kelengkapan (mutu baku)"
+            yield step.location, f"{step.sebutan} tanpa kelengkapan (mutu baku)"
 
 
 @rule("SOPAP-M02", "waktu", Severity.WARNING, tag="N", clause=CLAUSE)
@@ -82,7 +82,7 @@ def waktu(sop: Sop, context: Context) -> Iterator[Finding]:
     """
     for step in sop.langkah:
         if step.waktu is None:
-            yield step.location, f"langkah {step.nomor} tanpa waktu (mutu baku)"
+            yield step.location, f"{step.sebutan} tanpa waktu (mutu baku)"
 
 
 @rule("SOPAP-M03", "output", Severity.WARNING, tag="N", clause=CLAUSE)
@@ -115,4 +115,4 @@ def output(sop: Sop, context: Context) -> Iterator[Finding]:
     """
     for step in sop.langkah:
         if not step.output:
-            yield step.location, f"langkah {step.nomor} tanpa output (mutu baku)"
+            yield step.location, f"{step.sebutan} tanpa output (mutu baku)"

@@ -94,6 +94,9 @@ def langkah_tanpa_pelaksana(sop: Sop, context: Context) -> Iterator[Finding]:
     tanpa pelaksana tidak mempunyai pelaku (aktor) dan tidak mempunyai tempat
     pada lembar flowchart. Perbaikan: sebutkan pejabatnya (atau para
     pejabatnya, untuk langkah yang dikerjakan bersama) pada ``pelaksana``.
+    Bila dokumen sumber tidak menunjukkan pelaksananya, tulis
+    ``tidak_terbaca: [pelaksana]``: langkah itu lalu dilaporkan sebagai
+    informasi transkripsi (SOPAP-T01), bukan sebagai kesalahan.
 
     Contoh yang lolos::
 
@@ -116,5 +119,11 @@ def langkah_tanpa_pelaksana(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
     """
     for step in sop.langkah:
+        if step.unknown("pelaksana"):
+            continue  # the source does not show it: information about the copy (SOPAP-T01), not the agency's fault
         if not step.pelaksana:
-            yield step.location, f"langkah {step.nomor} tidak menyebut pelaksana"
+            yield step.location, f"{step.sebutan} tidak menyebut pelaksana"
+        elif len(step.simbol) > 1:
+            for symbol in step.simbol:
+                if symbol.pelaksana is None:
+                    yield symbol.location, f"simbol ke-{symbol.urutan + 1} {step.sebutan} tidak menyebut pelaksana"

@@ -34,6 +34,7 @@ FAMILIES = (
     ("D", "Dasar hukum"),
     ("C", "Lintas katalog"),
     ("W", "Waktu"),
+    ("T", "Transkripsi"),
 )
 """Rule families in the order of the form; a rule's family is the letter after ``SOPAP-``."""
 
