@@ -124,7 +124,7 @@ def test_errors_keep_the_sop_out_warnings_do_not(check_sop):
     result = check_sop("nama: C\ntanggal_efektif: 30 Februari 2024\npelaksana: [A]\nlangkah: [{kegiatan: K}]\n")
     assert lines_and_codes(result) == [(2, "date")]
     assert result.files[0].sop is None
-    result = check_sop("nama: C\npelaksana: [A]\nlangkah: [{kegiatan: K, waktu: lama}]\n")
+    result = check_sop("nama: C\npelaksana: [A]\nlangkah: [{kegiatan: K, waktu: 2 jm}]\n")
     assert lines_and_codes(result) == [(3, "duration")]
     assert result.files[0].sop is not None
     assert result.files[0].sop.langkah[0].waktu.durasi is None

@@ -75,7 +75,7 @@ def test_errors_exit_1_with_one_line_each(catalogue):
 
 def test_warnings_alone_exit_0_unless_strict(catalogue):
     (catalogue / "sops" / "unit" / "waktu.yaml").write_text(
-        "nama: W\npelaksana: [A]\nlangkah: [{kegiatan: K, pelaksana: A, waktu: lama sekali}]\n", encoding="utf-8"
+        "nama: W\npelaksana: [A]\nlangkah: [{kegiatan: K, pelaksana: A, waktu: 2 jm}]\n", encoding="utf-8"
     )
     relaxed = sop("check", *STRUCTURE_ONLY, cwd=catalogue)
     assert relaxed.returncode == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from katalog_sop.waktu import Durasi, format_durasi, format_number, parse_waktu
+from katalog_sop.waktu import Descriptive, Durasi, format_durasi, format_number, parse_waktu
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,6 @@ def test_written_unit_wins_over_the_column_unit():
     [
         ("45", "waktu '45' tidak menyebut satuan; tulis misalnya '45 menit', atau isi satuan_waktu"),
         ("2 jm", "waktu '2 jm' tidak dikenali; tulis seperti '10 menit', '2 jam', 'satu hari' atau '1 - 20 hari kerja'"),
-        ("menyesuaikan", "waktu 'menyesuaikan' tidak dikenali; tulis seperti '10 menit', '2 jam', 'satu hari' atau '1 - 20 hari kerja'"),
         ("2 jam - 1 hari", "rentang waktu '2 jam - 1 hari' memakai dua satuan berbeda; pakai satu satuan"),
         ("5-3 hari", "rentang waktu '5-3 hari' terbalik: 5 lebih besar dari 3"),
         ("", "waktu kosong; tulis seperti '10 menit', '2 jam', 'satu hari' atau '1 - 20 hari kerja'"),
@@ -90,3 +89,22 @@ def test_formats(durasi, text):
 )
 def test_numbers_are_shown_without_an_exponent(number, text):
     assert format_number(number) == text
+
+
+@pytest.mark.parametrize("raw", ["Menyesuaikan", "Sesuai kebutuhan", "Sebelum periode revisi", "Semesteran", "-"])
+def test_a_waktu_in_words_is_kept_as_written_not_refused_as_a_mistake(raw):
+    with pytest.raises(Descriptive):
+        parse_waktu(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2 menit/berkas", Durasi(2, 2, "menit")),
+        ("5 menit per dokumen", Durasi(5, 5, "menit")),
+        ("30 menit - 3 Jam", Durasi(30, 180, "menit")),
+        ("1 jam - 90 menit", Durasi(60, 90, "menit")),
+    ],
+)
+def test_per_item_amounts_and_ranges_across_clock_units_are_read(raw, expected):
+    assert parse_waktu(raw) == expected

@@ -30,6 +30,28 @@ def _segments(arrow):
     return list(zip(arrow.points, arrow.points[1:]))
 
 
+def _crosses_symbol(segment, symbol) -> bool:
+    """Whether the segment runs through the symbol's drawn shape: its box, or its diamond for a decision."""
+    if symbol.kind != KEPUTUSAN:
+        return _crosses_inside(segment, symbol.rect)
+    rect = symbol.rect
+    (x1, y1), (x2, y2) = segment
+    for i in range(101):  # the diamond |dx|/half-width + |dy|/half-height < 1, sampled along the segment
+        x, y = x1 + (x2 - x1) * i / 100, y1 + (y2 - y1) * i / 100
+        if abs(x - rect.cx) / (rect.w / 2) + abs(y - rect.cy) / (rect.h / 2) < 0.97:
+            return True
+    return False
+
+
+def _label_over(box: Rect, symbol) -> bool:
+    """Whether a label's box covers the symbol's drawn shape (its diamond, for a decision)."""
+    if symbol.kind != KEPUTUSAN:
+        return _intersects(box, symbol.rect)
+    edges = [((box.x, box.y), (box.right, box.y)), ((box.x, box.bottom), (box.right, box.bottom)),
+             ((box.x, box.y), (box.x, box.bottom)), ((box.right, box.y), (box.right, box.bottom))]
+    return any(_crosses_symbol(edge, symbol) for edge in edges)
+
+
 def _crosses_inside(segment, rect, inset=0.5):
     (x1, y1), (x2, y2) = segment
     left, right, top, bottom = rect.x + inset, rect.right - inset, rect.y + inset, rect.bottom - inset
@@ -87,13 +109,18 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
             step = sop.langkah[symbol.step - 1]
             declared = symbols[symbol.id]
             # its own row: the No cell of the step spans the symbol vertically
-            row = next(t.rect for t in page.texts if t.lines == (step.label,) and t.rect.x == 0)
+            if step.label:
+                row = next(t.rect for t in page.texts if t.lines == (step.label,) and t.rect.x == 0)
+            else:  # a row printed without a number: its Kegiatan cell
+                row = next(t.rect for t in page.texts if " ".join(t.lines) == step.kegiatan.value)
             assert row.y < symbol.rect.y and symbol.rect.bottom < row.bottom
             # its pelaksana's column: the centre lies within the column's header
             name = sop.pelaksana_by_id(declared.pelaksana).nama if declared.pelaksana else UNKNOWN_LANE
-            lane = [t.rect for t in page.texts if 0 < t.rect.y < row.y and " ".join(t.lines) == name]
+            lane = sorted((t.rect for t in page.texts if 0 < t.rect.y < row.y and " ".join(t.lines) == name), key=lambda r: r.x)
             assert lane, name
-            assert lane[0].x < symbol.rect.cx < lane[0].right
+            same_name = [p.id for p in sop.pelaksana if p.nama == name]  # one role under two header groups
+            own = lane[same_name.index(declared.pelaksana)] if declared.pelaksana in same_name else lane[0]
+            assert own.x < symbol.rect.cx < own.right
             assert symbol.marks == ()
             expected = {"keputusan": KEPUTUSAN, "mulai": TERMINATOR, "selesai": TERMINATOR, "proses": PROSES}[declared.bentuk]
             assert symbol.kind == expected
@@ -103,7 +130,7 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
                 assert x1 == x2 or y1 == y2, f"{arrow.id} is not orthogonal"
             for segment in _segments(arrow):
                 for symbol in page.symbols:
-                    assert not _crosses_inside(segment, symbol.rect), f"{arrow.id} crosses {symbol.id}"
+                    assert not _crosses_symbol(segment, symbol), f"{arrow.id} crosses {symbol.id}"
             if arrow.label and arrow.points[0][1] == arrow.points[1][1]:
                 # a side exit's label stays above its first segment, short of the gutter or capsule
                 run = abs(arrow.points[1][0] - arrow.points[0][0])
@@ -113,7 +140,7 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
         boxes = [_label_box(a) for a in page.arrows if a.label]
         for box in boxes:
             for symbol in page.symbols:
-                assert not _intersects(box, symbol.rect), f"a label runs over {symbol.id}"
+                assert not _label_over(box, symbol), f"a label runs over {symbol.id}"
         for a, b in itertools.combinations(boxes, 2):
             assert not _intersects(a, b), "two labels overlap"
         for a, b in itertools.combinations(page.arrows, 2):

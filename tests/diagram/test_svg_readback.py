@@ -77,7 +77,7 @@ class Drawing:
             for g in graph.findall(f"{SVG}g")
             if g.get("class") == "edge"
         ]
-        kegiatan = next((x, y) for x, y, t in self.texts if t == "Kegiatan")
+        kegiatan = next((x, y) for x, y, t in self.texts if t in ("Kegiatan", "Uraian Prosedur"))
         self.header_bottom = min(r for r in self.rows if r > kegiatan[1])  # "Kegiatan" spans the whole header
         self.lanes_left = self.column_of(kegiatan[0])[1]
 
@@ -91,7 +91,7 @@ class Drawing:
 
     def lane_columns(self) -> dict[str, tuple[float, float]]:
         """Each lane's header text (its lines joined), with the column under it."""
-        kelengkapan_x = next(x for x, y, t in self.texts if t == "Kelengkapan")
+        kelengkapan_x = next(x for x, y, t in self.texts if t in ("Kelengkapan", "Waktu"))
         pelaksana_y = next(y for x, y, t in self.texts if t == "Pelaksana")
         by_x: dict[float, list[tuple[float, str]]] = {}
         for x, y, text in self.texts:
@@ -103,12 +103,20 @@ class Drawing:
             lanes[re.sub(r"- ", "", words)] = self.column_of(x)
         return lanes
 
-    def step_rows(self) -> dict[int, tuple[float, float]]:
+    def lane_order(self) -> list[tuple[float, float]]:
+        """The pelaksana columns from left to right, read from the grid between Kegiatan and the mutu baku."""
+        first_text_column = next(x for x, y, t in self.texts if t in ("Kelengkapan", "Waktu"))
+        right = self.column_of(first_text_column)[0]
+        edges = [c for c in self.columns if self.lanes_left <= c <= right]
+        return list(zip(edges, edges[1:]))
+
+    def step_rows(self) -> dict[str, tuple[float, float]]:
+        """Each printed number of the No column, with its row (rows printed without a number are not here)."""
         first_column_right = self.columns[1]
         return {
-            int(t): self.row_of(y)
+            t: self.row_of(y)
             for x, y, t in self.texts
-            if x < first_column_right and y > self.header_bottom and t.isdigit()
+            if x < first_column_right and y > self.header_bottom and t
         }
 
 
@@ -145,11 +153,19 @@ def test_each_step_is_one_symbol_in_its_lane_and_row_and_no_arrow_crosses_a_symb
     seen: list[str] = []
     for page in pages:
         drawing = Drawing(page.svg)
-        lanes = drawing.lane_columns()
-        assert len(lanes) == len(sop.pelaksana) + (1 if any(y.pelaksana is None for y in declared.values()) else 0)
+        order = drawing.lane_order()
+        unknown = any(y.pelaksana is None for y in declared.values())
+        assert len(order) == len(sop.pelaksana) + unknown
+        if not any(p.kelompok for p in sop.pelaksana):  # the header names each column, in the declared order
+            lanes = drawing.lane_columns()
+            names = [p.nama for p in sop.pelaksana] + ([UNKNOWN_LANE] if unknown else [])
+            assert [lanes[name] for name in names] == order
+        columns = [p.id for p in sop.pelaksana]
         rows = drawing.step_rows()
-        for number, (top, bottom) in rows.items():
-            step = sop.langkah[number - 1]
+        by_label = {step.label: step for step in sop.langkah if step.label}
+        for label, (top, bottom) in rows.items():
+            step = by_label[label]
+            number = step.nomor
             for name, symbol in declared.items():
                 if symbol.langkah != step.nomor:
                     continue
@@ -158,9 +174,8 @@ def test_each_step_is_one_symbol_in_its_lane_and_row_and_no_arrow_crosses_a_symb
                 seen.append(name)
                 box = _box(group)
                 assert top < box.top and box.bottom < bottom, f"{name} is not inside its own row"
-                lane = sop.pelaksana_by_id(symbol.pelaksana).nama if symbol.pelaksana else UNKNOWN_LANE
-                left, right = lanes[lane]
-                assert left < box.cx < right, f"{name} is not in the column of {lane}"
+                left, right = order[columns.index(symbol.pelaksana) if symbol.pelaksana else -1]
+                assert left < box.cx < right, f"{name} is not in the column of {symbol.pelaksana}"
         for title, numbers in drawing.edges:
             segments = _segments(numbers)
             ends = (segments[0][0], segments[-1][1])
@@ -172,7 +187,8 @@ def test_each_step_is_one_symbol_in_its_lane_and_row_and_no_arrow_crosses_a_symb
                     if any(_touches(point, box) for point in ends):
                         continue  # the symbol the arrow leaves or enters
                     assert not _crosses(segment, box), f"{title} crosses {name}"
-    assert sorted(seen) == sorted(declared), "one drawn symbol for each declared symbol"
+    numbered = [name for name, y in declared.items() if sop.langkah[y.langkah - 1].label]
+    assert sorted(seen) == sorted(numbered), "one drawn symbol for each declared symbol"
 
 
 def _touches(point, box: Box, slack: float = 8.0) -> bool:

@@ -58,8 +58,8 @@ def test_default_compares_the_merge_base_with_main_against_the_working_tree(repo
     base = git(repo, "rev-parse", "main").strip()[:10]
     assert done.stdout.startswith(f"Perbandingan: merge-base dengan main ({base}) \u2192 pohon kerja (sops)\n")
     assert "dipindah: sops/dinas-tanpa-nama/pengukuran-capaian-kinerja.yaml \u2014 Pengukuran Kinerja" in done.stdout
-    assert "waktu: 120 hari \u2192 90 hari (\u221230 hari)" in done.stdout
-    assert "waktu: 15 menit \u2192 30 menit (+15 menit)" in done.stdout
+    assert "waktu: 120 Hari \u2192 90 Hari (\u221230 hari)" in done.stdout
+    assert "waktu: 15 Menit \u2192 30 Menit (+15 menit)" in done.stdout
     assert done.stderr == ""
 
 

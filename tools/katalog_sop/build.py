@@ -20,8 +20,8 @@ from katalog_sop.nip import normalise_nip
 from katalog_sop.problem import Location, Problem, error, format_json_path, warning
 from katalog_sop.rows import Rows
 from katalog_sop.source import Document
-from katalog_sop.tanggal import parse_tanggal
-from katalog_sop.waktu import parse_waktu
+from katalog_sop.tanggal import WithoutDay, parse_tanggal
+from katalog_sop.waktu import Descriptive, parse_waktu
 
 CODE_REFERENCE = "reference"
 CODE_DATE = "date"
@@ -87,13 +87,28 @@ class _Builder:
         if path[-1] not in container:
             return None
         raw, at = container[path[-1]] or "", self.at(*path)
-        return m.Tanggal(raw, self._read(lambda: parse_tanggal(raw), at, error, CODE_DATE), at)
+        try:
+            date = parse_tanggal(raw)
+        except WithoutDay as exc:  # printed so on a signed SOP: the auditor is told, the SOP still builds
+            self.problems.append(warning(at, CODE_DATE, str(exc)))
+            date = None
+        except ValueError as exc:
+            self.problems.append(error(at, CODE_DATE, str(exc)))
+            date = None
+        return m.Tanggal(raw, date, at)
 
     def waktu(self, value, *path) -> m.Waktu | None:
         if value is None:
             return None
         at, unit = self.at(*path), self.data.get("satuan_waktu")
-        return m.Waktu(str(value), self._read(lambda: parse_waktu(value, unit), at, warning, CODE_DURATION), at)
+        try:
+            durasi = parse_waktu(value, unit)
+        except Descriptive:  # "Menyesuaikan", "-": what the agency wrote; no amount to read, no fault
+            durasi = None
+        except ValueError as exc:
+            self.problems.append(warning(at, CODE_DURATION, str(exc)))
+            durasi = None
+        return m.Waktu(str(value), durasi, at)
 
     def nip(self, value, *path) -> m.Nip | None:
         if value is None:

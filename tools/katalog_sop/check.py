@@ -23,7 +23,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from katalog_sop import schema
 from katalog_sop.build import build_sop
@@ -77,6 +77,8 @@ class CheckResult:
     """Catalogue-wide rules not run because only some files were checked."""
     today: dt.date = field(default_factory=dt.date.today)
     """The date the check was made for (a review is overdue relative to it)."""
+    formulir: Callable[[str], Mapping[str, str | None]] | None = None
+    """The agency profile's form labels for an SOP id (the configuration's ``profiles``); ``None``: standard labels."""
 
     def count(self, severity: Severity) -> int:
         """Problems of ``severity`` that count (suppressed ones do not)."""
@@ -365,7 +367,7 @@ def check(
     else:
         files = tuple(check_file(source) for source in sources)
         findings, remaining = [], running
-    return _finish(files, findings, remaining, running, skipped, options, today)
+    return _finish(files, findings, remaining, running, skipped, options, today, config)
 
 
 def check_contents(
@@ -386,13 +388,13 @@ def check_contents(
     options = rule_options(running, config)
     ordered = sorted(contents, key=lambda item: item[0].display)
     files = tuple(check_file(source, raw) for source, raw in ordered)
-    return _finish(files, [], running, running, (), options, today)
+    return _finish(files, [], running, running, (), options, today, config)
 
 
-def _finish(files, findings, remaining, running, skipped, options, today) -> CheckResult:
+def _finish(files, findings, remaining, running, skipped, options, today, config: Config = DEFAULT) -> CheckResult:
     """The catalogue stage, the rules still to run, the exemptions, and the sorted result."""
     catalogue, catalogue_problems = build_catalogue(f.sop for f in files if f.sop is not None)
     findings += run_rules(catalogue, today=today, options=options, rules=remaining) if remaining else []
     problems = [problem for f in files for problem in f.problems] + catalogue_problems
     problems += apply_exemptions(catalogue.sops.values(), findings, {rule.id for rule in running})
-    return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), tuple(skipped), today)
+    return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), tuple(skipped), today, config.formulir)

@@ -203,13 +203,14 @@ def _render(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise UsageError(f"berkas tidak ditemukan: {args.path}")
     fmt = _render_format(args, source, output)
-    result = check([args.path], rules=())
+    config = _config(None)  # katalog-sop.yml, when there is one: the agency's form labels
+    result = check([args.path], rules=(), config=config)
     sys.stdout.write(REPORTERS["text"](result, color=False))
     sop = result.files[0].sop
     if sop is None:
         print("SOP ini punya galat; tidak ada yang digambar.", file=sys.stderr)
         return EXIT_PROBLEMS
-    sheet = layout(sop, Options(max_rows=args.max_rows))
+    sheet = layout(sop, Options(max_rows=args.max_rows), config.formulir(sop.id))
     cache = None if args.no_cache else Path(args.cache)
     if fmt == "svg":
         drawn = render_sheets([sheet], cache)

@@ -12,6 +12,7 @@ CLI's default, or ``--config``) or from the plugin's options in
         sops: ["dinas-*/*"]                            # SOP ids this profile covers (glob)
         nomor: '^\\d{3}/[A-Z.]+/\\d{4}$'              # the agency's pattern for Nomor SOP
         required: [tanggal_revisi, disahkan_oleh.nip]   # fields the agency also requires
+        formulir: {kegiatan: Uraian Prosedur, kelengkapan: Persyaratan/Kelengkapan}  # the agency's form labels
 
 A mistake in it is a :class:`ConfigError` naming the file, line and column:
 an unknown rule id, option or key, a severity that does not exist, a pattern
@@ -34,6 +35,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from katalog_sop.formulir import OPTIONAL_COLUMNS, STANDARD
 from katalog_sop.problem import Severity, shown_path
 
 CONFIG_FILE = "katalog-sop.yml"
@@ -67,6 +69,8 @@ class Profile:
     sops: tuple[str, ...] = ("*",)
     nomor: str | None = None
     required: tuple[str, ...] = ()
+    formulir: Mapping[str, str | None] = field(default_factory=dict)
+    """The agency's form labels (standard key -> printed label; ``None``: the column is left out)."""
 
     def covers(self, sop_id: str) -> bool:
         return any(fnmatch.fnmatchcase(sop_id, pattern) for pattern in self.sops)
@@ -85,6 +89,10 @@ class Config:
     profiles: tuple[Profile, ...] = ()
     source: str | None = None
     """Where the configuration was read from, for messages."""
+
+    def formulir(self, sop_id: str) -> Mapping[str, str | None]:
+        """The form labels of the first profile covering ``sop_id`` (the SOP's own ``formulir`` overrides them)."""
+        return next((p.formulir for p in self.profiles if p.covers(sop_id) and p.formulir), {})
 
     def severity(self, rule_id: str, default: Severity) -> Severity | None:
         """The severity of ``rule_id`` here; ``None`` when it is switched off."""
@@ -210,7 +218,7 @@ class _Reader:
 
     def profile(self, value, path) -> Profile:
         self.expect_mapping(value, path)
-        self.unknown_keys(value, path, ("name", "sops", "nomor", "required"))
+        self.unknown_keys(value, path, ("name", "sops", "nomor", "required", "formulir"))
         name = value.get("name")
         if not isinstance(name, str) or not name.strip():
             raise self.fail(path, "profil harus punya 'name' (nama instansi)")
@@ -236,7 +244,19 @@ class _Reader:
                 hint = difflib.get_close_matches(str(item), REQUIRABLE, n=1)
                 suggestion = f"; mungkin maksudnya '{hint[0]}'" if hint else ""
                 raise self.fail(path + ("required", index), f"isian tidak dikenal '{item}'{suggestion}")
-        return Profile(name.strip(), tuple(sops), nomor, tuple(required))
+        return Profile(name.strip(), tuple(sops), nomor, tuple(required), self.formulir(value.get("formulir"), path + ("formulir",)))
+
+    def formulir(self, value, path) -> Mapping[str, str | None]:
+        if value is None:
+            return MappingProxyType({})
+        labels = self.mapping(value, path)
+        self.unknown_keys(labels, path, STANDARD)
+        for key, label in labels.items():
+            if label is False and key not in OPTIONAL_COLUMNS:
+                raise self.fail(path + (key,), f"kolom '{key}' tidak dapat ditiadakan; hanya {', '.join(OPTIONAL_COLUMNS)}")
+            if label is not False and not (isinstance(label, str) and label.strip()):
+                raise self.fail(path + (key,), "label harus teks, atau false untuk kolom yang tidak ada")
+        return MappingProxyType({key: (label.strip() if label else None) for key, label in labels.items()})
 
 
 def _same_kind(value, default) -> bool:

@@ -49,8 +49,11 @@ class Waktu(NamedTuple):
 
     @property
     def text(self) -> str:
-        """As the sheet and the pages show it: read and tidied ("1–3 hari kerja"), else as written."""
-        return format_durasi(self.durasi) if self.durasi else self.raw
+        """As the sheet and the pages show it: as the agency wrote it ("2 menit/berkas", "30 menit - 3 Jam");
+        a bare number under a unit-bearing column with its unit ("45 menit")."""
+        if self.durasi and not any(ch.isalpha() for ch in self.raw):
+            return format_durasi(self.durasi)
+        return self.raw
 
 
 @dataclass(frozen=True)
@@ -253,7 +256,7 @@ class Sop:
     definisi: tuple[Text, ...] = ()
     disusun_oleh: Pengesahan | None = None
     diperiksa_oleh: Pengesahan | None = None
-    formulir: Mapping[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    formulir: Mapping[str, str | None] = field(default_factory=dict, compare=False, hash=False)
     """The SOP's own form labels (standard key -> printed label; ``None``: no such column)."""
     key_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Where each top-level key the author wrote stands (to point at an empty section)."""

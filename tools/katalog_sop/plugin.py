@@ -203,7 +203,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     def _draw(self, result: CheckResult) -> dict[str, str]:
         sops = list(result.catalogue.sops.values())
         try:
-            drawn = render_sops(sops, self.options, self.cache_dir)
+            drawn = render_sops(sops, self.options, self.cache_dir, self.rules_config.formulir)
         except GraphvizError as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
         if drawn.graphviz_broken:  # publishing stand-ins for every sheet would be worse than the old site

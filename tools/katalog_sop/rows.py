@@ -62,6 +62,7 @@ class Rows:
         self.labels: dict[str, int] = {}
         self.ids: dict[str, tuple[int, int | None]] = {}
         self.printed = any("nomor" in step for step in self.steps)
+        self.repeated: set[str] = set()
 
     def error(self, path, message: str) -> None:
         self.b.problems.append(error(self.b.at(*path), CODE_REFERENCE, message))
@@ -84,7 +85,7 @@ class Rows:
         if label == END:
             self.error(("langkah", index, "nomor"), f"'{END}' tidak boleh dipakai sebagai nomor langkah")
         elif label in self.labels:
-            self.error(("langkah", index, "nomor"), f"nomor '{label}' sudah dipakai baris ke-{self.labels[label]}")
+            self.repeated.add(label)  # a form of several tables numbers each from 1: only a target may not use it
         else:
             self.labels[label] = index + 1
 
@@ -145,10 +146,15 @@ class Rows:
         step = self.steps[position - 1]
         return step.get("alur") == m.BERSAMAAN or ("simbol" not in step and isinstance(step.get("pelaksana"), list))
 
-    def entries(self, position: int) -> tuple[tuple[int, int], ...]:
-        """The symbols an arrow into the row enters: its first (a chain), or all (parallel); never a start."""
+    def entries(self, position: int, named: bool = True) -> tuple[tuple[int, int], ...]:
+        """The symbols an arrow into the row enters: its first (a chain), or all (parallel); never a start,
+        unless the arrow names a row of starts only (``named``)."""
         specs = self.specs[position - 1]
-        open_ = [i for i, spec in enumerate(specs) if spec.bentuk != m.MULAI] or [0]
+        open_ = [i for i, spec in enumerate(specs) if spec.bentuk != m.MULAI]
+        if not open_:
+            if not named:
+                return ()
+            open_ = [0]
         if not self._parallel(position):
             open_ = open_[:1]
         elif "simbol" not in self.steps[position - 1] and self.steps[position - 1].get("cabang"):
@@ -171,6 +177,9 @@ class Rows:
         value = value.strip()
         if value == END:
             return ()
+        if value in self.repeated:
+            self.error(path, f"nomor '{value}' dipakai lebih dari satu baris; rujuk baris atau simbolnya dengan id")
+            return None
         if value in self.labels:
             return self.entries(self.labels[value])
         if value in self.ids:
@@ -205,13 +214,15 @@ class Rows:
             return ((position, len(specs) - 1),)  # a joint decision: join into the deciding symbol
         if not parallel and index + 1 < len(specs):
             return ((position, index + 1),)
-        if position == len(self.steps):
+        following = position + 1  # rows holding only starts are passed over: no arrow enters a start
+        while following <= len(self.steps) and following not in self.unknown_flow and not self.entries(following, False):
+            following += 1
+        if following > len(self.steps):
             return ()
-        following = position + 1
         if following in self.unknown_flow:
             return None
         targets = self.entries(following)
-        if parallel and self._parallel(following):
+        if parallel and self._parallel(following) and following == position + 1:
             own = specs[index].pelaksana
             same = [key for key in targets if self.specs[following - 1][key[1]].pelaksana == own]
             targets = tuple(same) or targets
@@ -223,7 +234,7 @@ class Rows:
         for number, exit_ in enumerate(spec.cabang):
             where = (spec.path if "simbol" in spec.path else ("langkah", position - 1)) + ("cabang", number)
             keys = self._targets(exit_["ke"], where + ("ke",))
-            keluar.append(m.Keluar(exit_["label"], keys or (), self.b.at(*where)))
+            keluar.append(m.Keluar(exit_.get("label"), keys or (), self.b.at(*where)))
         if spec.cabang:
             return tuple(keluar), any(not k.ke for k in keluar)
         if spec.lanjut is None:
@@ -234,7 +245,7 @@ class Rows:
                 return (), False
             return ((m.Keluar(None, keys, self.b.at(*spec.path)),) if keys else ()), not keys
         values = spec.lanjut if isinstance(spec.lanjut, list) else [spec.lanjut]
-        ends = False
+        ends = False  # lanjut_ke: [] is a symbol the sheet draws with no arrow out: no end, no arrow
         for i, item in enumerate(values):
             where = spec.lanjut_path + ((i,) if isinstance(spec.lanjut, list) else ())
             label, target = (item.get("label"), item["ke"]) if isinstance(item, dict) else (None, item)
@@ -269,10 +280,10 @@ class Rows:
         for i, spec in enumerate(self.specs[index]):
             where = spec.path + (("pelaksana",) if "simbol" in spec.path else ())
             ident = self._pelaksana(spec.pelaksana, where)
-            if ident is not None and ident in seen:
+            if ident is not None and ident in seen and "simbol" not in spec.path:
                 self.error(where, f"pelaksana '{spec.pelaksana}' disebut dua kali pada langkah ini")
             elif ident is not None:
-                seen[ident] = i
+                seen[ident] = i  # two symbols of a row in one column are drawn side by side in it
             keluar, ends = self._exits(position, i, spec)
             bentuk = spec.bentuk or self._infer(position, i, spec, ends)
             teks = spec.teks

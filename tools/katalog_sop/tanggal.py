@@ -29,6 +29,12 @@ _WORDS = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
 
 HOW_TO_WRITE = "tulis seperti '8 Oktober 2024' atau '2024-10-08'"
 
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{4})")
+
+
+class WithoutDay(ValueError):
+    """A month and year with no day ("Januari 2014"), as some signed SOPs print it: kept as written."""
+
 
 def parse_tanggal(text: str) -> dt.date | None:
     """The date in ``text``; ``None`` for a dash or an empty value."""
@@ -44,6 +50,8 @@ def parse_tanggal(text: str) -> dt.date | None:
         if name not in _MONTHS:
             raise ValueError(f"nama bulan '{match.group(2)}' tidak dikenal; {HOW_TO_WRITE}")
         day, month, year = int(match.group(1)), _MONTHS[name], int(match.group(3))
+    elif (match := _MONTH_YEAR.fullmatch(cleaned)) and match.group(1).lower() in _MONTHS:
+        raise WithoutDay(f"tanggal '{cleaned}' tanpa hari; ditampilkan seperti tertulis dan tidak dibandingkan dengan tanggal lain")
     else:
         raise ValueError(f"tanggal '{cleaned}' tidak dikenali; {HOW_TO_WRITE}")
     try:

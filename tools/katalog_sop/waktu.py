@@ -82,16 +82,55 @@ class Durasi:
         return self.minimum != self.maximum
 
 
+class Descriptive(ValueError):
+    """A waktu written in words with no amount ("Menyesuaikan", "Sesuai kebutuhan", "-"): kept as written, not a fault."""
+
+
+NONE_MARKS = frozenset({"-", "--", "–", "—"})
+
+_PER_UNIT = re.compile(r"\s*(?:/|\bper\b)\s*[a-z][a-z ]*$")
+"""The tail of "2 menit/berkas", "5 menit per dokumen": the amount is per item, the item stays in the raw text."""
+
+_SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
+
+
+def _descriptive(text: str) -> bool:
+    words = text.replace("-", " ").split()
+    return not any(ch.isdigit() for ch in text) and not any(
+        word in _DIGIT_WORDS or word in _UNIT_WORDS or word.startswith("se") and word[2:] in _UNIT_WORDS
+        or word in ("sepuluh", "sebelas", "seratus", "setengah", "belas", "puluh", "ratus") for word in words
+    )
+
+
 @functools.lru_cache(maxsize=4096, typed=True)  # a catalogue repeats a few dozen ways of writing time
 def parse_waktu(raw: str | int | float, default_unit: str | None = None) -> Durasi:
-    """Read ``raw``; a bare number takes ``default_unit`` (the column's unit)."""
+    """Read ``raw``; a bare number takes ``default_unit`` (the column's unit).
+
+    A range across units of the clock ("30 menit - 3 jam") is read in the
+    smaller unit; one across days and hours is refused, since an agency's
+    "hari" is not 24 hours. A per-item amount ("2 menit/berkas") is read as
+    its amount. Words with no amount raise :class:`Descriptive`.
+    """
     text = _normalise(str(raw))
     if not text:
         raise ValueError(f"waktu kosong; {HOW_TO_WRITE}")
+    if text in NONE_MARKS:
+        raise Descriptive("waktu ditulis '-'")
+    if _descriptive(text):
+        raise Descriptive(f"waktu '{_short(raw)}' berupa keterangan, bukan lama waktu")
+    text = _PER_UNIT.sub("", text) if re.search(r"\d", text) else text
     tokens = _expand_se(text.split())
     unit, tokens = _take_unit(tokens)
     values = []
-    for part in _split_range(tokens):
+    parts = _split_range(tokens)
+    units = [_take_unit(part)[0] for part in parts]
+    if len(parts) == 2 and units[0] and unit and units[0] != unit and units[0] in _SECONDS and unit in _SECONDS:
+        small = min(units[0], unit, key=_SECONDS.get)
+        low, high = _number(_take_unit(parts[0])[1]), _number(parts[1])
+        if low is not None and high is not None:
+            low, high = low * _SECONDS[units[0]] / _SECONDS[small], high * _SECONDS[unit] / _SECONDS[small]
+            return _checked(raw, [round(low, MAX_DECIMALS), round(high, MAX_DECIMALS)], small)
+    for part in parts:
         part_unit, part = _take_unit(part)
         if unit is None:
             unit = part_unit
@@ -105,6 +144,10 @@ def parse_waktu(raw: str | int | float, default_unit: str | None = None) -> Dura
         if default_unit is None:
             raise ValueError(f"waktu '{raw}' tidak menyebut satuan; tulis misalnya '{raw} menit', atau isi satuan_waktu")
         unit = default_unit
+    return _checked(raw, values, unit)
+
+
+def _checked(raw, values: list[float], unit: str) -> Durasi:
     if not all(0 <= value <= LONGEST[unit] for value in values):  # also refuses inf and nan
         raise ValueError(
             f"waktu '{_short(raw)}' tidak masuk akal untuk satu langkah: lebih dari {MAX_YEARS} tahun "

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from katalog_sop.diagram import routing
 from katalog_sop.diagram.routing import BAND, LABEL_LEADING, LABEL_SIZE, PageFrame, PageRouter, symbol_name
 from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Point, Rect, Sheet, Symbol, TextBlock
-from katalog_sop.diagram.text import text_width, visible, wrap
+from katalog_sop.diagram.text import text_width, visible, wrap, wrap_items
+from katalog_sop.formulir import labels as form_labels
 from katalog_sop.model import KEPUTUSAN as BENTUK_KEPUTUSAN
 from katalog_sop.model import MULAI, SELESAI, Langkah, Simbol, Sop
 
@@ -45,12 +46,9 @@ SYMBOL_SIZE = {PROSES: (56.0, 26.0), KEPUTUSAN: (46.0, 32.0), TERMINATOR: (56.0,
 LEFT_COLUMNS = ("no", "kegiatan")
 RIGHT_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
 MUTU_BAKU = ("kelengkapan", "waktu", "output")
-TITLES = {
-    "no": "No", "kegiatan": "Kegiatan", "pelaksana": "Pelaksana", "mutu_baku": "Mutu Baku",
-    "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output", "keterangan": "Keterangan",
-}
-"""The form's standard column titles; an agency's ``formulir`` replaces them."""
 UNKNOWN_MARK = "?"
+SHARED_GAP = 8.0
+"""Between two symbols of one row standing side by side in one column."""
 SYMBOL_TEXT_SIZE = 7.0
 SYMBOL_TEXT_LEADING = 8.0
 
@@ -84,16 +82,6 @@ def layout(sop: Sop, options: Options = Options(), labels: dict | None = None) -
     return _Layout(sop, options, labels or {}).sheet()
 
 
-def titles(sop: Sop, labels: dict | None = None) -> dict[str, str | None]:
-    """The column titles this SOP's sheet prints: standard, the agency's, then the SOP's own; ``None``: no such column."""
-    found: dict[str, str | None] = dict(TITLES)
-    for source in (labels or {}, sop.formulir):
-        for key, value in source.items():
-            if key in found:
-                found[key] = value or None
-    for key in ("no", "kegiatan", "pelaksana", "mutu_baku"):
-        found[key] = found[key] or TITLES[key]  # the table cannot lose these
-    return found
 
 
 @dataclass(frozen=True)
@@ -114,7 +102,7 @@ class _Columns:
 class _Layout:
     def __init__(self, sop: Sop, options: Options, labels: dict):
         self.sop, self.o = sop, options
-        self.titles = titles(sop, labels)
+        self.titles = form_labels(sop, labels)
         self.steps = {step.nomor: step for step in sop.langkah}
         self.lanes = [p.nama for p in sop.pelaksana]
         self.groups = [p.kelompok for p in sop.pelaksana] if any(p.kelompok for p in sop.pelaksana) else []
@@ -127,6 +115,12 @@ class _Layout:
         unknown = (len(self.lanes) - 1,)
         self.node_lanes = {k: (index[s.pelaksana],) if s.pelaksana is not None else unknown for k, s in self.nodes.items()}
         self.alone = {n: len(s.simbol) == 1 for n, s in self.steps.items()}
+        # two symbols of one row in one column stand side by side in it: (place, how many)
+        shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for key in self.nodes:
+            shared.setdefault((key[0], self.node_lanes[key][0]), []).append(key)
+        self.slot = {key: (i, len(keys)) for keys in shared.values() for i, key in enumerate(keys)}
+        self.across = {key: self.node_lanes[key][0] + (i - (k - 1) / 2) * 0.3 for key, (i, k) in self.slot.items()}
         self.right = tuple(key for key in RIGHT_COLUMNS if self.titles[key])
         self.cells = {n: {k: v for k, v in _cells(s).items() if k in LEFT_COLUMNS or k in self.right} for n, s in self.steps.items()}
         self.widths: dict[str, float] = {}
@@ -144,10 +138,14 @@ class _Layout:
         self.symbol_lines = {k: self._symbol_text(s, lane_w) for k, s in self.nodes.items()}
         self.heights = {n: self._row_height(self.lines[n], self.steps[n], lane_w) for n in self.steps}
 
-    def _wrapped(self, text: str, width: float) -> tuple[str, ...]:
+    def _wrapped(self, text: str | tuple[str, ...], width: float) -> tuple[str, ...]:
         if not text:
             return ()
         room, size = width - 2 * self.o.padding, self.o.font_size
+        if isinstance(text, tuple):  # a list cell: each item bulleted, so that a wrapped item reads as one
+            if len(text) > 1:
+                return wrap_items(text, room, size, self.most)
+            text = text[0]
         if len(text) < 40 and text_width(text, size) <= room and " ".join(text.split()) == text == visible(text):
             return (text,)  # most cells are short: skip the word-by-word wrap
         return wrap(text, room, size, self.most)
@@ -206,7 +204,7 @@ class _Layout:
             self._size_rows(gutters)
             pages = self._paginate(self.o.page_height - header_guess - 2 * BAND)
             page_of = {n: index for index, numbers in enumerate(pages) for n in numbers}
-            edges = routing.plan_edges(self.nodes, self.node_lanes, len(self.lanes), pages)
+            edges = routing.plan_edges(self.nodes, self.node_lanes, len(self.lanes), pages, self.across)
             row_top, body_height = self._rows(pages, edges, page_of)
             self.centre = {n: row_top[n] + self.heights[n] / 2 for n in self.steps}
             node_page = {k: page_of[k[0]] for k in self.nodes}
@@ -379,6 +377,10 @@ class _Layout:
                 symbols[symbol.key] = drawn
                 if drawn.text:
                     texts.append(TextBlock(drawn.rect, drawn.text, "center", SYMBOL_TEXT_SIZE, SYMBOL_TEXT_LEADING, 0.0))
+                if self.steps[n].unknown("alur"):  # no arrow is drawn in or out: say so where they would be
+                    r = drawn.rect
+                    for mark_y in (y + 1, r.bottom + 1):
+                        texts.append(TextBlock(Rect(r.x, mark_y, r.w, r.y - y - 2), (UNKNOWN_MARK,), "center", SYMBOL_TEXT_SIZE, SYMBOL_TEXT_LEADING, 0.0))
         node_centre = {k: self.centre[k[0]] for k in self.nodes}
         node_top = {k: row_top[k[0]] for k in self.nodes}
         frame = PageFrame(index, top, body_height, node_centre, node_top, c.track_x, c.lane_cx, c.lane_width / 2)
@@ -390,7 +392,10 @@ class _Layout:
         lines = self.symbol_lines[symbol.key]
         lane = self.node_lanes[symbol.key][0]
         w, h = _symbol_width(kind, c.lane_width), _symbol_height(kind, len(lines))
-        cx = c.lane_cx[lane]
+        place, count = self.slot[symbol.key]
+        if count > 1:
+            w = min(w, (c.lane_width - SHARED_GAP * (count + 1)) / count)
+        cx = c.lane_cx[lane] + (place - (count - 1) / 2) * (w + SHARED_GAP)
         step = self.steps[symbol.langkah]
         unknown = symbol.pelaksana is None or step.unknown("simbol")
         name = symbol_name(symbol.key, self.alone[symbol.langkah])
@@ -432,8 +437,8 @@ def _cells(step: Langkah) -> dict[str, str]:
     return {
         "no": step.label,
         "kegiatan": step.kegiatan.value,
-        "kelengkapan": "\n".join(t.value for t in step.kelengkapan),
+        "kelengkapan": tuple(t.value for t in step.kelengkapan),
         "waktu": step.waktu.text if step.waktu is not None else "",
-        "output": "\n".join(t.value for t in step.output),
+        "output": tuple(t.value for t in step.output),
         "keterangan": step.keterangan.value if step.keterangan else "",
     }

@@ -547,12 +547,13 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def _plan_and_draw(sops: Iterable[Sop], options: Options, cache: _Cache):
+def _plan_and_draw(sops: Iterable[Sop], options: Options, cache: _Cache, formulir=None):
     drawing = _Drawing(cache)
     plans: list[tuple[str, str, str, list[str], bool]] = []  # SOP id, title, description, page keys, index to write
     index_keys: list[str] = []
     for sop in sops:
-        index_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{sop!r}".encode("utf-8", "replace")).hexdigest()
+        labels = dict(formulir(sop.id)) if formulir else {}
+        index_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{labels!r}\n{sop!r}".encode("utf-8", "replace")).hexdigest()
         index_keys.append(index_key)
         entry = cache.get_index(index_key)
         if entry is not None:
@@ -561,23 +562,24 @@ def _plan_and_draw(sops: Iterable[Sop], options: Options, cache: _Cache):
                 drawing.svgs.update(pages)
                 plans.append((sop.id, entry["title"], entry["description"], entry["pages"], False))
                 continue
-        sheet = layout(sop, options)
+        sheet = layout(sop, options, labels)
         keys = [drawing.need(to_dot(sheet, page)) for page in sheet.pages]
         plans.append((sop.id, sheet.title, sheet.description, keys, True))
     return plans, index_keys, drawing
 
 
-def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None) -> Rendered:
+def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None, formulir=None) -> Rendered:
     """Every SOP's sheet as SVG pages, with the warnings of the drawing and the cache.
 
     With a cache, an SOP drawn before with the same model, options and code is
     not laid out again: an index keyed by those inputs names its pages, which
-    stay keyed by their DOT text and the Graphviz version. Every other SOP is
+    stay keyed by their DOT text and the Graphviz version. ``formulir`` gives the agency profile's form
+    labels for an SOP id. Every other SOP is
     laid out, and its new pages are handed to one Graphviz process as it goes.
     """
     cache = _Cache(cache_dir)
     try:
-        plans, index_keys, drawing = _plan_and_draw(sops, options, cache)
+        plans, index_keys, drawing = _plan_and_draw(sops, options, cache, formulir)
         svgs = drawing.finish()
         warnings: list[str] = []
         for index_key, (sop_id, title, description, keys, write_index) in zip(index_keys, plans):

@@ -49,6 +49,8 @@ BELOW_GAP = 14.0
 LABEL_SIZE = 7.0
 LABEL_LEADING = 8.0
 LABEL_MAX_LINES = 12
+ASCENT_SHARE = 0.9
+"""A label line's height above its baseline, as a share of its size."""
 LABEL_MAX_WIDTH = 160.0
 """A label word wider than this is split, and a label needing more lines is cut, ending in an ellipsis:
 a label names an exit, it does not explain it."""
@@ -56,6 +58,8 @@ a label names an exit, it does not explain it."""
 DOWN, SIDE, END, CROSS_DOWN, CROSS_SIDE = "down", "gutter", "end", "cross-down", "cross-gutter"
 ACROSS, OVER = "across", "over"
 OVER_GAP = 5.0
+ARROW_ROOM = 9.0
+"""The shortest last segment that still shows its arrowhead."""
 """How far below a row's top line an arrow over the row's symbols runs."""
 
 
@@ -70,6 +74,8 @@ class Edge:
     kind: str = ""
     side: str = ""  # "left" | "right": the gutter it runs in, or the side it leaves by
     letter: str = ""  # the off-page connectors' label
+    leave_below: bool = False  # another symbol of the row stands between the source and its gutter
+    enter_above: bool = False  # ... between the target and its gutter
     tracks: dict[int, int] = field(default_factory=dict)  # page index -> gutter track
 
     @property
@@ -86,18 +92,26 @@ def symbol_name(key: Key, alone: bool) -> str:
     return f"n{key[0]}" if alone else f"n{key[0]}s{key[1] + 1}"
 
 
-def plan_edges(nodes: dict[Key, Simbol], lanes: dict[Key, tuple[int, ...]], nlanes: int, pages: list[list[int]]) -> list[Edge]:
-    """Every arrow of the sheet with its kind, side and connector letter."""
+def plan_edges(
+    nodes: dict[Key, Simbol], lanes: dict[Key, tuple[int, ...]], nlanes: int, pages: list[list[int]],
+    across: dict[Key, float] | None = None,
+) -> list[Edge]:
+    """Every arrow of the sheet with its kind, side and connector letter.
+
+    ``across`` places each symbol left to right (its lane, plus a fraction
+    where two symbols of a row share a lane); by default its lane.
+    """
     row_page = {n: index for index, numbers in enumerate(pages) for n in numbers}
     page_of = {key: row_page[key[0]] for key in nodes}
-    edges = _classify(nodes, lanes, page_of, {p[-1] for p in pages}, {p[0] for p in pages})
+    across = across or {key: float(lane[0]) for key, lane in lanes.items()}
+    edges = _classify(nodes, across, page_of, {p[-1] for p in pages}, {p[0] for p in pages})
     for index, edge in enumerate(e for e in edges if e.crosses_pages):
         edge.letter = _letters(index)
-    _choose_sides(edges, lanes, nlanes)
+    _choose_sides(edges, lanes, nlanes, across)
     return edges
 
 
-def _classify(nodes: dict[Key, Simbol], lanes, page_of, last_on_page: set[int], first_on_page: set[int]) -> list[Edge]:
+def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_on_page: set[int], first_on_page: set[int]) -> list[Edge]:
     edges: list[Edge] = []
     down_from: dict[Key, bool] = {}  # a symbol's bottom: taken, and whether by a labelled arrow
     down_into: dict[Key, bool] = {}
@@ -117,7 +131,7 @@ def _classify(nodes: dict[Key, Simbol], lanes, page_of, last_on_page: set[int], 
                         continue  # the symbol itself is the end capsule
                     edge.kind = END
                 elif target[0] == key[0]:
-                    edge.kind = ACROSS if target[1] > key[1] and not _blocked(key, target, nodes, lanes) else OVER
+                    edge.kind = ACROSS if target[1] > key[1] and not _blocked(key, target, nodes, across) else OVER
                 elif _may_go_down(edge, page_of, last_on_page, first_on_page, down_from, down_into):
                     edge.kind = DOWN if page_of[key] == page_of[target] else CROSS_DOWN
                     down_from[key] = down_from.get(key, False) or edge.label is not None
@@ -128,11 +142,11 @@ def _classify(nodes: dict[Key, Simbol], lanes, page_of, last_on_page: set[int], 
     return edges
 
 
-def _blocked(src: Key, dst: Key, nodes: dict[Key, Simbol], lanes) -> bool:
-    """Whether another symbol of the row stands between two symbols' columns (or shares one)."""
-    low, high = sorted((lanes[src][0], lanes[dst][0]))
+def _blocked(src: Key, dst: Key, nodes: dict[Key, Simbol], across: dict[Key, float]) -> bool:
+    """Whether another symbol of the row stands between two symbols (or they stand in one place)."""
+    low, high = sorted((across[src], across[dst]))
     return low == high or any(
-        other[0] == src[0] and other not in (src, dst) and low <= lanes[other][0] <= high for other in nodes
+        other[0] == src[0] and other not in (src, dst) and low <= across[other] <= high for other in nodes
     )
 
 
@@ -155,8 +169,14 @@ def _may_go_down(edge: Edge, page_of, last_on_page, first_on_page, down_from, do
     return True
 
 
-def _choose_sides(edges: list[Edge], lanes: dict[int, tuple[int, ...]], nlanes: int) -> None:
-    """End exits go to a free neighbouring lane; gutter arrows to the nearer gutter."""
+def _choose_sides(edges: list[Edge], lanes: dict[Key, tuple[int, ...]], nlanes: int, across: dict[Key, float]) -> None:
+    """End exits go to a free neighbouring lane; gutter arrows to the nearer gutter, unless another
+    symbol of the row stands between a symbol and that gutter (the run to it would cross the symbol)."""
+    beyond: dict[tuple[Key, str], bool] = {}
+    for key in lanes:
+        row = [other for other in lanes if other[0] == key[0] and other != key]
+        beyond[(key, "left")] = any(across[other] < across[key] for other in row)
+        beyond[(key, "right")] = any(across[other] > across[key] for other in row)
     end_sides: dict[Key, set[str]] = {}
     taken = {(key[0], lane) for key, own in lanes.items() for lane in own}
     for edge in edges:
@@ -179,6 +199,13 @@ def _choose_sides(edges: list[Edge], lanes: dict[int, tuple[int, ...]], nlanes: 
             edge.side = "left" if middle < (nlanes - 1) / 2 else "right"
             if edge.side in end_sides.get(edge.src, ()):
                 edge.side = "left" if edge.side == "right" else "right"
+            other = "left" if edge.side == "right" else "right"
+            blocked = lambda side: beyond[(edge.src, side)] + beyond[(edge.dst, side)]
+            if blocked(edge.side) and blocked(other) < blocked(edge.side):
+                edge.side = other
+            # where the run to the gutter would still cross a symbol of the row, go by the row's margin
+            edge.leave_below = beyond[(edge.src, edge.side)]
+            edge.enter_above = beyond[(edge.dst, edge.side)]
 
 
 def assign_tracks(edges: list[Edge], page_of: dict[int, int], centre: dict[int, float], body_height: dict[int, float]) -> dict[str, int]:
@@ -241,6 +268,7 @@ class PageRouter:
     def __init__(self, frame: PageFrame, symbols: dict[Key, Symbol], edges: list[Edge], lanes: dict[Key, tuple[int, ...]]):
         self.f, self.symbols, self.lanes = frame, symbols, lanes
         self.edges = [e for e in edges if e.src in symbols or (e.dst is not None and e.dst in symbols)]
+        self.covered: set[str] = set()
         self.ports = self._plan_ports()
 
     def _plan_ports(self) -> dict[tuple[str, str], Point]:
@@ -256,12 +284,12 @@ class PageRouter:
             src_here, dst_here = edge.src in self.symbols, edge.dst in self.symbols
             if edge.kind == END and edge.side == "below":
                 continue
-            if edge.kind == END or (edge.in_gutter and src_here):
+            if edge.kind == END or (edge.in_gutter and src_here and not edge.leave_below):
                 toward = self.f.centre[edge.dst] if dst_here else float("inf")
                 if edge.kind == END:
                     toward = self.f.centre[edge.src]
                 ends.setdefault((edge.src, edge.side), []).append((toward, edge.id, "out"))
-            if edge.in_gutter and dst_here:
+            if edge.in_gutter and dst_here and not edge.enter_above:
                 toward = self.f.centre[edge.src] if src_here else float("-inf")
                 ends.setdefault((edge.dst, edge.side), []).append((toward, edge.id, "in"))
         ports = {}
@@ -270,7 +298,9 @@ class PageRouter:
             symbol = self.symbols[number]
             rect = symbol.rect
             offsets = _offsets(len(items), (number, side) in across)
-            for (_, edge_id, role), dy in zip(items, offsets):
+            for index, ((_, edge_id, role), dy) in enumerate(zip(items, offsets)):
+                if index > 0 or (number, side) in across and dy > 0:
+                    self.covered.add(edge_id)  # another line leaves or enters above: set its label below
                 half = rect.w / 2
                 if symbol.kind == KEPUTUSAN:
                     half *= 1 - abs(dy) / (rect.h / 2)
@@ -299,9 +329,11 @@ class PageRouter:
                     arrow = Arrow(edge.id, src.id, dst.id, points, "\n".join(lines), (min(src.rect.cx, dst.rect.cx) + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
                 arrows.append(arrow)
             elif edge.kind == SIDE:
-                start, end = self.ports[(edge.id, "out")], self.ports[(edge.id, "in")]
                 gx = self.f.track_x(edge.side, edge.tracks[self.f.page])
-                arrows.append(self._labelled(edge, src, dst.id, (start, (gx, start[1]), (gx, end[1]), end), start))
+                head = self._leave(edge, src, gx)
+                tail = self._enter(edge, dst, gx)
+                points = head + tail
+                arrows.append(self._labelled(edge, src, dst.id, points, None if edge.leave_below else head[0]))
             elif edge.kind == END and edge.side == "below":
                 w, h = END_CAPSULE
                 start = (src.rect.cx, src.rect.bottom)
@@ -331,8 +363,8 @@ class PageRouter:
             if gx is None:
                 points, side_start = ((x, src.rect.bottom), (x, foot_y - half)), None
             else:
-                start = self.ports[(edge.id, "out")]
-                points, side_start = (start, (gx, start[1]), (gx, foot_y - half)), start
+                head = self._leave(edge, src, gx)
+                points, side_start = head + ((gx, foot_y - half),), None if edge.leave_below else head[0]
             arrows.append(self._labelled(edge, src, out.id, points, side_start, "-keluar"))
         if dst is not None:
             x = dst.rect.cx if gx is None else gx
@@ -341,9 +373,25 @@ class PageRouter:
             if gx is None:
                 points = ((x, head_y + half), (x, dst.rect.y))
             else:
-                end = self.ports[(edge.id, "in")]
-                points = ((gx, head_y + half), (gx, end[1]), end)
+                points = ((gx, head_y + half),) + self._enter(edge, dst, gx)
             arrows.append(Arrow(f"{edge.id}-masuk", into.id, dst.id, points))
+
+    def _leave(self, edge: Edge, src: Symbol, gx: float) -> tuple[Point, ...]:
+        """From the source to its gutter track: by its side, or down to the row's foot and along it."""
+        if not edge.leave_below:
+            start = self.ports[(edge.id, "out")]
+            return (start, (gx, start[1]))
+        foot = self.f.top + self.f.row_top[edge.src] + 2 * (self.f.centre[edge.src] - self.f.row_top[edge.src]) - OVER_GAP
+        return ((src.rect.cx, src.rect.bottom), (src.rect.cx, foot), (gx, foot))
+
+    def _enter(self, edge: Edge, dst: Symbol, gx: float) -> tuple[Point, ...]:
+        """From the gutter track into the target: by its side, or along the row's head and down into it."""
+        if not edge.enter_above:
+            end = self.ports[(edge.id, "in")]
+            return ((gx, end[1]), end)
+        row_top = self.f.top + self.f.row_top[edge.dst]
+        head = max(row_top + 2, min(row_top + OVER_GAP, dst.rect.y - ARROW_ROOM))
+        return ((gx, head), (dst.rect.cx, head), (dst.rect.cx, dst.rect.y))
 
     def _connector(self, letter: str, role: str, cx: float, cy: float) -> Symbol:
         w, h = CONNECTOR
@@ -395,6 +443,8 @@ class PageRouter:
             return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
         x, y = side_start
         lines = label_lines(edge.label, abs(points[1][0] - x) - 8)
+        if edge.id in self.covered:  # a line above: the label goes under its own line
+            y += 3 + LABEL_SIZE * ASCENT_SHARE + (len(lines) - 1) * LABEL_LEADING + 3
         if (side or edge.side) == "right":
             return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y - 3), "left")
         return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x - 4, y - 3), "right")

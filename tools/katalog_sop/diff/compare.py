@@ -24,7 +24,7 @@ from katalog_sop.build import SECTIONS
 from katalog_sop.check import CheckResult, FileCheck
 from katalog_sop.diff.findings import finding_changes
 from katalog_sop.diff.steps import StepPair, match_steps
-from katalog_sop.model import Langkah, Sop, Text
+from katalog_sop.model import BERSAMAAN, Langkah, Sop, Text
 from katalog_sop.problem import Problem
 from katalog_sop.site.labels import FIELDS
 from katalog_sop.waktu_total import SECONDS, total_waktu
@@ -68,6 +68,24 @@ class StepChange:
     """As the new SOP words it (the old one's for a removed step)."""
     changes: tuple[FieldChange, ...] = ()
     moved: bool = False
+    label_before: str | None = None
+    """The number printed for the step in the old SOP ("5a"; "" for an unnumbered row); ``None``: as ``before``."""
+    label_after: str | None = None
+
+    @property
+    def shown_before(self) -> str:
+        return _shown(self.label_before, self.before)
+
+    @property
+    def shown_after(self) -> str:
+        return _shown(self.label_after, self.after)
+
+
+def _shown(label: str | None, position: int | None) -> str:
+    """How a message names the row: its printed number, or its place where it prints none."""
+    if label:
+        return f"langkah {label}"
+    return f"baris ke-{position} (tanpa nomor)" if label == "" else f"langkah {position}"
 
 
 @dataclass(frozen=True)
@@ -197,7 +215,10 @@ def _one_side(kind: str, check: FileCheck, problems: Sequence[Problem]) -> SopDi
         path_after=check.source.display if kind == ADDED else None,
         sop_id_before=check.source.sop_id if kind == REMOVED else None,
         steps=tuple(
-            StepChange(kind, step.nomor if kind == REMOVED else None, step.nomor if kind == ADDED else None, step.kegiatan.value)
+            StepChange(
+                kind, step.nomor if kind == REMOVED else None, step.nomor if kind == ADDED else None, step.kegiatan.value,
+                label_before=step.label if kind == REMOVED else None, label_after=step.label if kind == ADDED else None,
+            )
             for step in (sop.langkah if sop is not None else ())
         ),
         total_before=total_waktu(sop).text if sop is not None and kind == REMOVED else "",
@@ -284,20 +305,44 @@ def _step_changes(old: Sop, new: Sop, pairs: list[StepPair], step_map: dict) -> 
     for pair in pairs:
         if pair.before is None:
             step = new.langkah[pair.after]
-            yield StepChange(ADDED, None, step.nomor, step.kegiatan.value, tuple(_new_step_fields(new, step)))
+            yield StepChange(ADDED, None, step.nomor, step.kegiatan.value, tuple(_new_step_fields(new, step)), label_after=step.label)
             continue
         if pair.after is None:
             step = old.langkah[pair.before]
-            yield StepChange(REMOVED, step.nomor, None, step.kegiatan.value)
+            yield StepChange(REMOVED, step.nomor, None, step.kegiatan.value, label_before=step.label)
             continue
         a, b = old.langkah[pair.before], new.langkah[pair.after]
         changes = tuple(_step_fields(old, new, a, b, step_map))
-        if changes or pair.moved:
-            yield StepChange(CHANGED if changes else MOVED, a.nomor, b.nomor, b.kegiatan.value, changes, pair.moved)
+        renumbered = a.label != b.label and not (a.label == str(a.nomor) and b.label == str(b.nomor))
+        if changes or pair.moved or renumbered:  # a printed number that changed; positions shift on any insert
+            yield StepChange(
+                CHANGED if changes else MOVED, a.nomor, b.nomor, b.kegiatan.value, changes, pair.moved, a.label, b.label
+            )
 
 
 def _names(sop: Sop, step: Langkah) -> str:
+    """The row's columns: "A" ; "A → B" for a hand-off inside the row; "A, B (bersamaan)" in parallel."""
+    names = [sop.pelaksana_by_id(s.pelaksana).nama if s.pelaksana else "?" for s in step.simbol]
+    if len(names) > 1:
+        return " → ".join(names) if step.alur != BERSAMAAN else ", ".join(names) + " (bersamaan)"
     return ", ".join(sop.pelaksana_by_id(p).nama for p in step.pelaksana)
+
+
+def _shape_changed(a: Langkah, b: Langkah) -> bool:
+    """Whether the row's symbols changed in kind or printed text, beyond what the pelaksana and the
+    exits already say (a process becoming a decision is said by its new exits)."""
+    shape = lambda step: [(s.bentuk if s.bentuk not in ("proses", "keputusan") else "", s.teks) for s in step.simbol]
+    return shape(a) != shape(b)
+
+
+def _symbols(sop: Sop, step: Langkah) -> str:
+    """Each symbol's kind and printed text: "Staf: proses; Kasubag: keputusan «Lengkap?»"."""
+    parts = []
+    for symbol in step.simbol:
+        who = sop.pelaksana_by_id(symbol.pelaksana).nama if symbol.pelaksana else "?"
+        text = f" \u00ab{symbol.teks}\u00bb" if symbol.teks else ""
+        parts.append(f"{who}: {symbol.bentuk}{text}")
+    return "; ".join(parts)
 
 
 def _texts(values: Sequence[Text]) -> str:
@@ -330,19 +375,30 @@ def _step_fields(old: Sop, new: Sop, a: Langkah, b: Langkah, step_map: dict) -> 
         yield FieldChange(FIELDS["output"], _texts(a.output), _texts(b.output))
     if _text(a.keterangan) != _text(b.keterangan):
         yield FieldChange(FIELDS["keterangan"], _text(a.keterangan), _text(b.keterangan))
+    if _shape_changed(a, b):
+        yield FieldChange(FIELDS["simbol"], _symbols(old, a), _symbols(new, b))
+    if a.tidak_terbaca != b.tidak_terbaca:
+        unknown = lambda step: ", ".join(sorted(step.tidak_terbaca)) or None
+        yield FieldChange(FIELDS["tidak_terbaca"], unknown(a), unknown(b))
     if a.cabang or b.cabang:
         # The old exits in the new numbering: a step inserted before the
         # target renumbers it, which is no change of the branch.
         if _exits(a, step_map, own=False, index=_index_of(old)) != _exits(b, {}, own=True):
-            yield FieldChange(FIELDS["cabang"], _exits(a, {}, own=True) or PROCESS, _exits(b, {}, own=True) or PROCESS)
+            yield FieldChange(
+                FIELDS["cabang"], _exits(a, {}, own=True, sop=old) or PROCESS, _exits(b, {}, own=True, sop=new) or PROCESS
+            )
 
 
 def _index_of(sop: Sop) -> dict[int, int]:
     return {step.nomor: index for index, step in enumerate(sop.langkah)}
 
 
-def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = None) -> str:
-    """A decision's exits as "Ya: ke langkah 5; Tidak: selesai"; a process step gives ""."""
+def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = None, sop: Sop | None = None) -> str:
+    """A decision's exits as "Ya: ke langkah 5; Tidak: selesai"; a process step gives "".
+
+    With ``sop``, targets are named by the numbers that SOP prints (for the reader);
+    without, by position (to compare the old and the new numbering).
+    """
     if not step.cabang:
         return ""
     parts = []
@@ -356,7 +412,9 @@ def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = Non
             where = "selesai" if target is None else f"ke langkah {target}"
         if cabang.ke is None:
             where = "selesai"
-        parts.append(f"{cabang.label}: {where}")
+        elif sop is not None and own:
+            where = "ke " + sop.langkah[cabang.ke - 1].sebutan
+        parts.append(f"{cabang.label or '(tanpa label)'}: {where}")
     return "; ".join(parts)
 
 

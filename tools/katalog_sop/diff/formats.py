@@ -69,10 +69,11 @@ def _field(change: FieldChange, show: Callable[[str], str]) -> str:
 def _step_title(step: StepChange, show: Callable[[str], str]) -> str:
     kegiatan = show(step.kegiatan)
     if step.kind == ADDED:
-        return f"langkah {step.after} ditambahkan: {kegiatan}"
+        return f"{step.shown_after} ditambahkan: {kegiatan}"
     if step.kind == REMOVED:
-        return f"langkah {step.before} dihapus: {kegiatan}"
-    number = f"langkah {step.after}" + (f" (dulu {step.before})" if step.before != step.after else "")
+        return f"{step.shown_before} dihapus: {kegiatan}"
+    before = step.shown_before.removeprefix("langkah ")
+    number = step.shown_after + (f" (dulu {before})" if step.shown_before != step.shown_after else "")
     moved = " dipindah urutannya" if step.moved else ""
     return f"{number}{moved}: {kegiatan}"
 

@@ -30,7 +30,7 @@ def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHi
     """
     scores = compute_scores(result)
     links = resolve_links(result.catalogue)
-    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), links, scores, history)
+    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), links, scores, history, result.formulir)
     structural: dict[str, list] = {}
     for problem in result.problems:
         if problem.code not in RULES:

@@ -52,6 +52,10 @@ FIELDS = {
     "kegiatan": "kegiatan", "kelengkapan": "kelengkapan", "waktu": "waktu", "output": "output",
     "keterangan": "keterangan", "cabang": "cabang", "lanjut_ke": "lanjut ke", "label": "label",
     "ke": "tujuan", "uraian": "uraian", "tanggal": "tanggal", "sumber": "sumber",
+    "simbol": "simbol", "alur": "alur", "tidak_terbaca": "tidak terbaca", "nomor_langkah": "nomor",
+    "bentuk": "bentuk", "teks": "teks", "kelompok": "kelompok", "formulir": "label formulir",
+    "tujuan": "Tujuan", "ruang_lingkup": "Ruang Lingkup", "definisi": "Definisi",
+    "disusun_oleh": "Disusun oleh", "diperiksa_oleh": "Diperiksa oleh",
 }
 """Keys of the SOP source (top level and nested) as the form calls them."""
 

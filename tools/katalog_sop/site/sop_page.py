@@ -14,10 +14,12 @@ through untouched.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from katalog_sop.catalogue import Catalogue
-from katalog_sop.model import Pengesahan, Sop, Tanggal
+from katalog_sop.formulir import labels
+from katalog_sop.model import BERSAMAAN, Langkah, Pengesahan, Simbol, Sop, Tanggal
 from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
 from katalog_sop.riwayat import NO_HISTORY, GitHistory
@@ -32,6 +34,11 @@ SHEET_MARK = '<div class="sop-lembar" data-sop="{id}"></div>'
 """Where the plugin puts the flowchart sheet once Markdown is done."""
 
 EMPTY = '<span class="sop-kosong">–</span>'
+
+EXTRA_SECTIONS = ("tujuan", "ruang_lingkup", "definisi")
+"""Sections some agencies add before the form's six; shown only where written."""
+
+UNKNOWN = '<span class="sop-tidak-diketahui" title="tidak terbaca pada sumber">?</span>'
 
 SECTIONS = (
     ("dasar_hukum", "Dasar Hukum"),
@@ -53,12 +60,15 @@ class PageContext:
     """The compliance scores; ``None`` (or no rule ran): the pages show structure only."""
     history: GitHistory = NO_HISTORY
     """What git says about the SOP files, by SOP id; empty outside git: the pages show no git dates."""
+    formulir: Callable[[str], Mapping[str, str | None]] | None = None
+    """The agency profile's form labels for an SOP id (the SOP's own ``formulir`` overrides them)."""
 
 
 def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     """``problems``: the SOP file's structural problems (not rule findings: those come from ``ctx.scores``)."""
     src = ctx.paths.sop(sop.id)
     score = ctx.scores.sops.get(sop.id) if ctx.scores is not None else None
+    label = labels(sop, ctx.formulir(sop.id) if ctx.formulir else None)
     parts = [
         f"# {esc_line(sop.nama.value)}",
         "",
@@ -66,13 +76,16 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
         "",
         "## Identitas",
         "",
-        _identity(sop),
+        _identity(sop, label),
         "",
     ]
-    for key, title in SECTIONS:
-        parts += [f"## {title}", "", _section(sop, key, src, ctx), ""]
-    parts += ["## Pelaksana", "", _pelaksana(sop, src, ctx), ""]
-    parts += ["## Langkah", "", _steps(sop), "", _total(sop), ""]
+    for key in EXTRA_SECTIONS:
+        if getattr(sop, key):
+            parts += [f"## {esc_line(label[key])}", "", items(v.value for v in getattr(sop, key)), ""]
+    for key, _ in SECTIONS:
+        parts += [f"## {esc_line(label[key])}", "", _section(sop, key, src, ctx), ""]
+    parts += ["## " + esc_line(label["pelaksana"]), "", _pelaksana(sop, src, ctx), ""]
+    parts += ["## Langkah", "", _steps(sop, label), "", _total(sop), ""]
     parts += ["## Lembar Flowchart", "", SHEET_MARK.format(id=attr(sop.id)), ""]
     if revisions := _riwayat(sop, ctx.history):
         parts += ["## Riwayat Revisi", "", revisions, ""]
@@ -101,19 +114,19 @@ def _pengesahan(value: Pengesahan | None) -> str:
     return "<br>".join(lines)
 
 
-def _identity(sop: Sop) -> str:
+def _identity(sop: Sop, label: Mapping[str, str | None]) -> str:
     kop = [v.value for v in (sop.instansi, sop.unit) if v is not None]
     if sop.kop is not None:
         kop += [v.value for v in (sop.kop.alamat, sop.kop.email, sop.kop.situs_web) if v is not None]
     rows = [
-        ("Nomor SOP", esc(sop.nomor.value) if sop.nomor else ""),
-        ("Tanggal Pembuatan", _date(sop.tanggal_pembuatan)),
-        ("Tanggal Revisi", _date(sop.tanggal_revisi)),
-        ("Tanggal Efektif", _date(sop.tanggal_efektif)),
-        ("Disahkan oleh", _pengesahan(sop.disahkan_oleh)),
-        ("Nama SOP", esc(sop.nama.value)),
+        ("nomor", esc(sop.nomor.value) if sop.nomor else ""),
+        ("tanggal_pembuatan", _date(sop.tanggal_pembuatan)),
+        ("tanggal_revisi", _date(sop.tanggal_revisi)),
+        ("tanggal_efektif", _date(sop.tanggal_efektif)),
     ]
-    body = "".join(f'<tr><th scope="row">{label}</th><td>{value or EMPTY}</td></tr>' for label, value in rows)
+    rows += [(key, _pengesahan(getattr(sop, key))) for key in ("disusun_oleh", "diperiksa_oleh") if getattr(sop, key)]
+    rows += [("disahkan_oleh", _pengesahan(sop.disahkan_oleh)), ("nama", esc(sop.nama.value))]
+    body = "".join(f'<tr><th scope="row">{esc(label[key])}</th><td>{value or EMPTY}</td></tr>' for key, value in rows)
     head = "".join(f"<div>{esc(line)}</div>" for line in kop)
     return f'<div class="sop-identitas"><div class="sop-kop">{head}</div><table><tbody>{body}</tbody></table></div>'
 
@@ -142,33 +155,91 @@ def _cell(values) -> str:
     return "<br>".join(esc(v.value) for v in values)
 
 
-def _steps(sop: Sop) -> str:
-    head = "".join(f"<th scope=\"col\">{t}</th>" for t in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"))
+BENTUK_NAMES = {"mulai": "mulai", "proses": "proses", "keputusan": "keputusan", "selesai": "selesai"}
+COLUMNS = ("no", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan")
+
+
+def _steps(sop: Sop, label: Mapping[str, str | None]) -> str:
+    """The step table: the sheet's rows in words, every symbol and arrow said, what is unknown shown as such."""
+    columns = [key for key in COLUMNS if label[key]]
+    head = "".join(f'<th scope="col">{esc(label[key])}</th>' for key in columns)
     rows = []
     for step in sop.langkah:
-        pelaksana = "<br>".join(esc(sop.pelaksana_by_id(p).nama) for p in step.pelaksana) or EMPTY
-        waktu = esc(step.waktu.text) if step.waktu is not None else ""
-        kegiatan = esc(step.kegiatan.value)
-        if step.cabang:
-            exits = "".join(
-                f"<li>{esc(c.label)}: {'selesai' if c.ke is None else f'ke langkah {c.ke}'}</li>" for c in step.cabang
-            )
-            kegiatan += f'<ul class="sop-cabang">{exits}</ul>'
-        elif step.lanjut_ke is not None and step.lanjut_ke != step.nomor + 1:
-            kegiatan += f'<div class="sop-lanjut">Lanjut ke langkah {step.lanjut_ke}</div>'
-        cells = [str(step.nomor), kegiatan, pelaksana, _cell(step.kelengkapan), waktu, _cell(step.output),
-                 esc(step.keterangan.value) if step.keterangan else ""]
-        rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        cells = {
+            "no": esc(step.label),
+            "kegiatan": esc(step.kegiatan.value) + _arrows(sop, step),
+            "pelaksana": _step_pelaksana(sop, step),
+            "kelengkapan": _cell(step.kelengkapan),
+            "waktu": esc(step.waktu.text) if step.waktu is not None else "",
+            "output": _cell(step.output),
+            "keterangan": esc(step.keterangan.value) if step.keterangan else "",
+        }
+        for part in step.tidak_terbaca:
+            if part in cells and part != "pelaksana":
+                cells[part] = (cells[part] + " " if cells[part] else "") + UNKNOWN
+        rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td>{cells[key]}</td>" for key in columns) + "</tr>")
     return f'<table class="sop-langkah"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _symbol_name(sop: Sop, symbol: Simbol) -> str:
+    return esc(sop.pelaksana_by_id(symbol.pelaksana).nama) if symbol.pelaksana else UNKNOWN
+
+
+def _step_pelaksana(sop: Sop, step: Langkah) -> str:
+    """The row's columns in flow order: "A → B" for a hand-off, "A, B (bersamaan)" in parallel."""
+    if step.unknown("pelaksana") and not step.pelaksana:
+        return UNKNOWN
+    names = [_symbol_name(sop, symbol) for symbol in step.simbol]
+    if len(names) == 1:
+        return names[0]
+    if step.alur == BERSAMAAN:
+        return ", ".join(names) + ' <span class="sop-alur">(bersamaan)</span>'
+    return " → ".join(names)
+
+
+def _target(sop: Sop, step: Langkah, key: tuple[int, int]) -> str:
+    row = sop.langkah[key[0] - 1]
+    name = row.sebutan
+    if len(row.simbol) > 1:
+        name += f" ({_symbol_name(sop, row.simbol[key[1]])})"
+    return name
+
+
+def _arrows(sop: Sop, step: Langkah) -> str:
+    """What the sheet shows beyond "on to the next row": symbol kinds and texts, exits, jumps, ends, unknowns."""
+    notes = []
+    several = len(step.simbol) > 1
+    for symbol in step.simbol:
+        who = f"{_symbol_name(sop, symbol)}: " if several else ""
+        if symbol.teks:
+            notes.append(f"{who}{BENTUK_NAMES[symbol.bentuk]} «{esc(symbol.teks)}»")
+        for keluar in symbol.keluar:
+            targets = [k for k in keluar.ke if k[0] != step.nomor + 1 or keluar.label or symbol.bentuk == "keputusan"]
+            if keluar.ke and not targets:
+                continue  # on to the next row, as the table reads anyway
+            where = "selesai" if not keluar.ke else ", ".join(
+                "simbol berikutnya" if k[0] == step.nomor and k[1] == symbol.urutan + 1 else f"ke {_target(sop, step, k)}"
+                for k in keluar.ke
+            )
+            if keluar.label or where != "simbol berikutnya":
+                notes.append(f"{who}{esc(keluar.label) + ': ' if keluar.label else ''}{where}")
+    if step.unknown("alur"):
+        notes.append(f"anak panah {UNKNOWN}")
+    if step.unknown("simbol"):
+        notes.append(f"bentuk simbol {UNKNOWN}")
+    if not notes:
+        return ""
+    return '<ul class="sop-cabang">' + "".join(f"<li>{note}</li>" for note in notes) + "</ul>"
 
 
 def _total(sop: Sop) -> str:
     total = total_waktu(sop)
-    path = ", ".join(str(n) for n in total.steps)
+    name = lambda n: esc(sop.langkah[n - 1].label or f"baris ke-{n}")
+    path = ", ".join(name(n) for n in total.steps)
     text = esc(total.text) if total.text else "tidak dapat dihitung"
     note = ""
     if total.without_waktu:
-        note = f" (tanpa waktu: langkah {', '.join(str(n) for n in total.without_waktu)})"
+        note = f" (tanpa waktu: langkah {', '.join(name(n) for n in total.without_waktu)})"
     return f'<p class="sop-total-waktu"><strong>Total waktu jalur utama:</strong> {text}{note}. Jalur utama: langkah {path}.</p>'
 
 

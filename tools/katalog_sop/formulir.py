@@ -1,0 +1,64 @@
+"""Model stage, derived: the labels an SOP's form prints, standard or the agency's own.
+
+The SOP AP form names its fields and columns (Nama SOP, Kegiatan,
+Kelengkapan ...); agencies print their own words for several of them
+("Judul SOP", "Uraian Prosedur", "Persyaratan/Kelengkapan", "Sumber Data",
+"Ket.") and some leave a column out. The YAML keys never change: the labels
+are set once per agency (the profile's ``formulir``) and may be overridden
+per SOP (the SOP's own ``formulir``). Pure; the sheet and the pages print
+what :func:`labels` returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from katalog_sop.model import Sop
+
+STANDARD = {
+    "no": "No",
+    "kegiatan": "Kegiatan",
+    "pelaksana": "Pelaksana",
+    "mutu_baku": "Mutu Baku",
+    "kelengkapan": "Kelengkapan",
+    "waktu": "Waktu",
+    "output": "Output",
+    "keterangan": "Keterangan",
+    "nama": "Nama SOP",
+    "nomor": "Nomor SOP",
+    "tanggal_pembuatan": "Tanggal Pembuatan",
+    "tanggal_revisi": "Tanggal Revisi",
+    "tanggal_efektif": "Tanggal Efektif",
+    "disahkan_oleh": "Disahkan oleh",
+    "disusun_oleh": "Disusun oleh",
+    "diperiksa_oleh": "Diperiksa oleh",
+    "dasar_hukum": "Dasar Hukum",
+    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
+    "keterkaitan": "Keterkaitan",
+    "peralatan_perlengkapan": "Peralatan/Perlengkapan",
+    "peringatan": "Peringatan",
+    "pencatatan_pendataan": "Pencatatan dan Pendataan",
+    "tujuan": "Tujuan",
+    "ruang_lingkup": "Ruang Lingkup",
+    "definisi": "Definisi",
+}
+"""The form's own labels, in the words of PermenPAN-RB 35/2012's form."""
+
+OPTIONAL_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
+"""Columns an agency's form may leave out (``false``); the others every sheet has."""
+
+
+def labels(sop: Sop, profile: Mapping[str, str | None] | None = None) -> dict[str, str | None]:
+    """Every label this SOP prints: standard, then the agency's, then the SOP's own.
+
+    ``None`` marks a column the form leaves out; only :data:`OPTIONAL_COLUMNS` can be left out.
+    """
+    found: dict[str, str | None] = dict(STANDARD)
+    for source in (profile or {}, sop.formulir):
+        for key, value in source.items():
+            if key in found:
+                found[key] = value or None
+    for key in STANDARD:
+        if found[key] is None and key not in OPTIONAL_COLUMNS:
+            found[key] = STANDARD[key]
+    return found
