@@ -90,6 +90,8 @@ def _cases():
         yield pytest.param(path, None, id=f"{path.parent.name}/{path.stem}")
     for path in sorted((REPO / "tests" / "diagram" / "golden").glob("*.yaml")):
         yield pytest.param(path, _options(path.read_text(encoding="utf-8")).max_rows, id=f"golden/{path.stem}")
+    for path in sorted((REPO / "tests" / "real_sops").rglob("*.yaml")):  # real signed sheets, transcribed
+        yield pytest.param(path, None, id=f"real/{path.stem}")
     yield pytest.param(REPO / "sops" / "bakesbangpol" / "mekanisme-pengumpulan-data-kinerja.yaml", 4, id="bakesbangpol-4-rows")
     yield pytest.param(REPO / "sops" / "dinas-tanpa-nama" / "pengukuran-kinerja.yaml", 3, id="dinas-3-rows")
 

@@ -85,9 +85,11 @@ def drawn_lines(svg: str) -> list[str]:
         }
     )
     lines: dict[tuple[int, float], list[tuple[float, str]]] = {}
+    top = min(float(text.get("y")) for text in root.iter(f"{SVG}text"))
     for text in root.iter(f"{SVG}text"):
         x, y = float(text.get("x")), float(text.get("y"))
-        column = sum(1 for c in columns if c <= x)
+        # the title line spans the grid's columns: its name (from the left) and its page number (to the right)
+        column = sum(1 for c in columns if c <= x) if y > top else (1 if text.get("text-anchor") == "end" else 0)
         lines.setdefault((column, round(y, 2)), []).append((x, text.text or ""))
     return ["".join(piece for _, piece in sorted(pieces)) for pieces in lines.values()]
 
@@ -114,8 +116,9 @@ def test_hostile_text_is_drawn_exactly_and_stays_inert(name, write_sop):
     shown = [line for page in pages for line in drawn_lines(page.svg)]
     for page in pages:
         assert_inert(page.svg)
-    # kegiatan twice, pelaksana (header), kelengkapan, output, keterangan and the exit label
-    assert shown.count(text) == 7, shown
+    # the SOP's name in the title line, kegiatan twice, pelaksana (header), kelengkapan, output, keterangan
+    # and the exit label
+    assert shown.count(text) == 8, shown
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
@@ -133,7 +136,7 @@ def test_control_and_bidi_characters_are_shown_visibly_and_the_svg_stays_xml(wri
     pages = render_sheets([layout(sop, WIDE)])[0]
     [page] = pages
     shown = drawn_lines(page.svg)  # parsing it at all proves the SVG is well-formed XML
-    assert shown.count(CONTROL_SHOWN) == 7, shown
+    assert shown.count(CONTROL_SHOWN) == 8, shown  # with the page's title line
     root = ET.fromstring(page.svg.encode("utf-8"))
     assert root.find(f"{SVG}g/{SVG}title").text.startswith(CONTROL_SHOWN)
 

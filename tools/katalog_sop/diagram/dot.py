@@ -167,6 +167,9 @@ def _background(page: Page, flip: _Flip, arrows_labels) -> str:
         if block.align == "center":
             x, justify = rect.cx, 0
             y = rect.cy - len(block.lines) * block.leading / 2 + size * ASCENT
+        elif block.align == "right":
+            x, justify = rect.right - block.padding, 1
+            y = rect.y + block.padding + size * ASCENT
         else:
             x, justify = rect.x + block.padding, -1
             y = rect.y + block.padding + size * ASCENT

@@ -26,6 +26,7 @@ SOP's page shows every text whole.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -47,6 +48,11 @@ LEFT_COLUMNS = ("no", "kegiatan")
 RIGHT_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
 MUTU_BAKU = ("kelengkapan", "waktu", "output")
 UNKNOWN_MARK = "?"
+LANE_FLOOR = 46.0
+"""A symbol still fits a lane this narrow, its text set small."""
+TITLE_H = 14.0
+"""The line above each sheet page: the SOP's name, its nomor, "Halaman x dari y"."""
+TITLE_SIZE = 7.0
 SHARED_GAP = 8.0
 """Between two symbols of one row standing side by side in one column."""
 SYMBOL_TEXT_SIZE = 7.0
@@ -128,8 +134,8 @@ class _Layout:
 
     def _size_rows(self, gutters: float) -> None:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
-        cols = _column_widths(self.o, len(self.lanes), gutters, LEFT_COLUMNS + self.right)
-        lane_w = max(self.o.lane_min_width, (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
+        cols = _column_widths(self.o, len(self.lanes), gutters, LEFT_COLUMNS + self.right, self._empty_widths())
+        lane_w = max(self._lane_floor(cols, gutters), (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
         most = self._cell_lines(cols, lane_w)
         if (cols, most) != (self.widths, self.most):  # wider gutters often leave the text columns as they were
             self.widths, self.most = cols, most
@@ -137,6 +143,23 @@ class _Layout:
         self.lane_w = lane_w
         self.symbol_lines = {k: self._symbol_text(s, lane_w) for k, s in self.nodes.items()}
         self.heights = {n: self._row_height(self.lines[n], self.steps[n], lane_w) for n in self.steps}
+
+    def _lane_floor(self, cols: dict[str, float], gutters: float) -> float:
+        """The narrowest a lane gets: ``lane_min_width``, or less (down to ``LANE_FLOOR``) where many
+        pelaksana would otherwise push the sheet past the page's width."""
+        share = (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes)
+        if share < LANE_FLOOR:  # no lane width fits the page: keep them readable, the print scales the sheet
+            return self.o.lane_min_width
+        return min(self.o.lane_min_width, share)
+
+    def _empty_widths(self) -> dict[str, float]:
+        """Text columns no row fills, narrowed to their title: the room goes to the pelaksana columns."""
+        empty = {}
+        for key in self.right:
+            if not any(cells[key] for cells in self.cells.values()):
+                words = max(text_width(word, self.o.font_size) for word in str(self.titles[key]).split())
+                empty[key] = min(self.o.columns[key], max(words + 2 * self.o.padding, 30.0))
+        return empty
 
     def _wrapped(self, text: str | tuple[str, ...], width: float) -> tuple[str, ...]:
         if not text:
@@ -163,7 +186,7 @@ class _Layout:
         """The most lines a cell shows: what one row can hold below the header, with bands for connectors."""
         o = self.o
         header = self._header_height(cols, lane_width)
-        return max(1, int((o.page_height - header - 2 * BAND - 2 * o.padding) // o.leading))
+        return max(1, int((o.page_height - TITLE_H - header - 2 * BAND - 2 * o.padding) // o.leading))
 
     def _header_height(self, cols: dict[str, float], lane_width: float) -> float:
         titles = [(name, lane_width) for name in self.lanes] + [(self.titles[k], cols[k]) for k in MUTU_BAKU if k in cols]
@@ -188,6 +211,9 @@ class _Layout:
             for keluar in symbol.keluar:
                 if keluar.label:
                     height = max(height, routing.label_room(keluar.label, lane_width, SYMBOL_SIZE[KEPUTUSAN][1]))
+                    if any(row == step.nomor for row, _ in keluar.ke):  # over the row: its label above the symbols
+                        lines = len(routing.label_lines(keluar.label, routing.LABEL_MAX_WIDTH))
+                        height = max(height, symbol_h + 2 * (routing.OVER_GAP + lines * routing.LABEL_LEADING + 6))
         return height
 
     def _kind(self, symbol: Simbol) -> str:
@@ -198,11 +224,11 @@ class _Layout:
         return PROSES
 
     def sheet(self) -> Sheet:
-        header_guess = self._lane_top() + 3 * self.o.leading + 2 * self.o.padding
         gutters = GUTTER_ALLOWANCE
         for attempt in range(3):  # the gutters' width is known only once the arrows are routed
             self._size_rows(gutters)
-            pages = self._paginate(self.o.page_height - header_guess - 2 * BAND)
+            header_h = self._header_height(self.widths, self.lane_w)
+            pages = self._paginate(self.o.page_height - TITLE_H - header_h)
             page_of = {n: index for index, numbers in enumerate(pages) for n in numbers}
             edges = routing.plan_edges(self.nodes, self.node_lanes, len(self.lanes), pages, self.across)
             row_top, body_height = self._rows(pages, edges, page_of)
@@ -217,7 +243,8 @@ class _Layout:
         columns = self._columns(tracks)
         header = self._header(columns)
         sheet_pages = tuple(
-            self._page(index, numbers, columns, header, row_top, body_height[index], edges) for index, numbers in enumerate(pages)
+            self._titled(self._page(index, numbers, columns, header, row_top, body_height[index], edges), len(pages))
+            for index, numbers in enumerate(pages)
         )
         description = (
             f"Lembar flowchart SOP {self.sop.nama.value}: {len(self.steps)} langkah, {len(self.nodes)} simbol, "
@@ -227,10 +254,16 @@ class _Layout:
         return Sheet(self.sop.id, self.sop.nama.value, description, sheet_pages)
 
     def _paginate(self, room: float) -> list[list[int]]:
+        """Rows onto pages: all on one when they fit (no connector bands then), else filled page by page
+        with room for the connectors, and a last page never left with one row while the one before has many."""
+        numbers = sorted(self.steps)
+        max_rows = self.o.max_rows
+        if max_rows is None and sum(self.heights.values()) <= room:
+            return [numbers]
+        room -= 2 * BAND
         pages: list[list[int]] = [[]]
         used = 0.0
-        max_rows = self.o.max_rows
-        for number in sorted(self.steps):
+        for number in numbers:
             height = self.heights[number]
             full = len(pages[-1]) >= max_rows if max_rows is not None else used + height > room
             if pages[-1] and full:
@@ -238,7 +271,32 @@ class _Layout:
                 used = 0.0
             pages[-1].append(number)
             used += height
+        if max_rows is None and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
+            last = self.heights[pages[-1][0]] + self.heights[pages[-2][-1]]
+            if last <= room:  # a lone last row: take the one before it along
+                pages[-1].insert(0, pages[-2].pop())
         return pages
+
+    def _titled(self, page: Page, total: int) -> Page:
+        """The page moved down under a title line, as printed sheets carry it: the SOP's name, its nomor,
+        and "Halaman x dari y"."""
+        nomor = f"Nomor {self.sop.nomor.value} \u00b7 " if self.sop.nomor else ""
+        right = f"{nomor}Halaman {page.number} dari {total}"
+        right_w = min(text_width(right, TITLE_SIZE) + 2 * self.o.padding, page.width / 2)
+        shift = lambda point: (point[0], point[1] + TITLE_H)
+        move = lambda rect: Rect(rect.x, rect.y + TITLE_H, rect.w, rect.h)
+        texts = [
+            TextBlock(Rect(0.0, 0.0, page.width - right_w, TITLE_H), wrap(self.sop.nama.value, page.width - right_w - 2 * self.o.padding, TITLE_SIZE, 1), "left", TITLE_SIZE, TITLE_SIZE * 1.25, 2.0),
+            TextBlock(Rect(page.width - right_w, 0.0, right_w, TITLE_H), wrap(right, right_w - 2 * self.o.padding, TITLE_SIZE, 1), "right", TITLE_SIZE, TITLE_SIZE * 1.25, 2.0),
+        ]
+        texts += [t._replace(rect=move(t.rect)) for t in page.texts]
+        symbols = tuple(dataclasses.replace(sym, rect=move(sym.rect), marks=sym.marks) for sym in page.symbols)
+        arrows = tuple(
+            dataclasses.replace(a, points=tuple(shift(p) for p in a.points), label_at=shift(a.label_at) if a.label_at else None)
+            for a in page.arrows
+        )
+        rules = tuple((shift(a), shift(b)) for a, b in page.rules)
+        return Page(page.number, page.width, page.height + TITLE_H, rules, tuple(texts), symbols, arrows)
 
     def _rows(self, pages, edges, page_of) -> tuple[dict[int, float], dict[int, float]]:
         """Row tops and body heights in body coordinates, leaving bands for connectors."""
@@ -258,7 +316,7 @@ class _Layout:
         cols = self.widths
         left, right = routing.gutter_width(tracks["left"]), routing.gutter_width(tracks["right"])
         nlanes = len(self.lanes)
-        lane_w = max(self.o.lane_min_width, (self.o.page_width - sum(cols.values()) - left - right) / nlanes)
+        lane_w = max(self._lane_floor(cols, left + right), (self.o.page_width - sum(cols.values()) - left - right) / nlanes)
         x = 0.0
         fixed: dict[str, tuple[float, float]] = {}
         for key in LEFT_COLUMNS:
@@ -407,10 +465,10 @@ GUTTER_ALLOWANCE = 2 * routing.gutter_width(1)
 
 
 def _symbol_width(kind: str, lane_width: float) -> float:
-    """A symbol's width: its standard size, wider for text where the lane has room."""
+    """A symbol's width: its standard size, wider for text where the lane has room, narrower in a narrow lane."""
     base = SYMBOL_SIZE[kind][0]
     room = lane_width - 16
-    return max(base, min(room, base * (1.6 if kind == KEPUTUSAN else 1.25)))
+    return min(max(base, min(room, base * (1.6 if kind == KEPUTUSAN else 1.25))), lane_width - 8)
 
 
 def _symbol_height(kind: str, lines: int) -> float:
@@ -419,16 +477,17 @@ def _symbol_height(kind: str, lines: int) -> float:
     return max(base, need * (1.6 if kind == KEPUTUSAN else 1.0))
 
 
-def _column_widths(o: Options, nlanes: int, gutters: float, keys: tuple[str, ...]) -> dict[str, float]:
+def _column_widths(o: Options, nlanes: int, gutters: float, keys: tuple[str, ...], empty: dict[str, float] | None = None) -> dict[str, float]:
     """The text columns' widths: as given, or narrower when the pelaksana need the room.
 
-    The lanes get at least ``lane_min_width`` each; the text columns (not No)
-    narrow in proportion, down to ``min_column_scale``. Past that the sheet is
-    wider than the page and is scaled down to fit when printed.
+    A column no row fills gets only its title's width (``empty``). The lanes
+    get at least ``lane_min_width`` each; the text columns (not No) narrow in
+    proportion, down to ``min_column_scale``. Past that the sheet is wider
+    than the page and is scaled down to fit when printed.
     """
-    columns = {k: o.columns[k] for k in keys}
+    columns = {k: (empty or {}).get(k, o.columns[k]) for k in keys}
     text = sum(w for k, w in columns.items() if k != "no")
-    room = o.page_width - columns["no"] - gutters - nlanes * o.lane_min_width
+    room = o.page_width - columns["no"] - gutters - nlanes * min(o.lane_min_width, max(LANE_FLOOR, o.lane_min_width * 6 / max(nlanes, 6)))
     scale = min(1.0, max(o.min_column_scale, room / text))
     return {k: w if k == "no" else math.floor(w * scale * 100) / 100 for k, w in columns.items()}
 

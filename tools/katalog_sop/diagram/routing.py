@@ -58,6 +58,8 @@ a label names an exit, it does not explain it."""
 DOWN, SIDE, END, CROSS_DOWN, CROSS_SIDE = "down", "gutter", "end", "cross-down", "cross-gutter"
 ACROSS, OVER = "across", "over"
 OVER_GAP = 5.0
+OVER_SHIFT = 10.0
+"""How far from a symbol's centre an arrow over the row leaves or enters its top."""
 ARROW_ROOM = 9.0
 """The shortest last segment that still shows its arrowhead."""
 """How far below a row's top line an arrow over the row's symbols runs."""
@@ -319,14 +321,17 @@ class PageRouter:
                 rightwards = dst.rect.cx > src.rect.cx
                 start = (src.rect.right if rightwards else src.rect.x, src.rect.cy)
                 end = (dst.rect.x if rightwards else dst.rect.right, src.rect.cy)
-                arrows.append(self._labelled(edge, src, dst.id, (start, end), start, "", "right" if rightwards else "left"))
+                arrows.append(self._across(edge, src, dst, (start, end)))
             elif edge.kind == OVER:
                 y = self.f.top + self.f.row_top[edge.src] + OVER_GAP
-                points = ((src.rect.cx, src.rect.y), (src.rect.cx, y), (dst.rect.cx, y), (dst.rect.cx, dst.rect.y))
+                # off the symbols' centres, where arrows from the row above come in
+                sign = 1 if dst.rect.cx > src.rect.cx else -1
+                x1, x2 = src.rect.cx + sign * min(OVER_SHIFT, src.rect.w / 4), dst.rect.cx - sign * min(OVER_SHIFT, dst.rect.w / 4)
+                points = ((x1, src.rect.y), (x1, y), (x2, y), (x2, dst.rect.y))
                 arrow = Arrow(edge.id, src.id, dst.id, points)
                 if edge.label:
                     lines = label_lines(edge.label, abs(dst.rect.cx - src.rect.cx) - 8)
-                    arrow = Arrow(edge.id, src.id, dst.id, points, "\n".join(lines), (min(src.rect.cx, dst.rect.cx) + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
+                    arrow = Arrow(edge.id, src.id, dst.id, points, "\n".join(lines), (min(x1, x2) + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
                 arrows.append(arrow)
             elif edge.kind == SIDE:
                 gx = self.f.track_x(edge.side, edge.tracks[self.f.page])
@@ -375,6 +380,22 @@ class PageRouter:
             else:
                 points = ((gx, head_y + half),) + self._enter(edge, dst, gx)
             arrows.append(Arrow(f"{edge.id}-masuk", into.id, dst.id, points))
+
+    def _across(self, edge: Edge, src: Symbol, dst: Symbol, points: tuple[Point, Point]) -> Arrow:
+        """A hand-on inside the row; its label over the gap between the two symbols where it fits, else
+        above the taller of them, clear of both."""
+        if not edge.label:
+            return Arrow(edge.id, src.id, dst.id, points)
+        (x1, y), (x2, _) = points
+        gap = abs(x2 - x1)
+        lines = label_lines(edge.label, gap - 6)
+        widest = max(text_width(line, LABEL_SIZE) for line in lines)
+        left = min(x1, x2) + 3
+        if widest + 6 <= gap and len(lines) == 1:
+            return Arrow(edge.id, src.id, dst.id, points, lines[0], (left, y - 3), "left")
+        lines = label_lines(edge.label, LABEL_MAX_WIDTH)
+        top = min(src.rect.y, dst.rect.y) - 2
+        return Arrow(edge.id, src.id, dst.id, points, "\n".join(lines), (left, top), "left")
 
     def _leave(self, edge: Edge, src: Symbol, gx: float) -> tuple[Point, ...]:
         """From the source to its gutter track: by its side, or down to the row's foot and along it."""

@@ -52,7 +52,7 @@ class TextBlock(NamedTuple):
 
     rect: Rect
     lines: tuple[str, ...]
-    align: str = "left"  # or "center"
+    align: str = "left"  # or "center", "right"
     size: float = 8.0
     leading: float = 10.0
     padding: float = 4.0
