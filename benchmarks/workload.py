@@ -3,7 +3,8 @@
 Each SOP of 40 units has 3–7 pelaksana and 6–20 langkah with Indonesian
 wording, mutu baku, some joint steps, decisions whose "Tidak" exit loops
 back, legal bases in several spellings, and keterkaitan naming other SOPs of
-the catalogue (and now and then one that is missing).
+the catalogue (and now and then one that is missing); and the constructs of
+real signed sheets (see :func:`generate_sop`).
 """
 
 from __future__ import annotations
@@ -31,25 +32,48 @@ DASAR_HUKUM = [
 WAKTU = ["10 menit", "15 Menit", "1 jam", "2 Jam", "1 hari", "2 hari kerja", "1 - 3 hari kerja", "satu hari"]
 
 
-def generate_sop(rng: random.Random, number: int, count_hint: int = 1000) -> dict:
+def generate_sop(rng: random.Random, number: int, count_hint: int = 1000, real: bool = True) -> dict:
+    """One SOP; with ``real``, also the constructs of real signed sheets: printed numbers, rows of
+    several symbols (hand-off chains, parallel columns, a decision among them), text in symbols,
+    labelled arrows, unreadable parts, agency labels and a two-level pelaksana header."""
     lanes = rng.sample(JABATAN, rng.randint(3, 7))
     count = rng.randint(6, 20)
+    printed = real and rng.random() < 0.5
+    name = (lambda index: str(index + 1)) if printed else (lambda index: index + 1)
     steps = []
     for index in range(count):
         step = {
             "kegiatan": f"{rng.choice(KERJA)} {rng.choice(BENDA)} {rng.choice(['', 'untuk diteruskan kepada pimpinan', 'sesuai ketentuan yang berlaku'])}".strip(),
             "pelaksana": rng.choice(lanes) if rng.random() > 0.1 else rng.sample(lanes, 2),
             "kelengkapan": rng.choice(BENDA).capitalize(),
-            "waktu": rng.choice(WAKTU),
+            "waktu": rng.choice(WAKTU + (["2 menit/berkas", "30 menit - 3 Jam", "Menyesuaikan"] if real else [])),
             "output": rng.choice(BENDA).capitalize(),
         }
-        if 1 < index < count - 1 and rng.random() < 0.2:
-            step["cabang"] = [
-                {"label": "Ya", "ke": index + 2},
-                {"label": "Tidak", "ke": rng.randint(max(1, index - 3), index)},
-            ]
+        if printed:
+            step = {"nomor": str(index + 1), **step}
+        decision = 1 < index < count - 1 and rng.random() < 0.2
+        exits = [{"label": "Ya", "ke": name(index + 1)}, {"label": "Tidak", "ke": name(rng.randint(max(1, index - 3), index) - 1)}] if decision else None
+        roll = rng.random() if real else 1.0
+        if roll < 0.25:  # a hand-off chain inside the row, the last symbol deciding where there is a decision
+            chain = [{"pelaksana": lane} for lane in rng.sample(lanes, rng.randint(2, min(3, len(lanes))))]
+            if exits:
+                chain[-1].update(teks="Setuju?", cabang=exits)
+            del step["pelaksana"]
+            step["simbol"] = chain
+        elif roll < 0.35 and not exits:  # the same activity in parallel columns
+            del step["pelaksana"]
+            step["alur"] = "bersamaan"
+            step["simbol"] = [{"pelaksana": lane} for lane in rng.sample(lanes, 2)]
+        elif exits:
+            step["cabang"] = exits
+        elif real and roll < 0.4 and index < count - 1:
+            step["lanjut_ke"] = {"ke": name(index + 1), "label": "Dokumen lengkap"}
+        if real and rng.random() < 0.03:
+            step["tidak_terbaca"] = ["waktu"] if "simbol" in step else ["pelaksana"]
+            if "pelaksana" in step and step["tidak_terbaca"] == ["pelaksana"]:
+                del step["pelaksana"]
         steps.append(step)
-    return {
+    sop = {
         "nama": f"Prosedur Uji {number}",
         "nomor": f"800/{number:04d}/UJI",
         "unit": f"Unit Kerja {number % 40:02d}",
@@ -59,6 +83,20 @@ def generate_sop(rng: random.Random, number: int, count_hint: int = 1000) -> dic
         "pelaksana": lanes,
         "langkah": steps,
     }
+    if real and rng.random() < 0.2:
+        sop["formulir"] = {"kegiatan": "Uraian Prosedur", "kelengkapan": "Persyaratan/Kelengkapan", "keterangan": "Ket."}
+    if real and rng.random() < 0.1:
+        half = len(lanes) // 2
+        sop["pelaksana"] = [{"id": f"p{i}", "nama": lane, "kelompok": "Satker Penerima" if i < half else "Satker Pengirim"} for i, lane in enumerate(lanes)]
+        ids = {lane: f"p{i}" for i, lane in enumerate(lanes)}
+        for step in steps:
+            if isinstance(step.get("pelaksana"), str):
+                step["pelaksana"] = ids[step["pelaksana"]]
+            elif isinstance(step.get("pelaksana"), list):
+                step["pelaksana"] = [ids[p] for p in step["pelaksana"]]
+            for symbol in step.get("simbol", ()):
+                symbol["pelaksana"] = ids[symbol["pelaksana"]]
+    return sop
 
 
 def write_catalogue(folder: Path, count: int, seed: int = 35) -> list[Path]:

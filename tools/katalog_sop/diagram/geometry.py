@@ -130,11 +130,16 @@ class _Layout:
         self.right = tuple(key for key in RIGHT_COLUMNS if self.titles[key])
         self.cells = {n: {k: v for k, v in _cells(s).items() if k in LEFT_COLUMNS or k in self.right} for n, s in self.steps.items()}
         self.widths: dict[str, float] = {}
+        self.empty: dict[str, float] | None = None
+        self._header_heights: dict[tuple, float] = {}
+        self._fits: dict[tuple[str, float], tuple[float, float, tuple[str, ...]]] = {}
         self.most = 0
 
     def _size_rows(self, gutters: float) -> None:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
-        cols = _column_widths(self.o, len(self.lanes), gutters, LEFT_COLUMNS + self.right, self._empty_widths())
+        if self.empty is None:
+            self.empty = self._empty_widths()
+        cols = _column_widths(self.o, len(self.lanes), gutters, LEFT_COLUMNS + self.right, self.empty)
         lane_w = max(self._lane_floor(cols, gutters), (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
         most = self._cell_lines(cols, lane_w)
         if (cols, most) != (self.widths, self.most):  # wider gutters often leave the text columns as they were
@@ -189,6 +194,12 @@ class _Layout:
         return max(1, int((o.page_height - TITLE_H - header - 2 * BAND - 2 * o.padding) // o.leading))
 
     def _header_height(self, cols: dict[str, float], lane_width: float) -> float:
+        key = (tuple(cols.values()), lane_width)
+        if key not in self._header_heights:
+            self._header_heights[key] = self._measure_header(cols, lane_width)
+        return self._header_heights[key]
+
+    def _measure_header(self, cols: dict[str, float], lane_width: float) -> float:
         titles = [(name, lane_width) for name in self.lanes] + [(self.titles[k], cols[k]) for k in MUTU_BAKU if k in cols]
         tallest = max(len(lines) * leading for _, leading, lines in (self._fitted(t, w) for t, w in titles))
         return self._lane_top() + tallest + 2 * self.o.padding
@@ -278,25 +289,17 @@ class _Layout:
         return pages
 
     def _titled(self, page: Page, total: int) -> Page:
-        """The page moved down under a title line, as printed sheets carry it: the SOP's name, its nomor,
-        and "Halaman x dari y"."""
+        """The page with its title line, as printed sheets carry it: the SOP's name, its nomor, and
+        "Halaman x dari y". The page was laid out below the line."""
         nomor = f"Nomor {self.sop.nomor.value} \u00b7 " if self.sop.nomor else ""
         right = f"{nomor}Halaman {page.number} dari {total}"
         right_w = min(text_width(right, TITLE_SIZE) + 2 * self.o.padding, page.width / 2)
-        shift = lambda point: (point[0], point[1] + TITLE_H)
-        move = lambda rect: Rect(rect.x, rect.y + TITLE_H, rect.w, rect.h)
-        texts = [
-            TextBlock(Rect(0.0, 0.0, page.width - right_w, TITLE_H), wrap(self.sop.nama.value, page.width - right_w - 2 * self.o.padding, TITLE_SIZE, 1), "left", TITLE_SIZE, TITLE_SIZE * 1.25, 2.0),
+        name = wrap(self.sop.nama.value, page.width - right_w - 2 * self.o.padding, TITLE_SIZE, 1)
+        texts = (
+            TextBlock(Rect(0.0, 0.0, page.width - right_w, TITLE_H), name, "left", TITLE_SIZE, TITLE_SIZE * 1.25, 2.0),
             TextBlock(Rect(page.width - right_w, 0.0, right_w, TITLE_H), wrap(right, right_w - 2 * self.o.padding, TITLE_SIZE, 1), "right", TITLE_SIZE, TITLE_SIZE * 1.25, 2.0),
-        ]
-        texts += [t._replace(rect=move(t.rect)) for t in page.texts]
-        symbols = tuple(dataclasses.replace(sym, rect=move(sym.rect), marks=sym.marks) for sym in page.symbols)
-        arrows = tuple(
-            dataclasses.replace(a, points=tuple(shift(p) for p in a.points), label_at=shift(a.label_at) if a.label_at else None)
-            for a in page.arrows
         )
-        rules = tuple((shift(a), shift(b)) for a, b in page.rules)
-        return Page(page.number, page.width, page.height + TITLE_H, rules, tuple(texts), symbols, arrows)
+        return dataclasses.replace(page, texts=texts + page.texts)
 
     def _rows(self, pages, edges, page_of) -> tuple[dict[int, float], dict[int, float]]:
         """Row tops and body heights in body coordinates, leaving bands for connectors."""
@@ -366,12 +369,14 @@ class _Layout:
                 spans.append((x0, HEAD1, x1 - x0, HEAD1, group))
             rules.append(((x0, top), (x1, top)) if group else ((x0, top), (x0, top)))
         texts = []
+        t = TITLE_H  # the header sits under the page's title line
         for x0, y0, w, h, title in spans:
             size, leading, lines = self._fitted(title, w)
-            texts.append(TextBlock(Rect(x0, y0, w, h), lines, "center", size, leading, self.o.padding))
+            texts.append(TextBlock(Rect(x0, t + y0, w, h), lines, "center", size, leading, self.o.padding))
         for (x0, w, _, y0), (size, leading, lines) in zip(lane_cells, fitted):
-            texts.append(TextBlock(Rect(x0, y0, w, height - y0), lines, "center", size, leading, self.o.padding))
-        return height, texts, [r for r in rules if r[0] != r[1]]
+            texts.append(TextBlock(Rect(x0, t + y0, w, height - y0), lines, "center", size, leading, self.o.padding))
+        rules = [((a[0], a[1] + t), (b[0], b[1] + t)) for a, b in rules if a != b]
+        return height, texts, rules
 
     def _group_runs(self) -> list[tuple[int, int, str | None]]:
         """Consecutive columns under the same group name, as (first, last, group)."""
@@ -385,6 +390,12 @@ class _Layout:
 
     def _fitted(self, text: str, width: float) -> tuple[float, float, tuple[str, ...]]:
         """Font size, leading and lines that set ``text`` in ``width``, splitting only a word too wide at the smallest size."""
+        key = (text, width)
+        if key not in self._fits:  # header cells are measured again for every try of the gutters' width
+            self._fits[key] = self._fit(text, width)
+        return self._fits[key]
+
+    def _fit(self, text: str, width: float) -> tuple[float, float, tuple[str, ...]]:
         o = self.o
         room = width - 2 * o.padding
         widest = max((text_width(word, o.font_size) for word in text.split()), default=0.0)
@@ -396,30 +407,31 @@ class _Layout:
         return size, leading, wrap(text, room, size, most)
 
     def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float]) -> list[tuple[Point, Point]]:
-        width = c.width
-        top = self._lane_top()
-        rules = [((0.0, 0.0), (width, 0.0)), ((0.0, height), (width, height))]
+        """The table's lines, below the title line (``TITLE_H``) down to ``height``."""
+        width, t = c.width, TITLE_H
+        top = t + self._lane_top()
+        rules = [((0.0, t), (width, t)), ((0.0, height), (width, height))]
         full = [0.0, c.x["kegiatan"][0], c.lane_edges[0], c.lane_edges[-1], width]
         if "keterangan" in c.x:
             full.append(c.x["keterangan"][0])
         for x in sorted(set(full)):
-            rules.append(((x, 0.0), (x, height)))
+            rules.append(((x, t), (x, height)))
         group_edges = {c.lane_edges[first] for first, _, _ in self._group_runs()[1:]}
         for x in c.lane_edges[1:-1]:
-            rules.append(((x, HEAD1 if x in group_edges else top), (x, height)))
+            rules.append(((x, t + HEAD1 if x in group_edges else top), (x, height)))
         mutu = [key for key in MUTU_BAKU if key in c.x]
         for key in mutu[1:]:
-            rules.append(((c.x[key][0], HEAD1), (c.x[key][0], height)))
+            rules.append(((c.x[key][0], t + HEAD1), (c.x[key][0], height)))
         for y in sorted(set(row_lines)):
-            if header_h < y < height:
+            if t + header_h < y < height:
                 rules.append(((0.0, y), (width, y)))
         return rules
 
     def _page(self, index, numbers, c: _Columns, header, row_top, body_height, edges) -> Page:
         header_h, header_texts, header_rules = header
         o = self.o
-        top = header_h
-        height = header_h + body_height
+        top = TITLE_H + header_h
+        height = top + body_height
         texts = list(header_texts)
         row_lines = [top + row_top[n] for n in numbers] + [top + row_top[n] + self.heights[n] for n in numbers]
         rules = header_rules + self._grid(c, header_h, height, row_lines)
