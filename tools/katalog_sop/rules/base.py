@@ -43,7 +43,8 @@ CATALOGUE = "katalog"
 TAGS = ("N", "N-trunc", "D", "CP", "U")
 """Confidence tags of a clause: N normative (the regulation's own words), N-trunc (normative, but the
 copy read broke off: the completion is inferred), D a derivative agency guideline (binding only inside
-that agency), CP common practice (not a rule), U unverified. Only ``N`` may be an error by default."""
+that agency), CP common practice (not a rule), U unverified. Only ``N`` may be an error by default.
+What the regulation asks, and what is only practice, is explained to users in ``docs/formulir-sop-ap.md``."""
 
 PRAKTIK_UMUM = "praktik umum"
 
