@@ -145,6 +145,11 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
                 assert not _label_over(box, symbol), f"a label runs over {symbol.id}"
         for a, b in itertools.combinations(boxes, 2):
             assert not _intersects(a, b), "two labels overlap"
+        for labelled in (a for a in page.arrows if a.label):  # no line strikes through a label, its own included
+            box = _label_box(labelled)
+            for arrow in page.arrows:
+                for segment in _segments(arrow):
+                    assert not _crosses_inside(segment, box, inset=0.8), f"{arrow.id} runs through the label of {labelled.id}"
         for a, b in itertools.combinations(page.arrows, 2):
             if not (a.label or b.label) and (a.tail == b.tail or a.head == b.head):
                 continue  # a fork or a join shares its stem, as agencies draw it

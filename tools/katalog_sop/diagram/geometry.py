@@ -224,7 +224,7 @@ class _Layout:
                     height = max(height, routing.label_room(keluar.label, lane_width, SYMBOL_SIZE[KEPUTUSAN][1]))
                     if any(row == step.nomor for row, _ in keluar.ke):  # over the row: its label above the symbols
                         lines = len(routing.label_lines(keluar.label, routing.LABEL_MAX_WIDTH))
-                        height = max(height, symbol_h + 2 * (routing.OVER_GAP + lines * routing.LABEL_LEADING + 6))
+                        height = max(height, symbol_h + 2 * (routing.OVER_GAP + lines * routing.LABEL_LEADING + 8 + routing.ARROW_ROOM))
         return height
 
     def _kind(self, symbol: Simbol) -> str:

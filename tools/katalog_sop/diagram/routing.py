@@ -423,7 +423,8 @@ class PageRouter:
         if abs(start[0] - end[0]) < 0.5:
             points: tuple[Point, ...] = (start, (start[0], end[1]))
         else:
-            mid = (self.f.top + self.f.row_top[edge.dst] + end[1]) / 2
+            # half way down the row's head; in a tall head, just above the symbol, under what runs over the row
+            mid = max((self.f.top + self.f.row_top[edge.dst] + end[1]) / 2, end[1] - ARROW_ROOM)
             points = (start, (start[0], mid), (end[0], mid), end)
         return self._labelled(edge, src, dst.id, points, None)
 
@@ -463,8 +464,12 @@ class PageRouter:
             lines = label_lines(edge.label, room)
             return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y + 1 + len(lines) * LABEL_LEADING), "left")
         x, y = side_start
-        lines = label_lines(edge.label, abs(points[1][0] - x) - 8)
-        if edge.id in self.covered:  # a line above: the label goes under its own line
+        run = abs(points[1][0] - x)
+        lines = label_lines(edge.label, run - 8)
+        widest = max(text_width(line, LABEL_SIZE) for line in lines)
+        # a label wider than its run reaches past the corner: keep it on the side its line does not turn to
+        turns_up = len(points) > 2 and points[2][1] < points[1][1] and widest + 4 > run
+        if edge.id in self.covered or turns_up:  # a line above: the label goes under its own line
             y += 3 + LABEL_SIZE * ASCENT_SHARE + (len(lines) - 1) * LABEL_LEADING + 3
         if (side or edge.side) == "right":
             return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y - 3), "left")
