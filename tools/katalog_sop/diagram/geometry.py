@@ -49,6 +49,8 @@ RIGHT_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
 MUTU_BAKU = ("kelengkapan", "waktu", "output")
 UNKNOWN_MARK = "?"
 LANE_FLOOR = 46.0
+BALANCED_LANE = 68.0
+"""A pelaksana column this wide keeps its symbols and their labels at ease; beyond it, room may go to text."""
 """A symbol still fits a lane this narrow, its text set small."""
 TITLE_H = 14.0
 """The line above each sheet page: the SOP's name, its nomor, "Halaman x dari y"."""
@@ -130,16 +132,19 @@ class _Layout:
         self.right = tuple(key for key in RIGHT_COLUMNS if self.titles[key])
         self.cells = {n: {k: v for k, v in _cells(s).items() if k in LEFT_COLUMNS or k in self.right} for n, s in self.steps.items()}
         self.widths: dict[str, float] = {}
-        self.empty: dict[str, float] | None = None
+        self.empty: dict[str, float] = {}
+        self.base: dict[str, float] | None = None
         self._header_heights: dict[tuple, float] = {}
         self._fits: dict[tuple[str, float], tuple[float, float, tuple[str, ...]]] = {}
         self.most = 0
 
     def _size_rows(self, gutters: float) -> None:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
-        if self.empty is None:
-            self.empty = self._empty_widths()
-        cols = _column_widths(self.o, len(self.lanes), gutters, LEFT_COLUMNS + self.right, self.empty)
+        if self.base is None:
+            self.most = 1000  # measure whole cells while balancing; _cell_lines sets the real bound below
+            self.base = self._balanced(self._base_widths())
+            self.most = 0
+        cols = _column_widths(self.o, len(self.lanes), gutters, self.base, self.empty)
         lane_w = max(self._lane_floor(cols, gutters), (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
         most = self._cell_lines(cols, lane_w)
         if (cols, most) != (self.widths, self.most):  # wider gutters often leave the text columns as they were
@@ -157,14 +162,52 @@ class _Layout:
             return self.o.lane_min_width
         return min(self.o.lane_min_width, share)
 
-    def _empty_widths(self) -> dict[str, float]:
-        """Text columns no row fills, narrowed to their title: the room goes to the pelaksana columns."""
-        empty = {}
+    def _base_widths(self) -> dict[str, float]:
+        """The columns' widths before the lanes claim room: as configured, and a text column no row fills
+        narrowed to its title (the room goes to the pelaksana columns)."""
+        widths = {key: self.o.columns[key] for key in LEFT_COLUMNS + self.right}
         for key in self.right:
             if not any(cells[key] for cells in self.cells.values()):
                 words = max(text_width(word, self.o.font_size) for word in str(self.titles[key]).split())
-                empty[key] = min(self.o.columns[key], max(words + 2 * self.o.padding, 30.0))
-        return empty
+                widths[key] = self.empty[key] = min(self.o.columns[key], max(words + 2 * self.o.padding, 30.0))
+        return widths
+
+    def _balanced(self, widths: dict[str, float]) -> dict[str, float]:
+        """Widen the one text column that alone makes rows tall (a long Keterangan squeezed into its
+        column), taking room from pelaksana columns wider than they need and, if that is not enough, from
+        the other text columns; kept only if the rows get shorter altogether."""
+        o, nlanes = self.o, len(self.lanes)
+        keys = [key for key in ("kegiatan", "kelengkapan", "output", "keterangan") if key in widths and key not in self.empty]
+        if len(keys) < 2:
+            return widths
+        rows = list(self.cells.values())
+        measure = lambda key, width: [len(self._wrapped(cells[key], width)) for cells in rows]
+        actual = lambda trial: _column_widths(o, nlanes, GUTTER_ALLOWANCE, trial, self.empty)  # as the page sets them
+        shown = actual(widths)
+        lines = {key: measure(key, shown[key]) for key in keys}
+        total = lambda table: sum(max(table[key][row] for key in keys) for row in range(len(rows)))
+        excess = dict.fromkeys(keys, 0)
+        for row in range(len(rows)):
+            first, second = sorted(keys, key=lambda key: lines[key][row], reverse=True)[:2]
+            excess[first] += lines[first][row] - lines[second][row]
+        worst = max(keys, key=excess.get)
+        if excess[worst] < 3:
+            return widths
+        slack = max(0.0, o.page_width - sum(widths.values()) - GUTTER_ALLOWANCE - nlanes * max(o.lane_min_width, BALANCED_LANE))
+        best, best_total = widths, total(lines)
+        for share in (0.0, 0.2, 0.35):  # of every other text column's width given up as well
+            trial = dict(widths)
+            given = 0.0
+            for key in keys:
+                if key != worst and share:
+                    trial[key] = widths[key] * (1 - share)
+                    given += widths[key] * share
+            trial[worst] = widths[worst] + min(slack + given, widths[worst] * 1.5)
+            shown = actual(trial)
+            table = {key: measure(key, shown[key]) if trial[key] != widths[key] else lines[key] for key in keys}
+            if total(table) < best_total:
+                best, best_total = trial, total(table)
+        return best
 
     def _wrapped(self, text: str | tuple[str, ...], width: float) -> tuple[str, ...]:
         if not text:
@@ -489,19 +532,19 @@ def _symbol_height(kind: str, lines: int) -> float:
     return max(base, need * (1.6 if kind == KEPUTUSAN else 1.0))
 
 
-def _column_widths(o: Options, nlanes: int, gutters: float, keys: tuple[str, ...], empty: dict[str, float] | None = None) -> dict[str, float]:
+def _column_widths(o: Options, nlanes: int, gutters: float, columns: dict[str, float], empty: dict[str, float]) -> dict[str, float]:
     """The text columns' widths: as given, or narrower when the pelaksana need the room.
 
-    A column no row fills gets only its title's width (``empty``). The lanes
-    get at least ``lane_min_width`` each; the text columns (not No) narrow in
-    proportion, down to ``min_column_scale``. Past that the sheet is wider
-    than the page and is scaled down to fit when printed.
+    The lanes get at least ``lane_min_width`` each; the text columns (not No,
+    nor one already narrowed to its title, ``empty``) narrow in proportion,
+    down to ``min_column_scale``. Past that the sheet is wider than the page
+    and is scaled down to fit when printed.
     """
-    columns = {k: (empty or {}).get(k, o.columns[k]) for k in keys}
-    text = sum(w for k, w in columns.items() if k != "no")
-    room = o.page_width - columns["no"] - gutters - nlanes * min(o.lane_min_width, max(LANE_FLOOR, o.lane_min_width * 6 / max(nlanes, 6)))
+    fixed = sum(w for k, w in columns.items() if k == "no" or k in empty)
+    text = sum(w for k, w in columns.items() if k != "no" and k not in empty)
+    room = o.page_width - fixed - gutters - nlanes * min(o.lane_min_width, max(LANE_FLOOR, o.lane_min_width * 6 / max(nlanes, 6)))
     scale = min(1.0, max(o.min_column_scale, room / text))
-    return {k: w if k == "no" else math.floor(w * scale * 100) / 100 for k, w in columns.items()}
+    return {k: w if k == "no" or k in empty else math.floor(w * scale * 100) / 100 for k, w in columns.items()}
 
 
 def _cells(step: Langkah) -> dict[str, str]:
