@@ -55,8 +55,8 @@ BALANCED_LANE = 68.0
 TITLE_H = 14.0
 """The line above each sheet page: the SOP's name, its nomor, "Halaman x dari y"."""
 TITLE_SIZE = 7.0
-SHARED_GAP = 8.0
-"""Between two symbols of one row standing side by side in one column."""
+STACK_GAP = 12.0
+"""Between two symbols of one row stacked in one column (room for the arrow from one to the other)."""
 SYMBOL_TEXT_SIZE = 7.0
 SYMBOL_TEXT_LEADING = 8.0
 
@@ -123,12 +123,13 @@ class _Layout:
         unknown = (len(self.lanes) - 1,)
         self.node_lanes = {k: (index[s.pelaksana],) if s.pelaksana is not None else unknown for k, s in self.nodes.items()}
         self.alone = {n: len(s.simbol) == 1 for n, s in self.steps.items()}
-        # two symbols of one row in one column stand side by side in it: (place, how many)
+        # two symbols of one row in one column stand one above the other, as agencies draw a start capsule
+        # over the first box: (place, how many)
         shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for key in self.nodes:
             shared.setdefault((key[0], self.node_lanes[key][0]), []).append(key)
         self.slot = {key: (i, len(keys)) for keys in shared.values() for i, key in enumerate(keys)}
-        self.across = {key: self.node_lanes[key][0] + (i - (k - 1) / 2) * 0.3 for key, (i, k) in self.slot.items()}
+        self.across = {key: float(self.node_lanes[key][0]) for key in self.slot}
         self.right = tuple(key for key in RIGHT_COLUMNS if self.titles[key])
         self.cells = {n: {k: v for k, v in _cells(s).items() if k in LEFT_COLUMNS or k in self.right} for n, s in self.steps.items()}
         self.widths: dict[str, float] = {}
@@ -259,6 +260,10 @@ class _Layout:
             kind = self._kind(symbol)
             symbol_h = _symbol_height(kind, len(self.symbol_lines[symbol.key]))
             height = max(height, symbol_h + 16)
+            stacked = self.slot[symbol.key][1]
+            if stacked > 1:
+                height = max(height, stacked * self._stack_pitch(symbol) + (stacked - 1) * STACK_GAP + 20)
+                symbol_h = stacked * self._stack_pitch(symbol) + (stacked - 1) * STACK_GAP
             if len(step.simbol) > 1 and any(not k.ke for k in symbol.keluar) and kind == KEPUTUSAN:
                 # room for a "Selesai" capsule below the decision, should its neighbours be taken
                 height = max(height, symbol_h + 2 * (routing.BELOW_GAP + routing.END_CAPSULE[1] + 4))
@@ -269,6 +274,14 @@ class _Layout:
                         lines = len(routing.label_lines(keluar.label, routing.LABEL_MAX_WIDTH))
                         height = max(height, symbol_h + 2 * (routing.OVER_GAP + lines * routing.LABEL_LEADING + 8 + routing.ARROW_ROOM))
         return height
+
+    def _stack_pitch(self, symbol: Simbol) -> float:
+        """The tallest symbol sharing this symbol's row and column: the step between stacked symbols."""
+        lane = self.node_lanes[symbol.key]
+        return max(
+            _symbol_height(self._kind(other), len(self.symbol_lines[other.key]))
+            for other in self.steps[symbol.langkah].simbol if self.node_lanes[other.key] == lane
+        )
 
     def _kind(self, symbol: Simbol) -> str:
         if symbol.bentuk == BENTUK_KEPUTUSAN:
@@ -506,9 +519,9 @@ class _Layout:
         lane = self.node_lanes[symbol.key][0]
         w, h = _symbol_width(kind, c.lane_width), _symbol_height(kind, len(lines))
         place, count = self.slot[symbol.key]
+        cx = c.lane_cx[lane]
         if count > 1:
-            w = min(w, (c.lane_width - SHARED_GAP * (count + 1)) / count)
-        cx = c.lane_cx[lane] + (place - (count - 1) / 2) * (w + SHARED_GAP)
+            cy += (place - (count - 1) / 2) * (self._stack_pitch(symbol) + STACK_GAP)
         step = self.steps[symbol.langkah]
         unknown = symbol.pelaksana is None or step.unknown("simbol")
         name = symbol_name(symbol.key, self.alone[symbol.langkah])

@@ -134,7 +134,9 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
                     edge.kind = END
                 elif target[0] == key[0]:
                     edge.kind = ACROSS if target[1] > key[1] and not _blocked(key, target, nodes, across) else OVER
-                elif _may_go_down(edge, page_of, last_on_page, first_on_page, down_from, down_into):
+                elif not _stacked_in_way(key, target, nodes, across) and _may_go_down(
+                    edge, page_of, last_on_page, first_on_page, down_from, down_into
+                ):
                     edge.kind = DOWN if page_of[key] == page_of[target] else CROSS_DOWN
                     down_from[key] = down_from.get(key, False) or edge.label is not None
                     down_into[target] = down_into.get(target, False) or edge.label is not None
@@ -145,11 +147,23 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
 
 
 def _blocked(src: Key, dst: Key, nodes: dict[Key, Simbol], across: dict[Key, float]) -> bool:
-    """Whether another symbol of the row stands between two symbols (or they stand in one place)."""
+    """Whether another symbol of the row stands between two symbols: beside them, or (for two stacked
+    in one column) between them in that column."""
     low, high = sorted((across[src], across[dst]))
-    return low == high or any(
+    if low == high:  # one column: stacked in flow order
+        stack = sorted(other for other in nodes if other[0] == src[0] and across[other] == low)
+        return abs(stack.index(src) - stack.index(dst)) != 1
+    return any(
         other[0] == src[0] and other not in (src, dst) and low <= across[other] <= high for other in nodes
     )
+
+
+def _stacked_in_way(src: Key, dst: Key, nodes: dict[Key, Simbol], across: dict[Key, float]) -> bool:
+    """Whether a symbol stacked below the source, or above the target, in its column would stand in
+    the way of an arrow straight down."""
+    below = any(o[0] == src[0] and o[1] > src[1] and across[o] == across[src] for o in nodes)
+    above = any(o[0] == dst[0] and o[1] < dst[1] and across[o] == across[dst] for o in nodes)
+    return below or above
 
 
 def _may_go_down(edge: Edge, page_of, last_on_page, first_on_page, down_from, down_into) -> bool:
@@ -279,7 +293,7 @@ class PageRouter:
         ends: dict[tuple[Key, str], list[tuple[float, str, str]]] = {}
         across: set[tuple[Key, str]] = set()  # sides whose middle a hand-on within the row takes
         for edge in self.edges:
-            if edge.kind == ACROSS:
+            if edge.kind == ACROSS and abs(self.symbols[edge.dst].rect.cx - self.symbols[edge.src].rect.cx) >= 0.5:
                 rightwards = self.symbols[edge.dst].rect.cx > self.symbols[edge.src].rect.cx
                 across.add((edge.src, "right" if rightwards else "left"))
                 across.add((edge.dst, "left" if rightwards else "right"))
@@ -317,6 +331,11 @@ class PageRouter:
             dst = self.symbols.get(edge.dst) if edge.dst is not None else None
             if edge.kind == DOWN:
                 arrows.append(self._down(edge, src, dst))
+            elif edge.kind == ACROSS and abs(dst.rect.cx - src.rect.cx) < 0.5:  # stacked in one column
+                downwards = dst.rect.cy > src.rect.cy
+                start = (src.rect.cx, src.rect.bottom if downwards else src.rect.y)
+                end = (dst.rect.cx, dst.rect.y if downwards else dst.rect.bottom)
+                arrows.append(self._labelled(edge, src, dst.id, (start, end), None))
             elif edge.kind == ACROSS:
                 rightwards = dst.rect.cx > src.rect.cx
                 start = (src.rect.right if rightwards else src.rect.x, src.rect.cy)
