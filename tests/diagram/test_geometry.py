@@ -197,3 +197,22 @@ def test_steps_with_unknown_pelaksana_get_their_own_column():
 def test_layout_is_deterministic():
     sop = _sop(REPO / "tests" / "examples" / "valid" / "lengkap.yaml")
     assert layout(sop) == layout(sop)
+
+
+def test_a_loop_that_fits_one_page_is_not_split_across_pages(check_sop):
+    long = "Memeriksa dan mencocokkan " + "data kinerja triwulan dari setiap bidang " * 3
+    steps = "".join(
+        f"  - {{kegiatan: '{long}{n}', pelaksana: {'B' if n % 2 else 'A'}"
+        + (", cabang: [{label: Ya, ke: 11}, {label: Tidak, ke: 8}]" if n == 10 else "")
+        + "}\n"
+        for n in range(1, 13)
+    )
+    result = check_sop(f"nama: Uji\npelaksana: [A, B]\nlangkah:\n{steps}")
+    sop = result.files[0].sop
+    assert sop is not None, result.problems
+    greedy = layout(sop, Options(max_rows=None))
+    pages = [{s.step for s in page.symbols if s.step} for page in greedy.pages]
+    assert len(pages) > 1, "the rows must not all fit one page for this test to mean anything"
+    assert any({8, 9, 10} <= rows for rows in pages), f"rows 8 to 10 (a loop) split: {pages}"
+    without_loop = layout(check_sop(f"nama: Uji\npelaksana: [A, B]\nlangkah:\n{steps.replace('ke: 8}', 'ke: 11}')}").files[0].sop)
+    assert len(pages) <= len(without_loop.pages), "keeping the loop on one page cost no extra page"

@@ -328,20 +328,44 @@ class _Layout:
         if max_rows is None and sum(self.heights.values()) <= room:
             return [numbers]
         room -= 2 * BAND
-        pages: list[list[int]] = [[]]
-        used = 0.0
-        for number in numbers:
-            height = self.heights[number]
-            full = len(pages[-1]) >= max_rows if max_rows is not None else used + height > room
-            if pages[-1] and full:
-                pages.append([])
-                used = 0.0
-            pages[-1].append(number)
-            used += height
+        pages = self._fill(numbers, room, max_rows, ())
+        if max_rows is None:
+            # a loop back that fits one page is kept on one page, where that costs no extra page
+            loops = sorted({(t[0], key[0]) for key, s in self.nodes.items() for k in s.keluar for t in k.ke if t[0] < key[0]})
+            loops = [(i, j) for i, j in loops if sum(self.heights[n] for n in range(i, j + 1)) <= room]
+            if loops:
+                kept = self._fill(numbers, room, None, loops)
+                if len(kept) <= len(pages):
+                    pages = kept
         if max_rows is None and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
             last = self.heights[pages[-1][0]] + self.heights[pages[-2][-1]]
             if last <= room:  # a lone last row: take the one before it along
                 pages[-1].insert(0, pages[-2].pop())
+        return pages
+
+    def _fill(self, numbers: list[int], room: float, max_rows: int | None, loops) -> list[list[int]]:
+        """Rows page by page until a page is full; a break that would cut one of ``loops`` (first, last
+        row) is moved up to before the loop's first row, where that row is not the page's first."""
+        pages: list[list[int]] = [[]]
+        used = 0.0
+        index = 0
+        while index < len(numbers):
+            number = numbers[index]
+            height = self.heights[number]
+            full = len(pages[-1]) >= max_rows if max_rows is not None else used + height > room
+            if pages[-1] and full:
+                cut = [i for i, j in loops if i < number <= j and i > pages[-1][0] and i in pages[-1]]
+                if cut:  # carry the loop's rows over to the next page
+                    back = pages[-1].index(min(cut))
+                    carried = pages[-1][back:]
+                    del pages[-1][back:]
+                    index -= len(carried)
+                pages.append([])
+                used = 0.0
+                continue
+            pages[-1].append(number)
+            used += height
+            index += 1
         return pages
 
     def _titled(self, page: Page, total: int) -> Page:
