@@ -100,7 +100,7 @@ class Drawing:
         lanes = {}
         for x, items in by_x.items():
             words = " ".join(t for _, t in sorted(items))
-            lanes[re.sub(r"- ", "", words)] = self.column_of(x)
+            lanes[re.sub(r"\s*/\s*", "/", re.sub(r"- ", "", words))] = self.column_of(x)
         return lanes
 
     def lane_order(self) -> list[tuple[float, float]]:
@@ -158,7 +158,7 @@ def test_each_step_is_one_symbol_in_its_lane_and_row_and_no_arrow_crosses_a_symb
         assert len(order) == len(sop.pelaksana) + unknown
         if not any(p.kelompok for p in sop.pelaksana):  # the header names each column, in the declared order
             lanes = drawing.lane_columns()
-            names = [p.nama for p in sop.pelaksana] + ([UNKNOWN_LANE] if unknown else [])
+            names = [re.sub(r"\s*/\s*", "/", p.nama) for p in sop.pelaksana] + ([UNKNOWN_LANE] if unknown else [])
             assert [lanes[name] for name in names] == order
         columns = [p.id for p in sop.pelaksana]
         rows = drawing.step_rows()

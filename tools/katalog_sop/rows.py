@@ -252,10 +252,8 @@ class Rows:
             keys = self._targets(target, where + (("ke",) if isinstance(item, dict) else ()))
             if keys == () and label is None:
                 ends = True  # a labelled arrow to the end is drawn to an end capsule of its own
-            if keys:
+            if keys is not None:  # an end is a way out too: the rules read the procedure as finishing here
                 keluar.append(m.Keluar(label, keys, self.b.at(*where)))
-            elif keys == () and label is not None:
-                keluar.append(m.Keluar(label, (), self.b.at(*where)))
         return tuple(keluar), ends
 
     # --- the row ----------------------------------------------------------------------

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass, field
 
 from katalog_sop.diagram import routing
@@ -48,6 +49,7 @@ LEFT_COLUMNS = ("no", "kegiatan")
 RIGHT_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
 MUTU_BAKU = ("kelengkapan", "waktu", "output")
 UNKNOWN_MARK = "?"
+_TITLE_PARTS = re.compile(r"\s+|(?<=/)")
 LANE_FLOOR = 46.0
 BALANCED_LANE = 68.0
 """A pelaksana column this wide keeps its symbols and their labels at ease; beyond it, room may go to text."""
@@ -383,7 +385,7 @@ class _Layout:
 
     def _rows(self, pages, edges, page_of) -> tuple[dict[int, float], dict[int, float]]:
         """Row tops and body heights in body coordinates, leaving bands for connectors."""
-        has_in = {page_of[e.dst[0]] for e in edges if e.crosses_pages}
+        has_in = {page_of[e.dst[0]] for e in edges if e.crosses_pages and not e.backward}  # a loop comes in beside its row
         has_out = {page_of[e.src[0]] for e in edges if e.crosses_pages}
         row_top: dict[int, float] = {}
         body_height: dict[int, float] = {}
@@ -478,7 +480,8 @@ class _Layout:
     def _fit(self, text: str, width: float) -> tuple[float, float, tuple[str, ...]]:
         o = self.o
         room = width - 2 * o.padding
-        widest = max((text_width(word, o.font_size) for word in text.split()), default=0.0)
+        # a title breaks after a slash too ("Persyaratan/" "Kelengkapan"), as the wrap does
+        widest = max((text_width(word, o.font_size) for word in _TITLE_PARTS.split(text) if word), default=0.0)
         size = o.font_size
         if widest > room:
             size = max(MIN_HEADER_SIZE, math.floor(o.font_size * room / widest * 10) / 10)

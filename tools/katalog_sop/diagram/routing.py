@@ -45,6 +45,8 @@ ARROW_CLEAR = 10.0
 CONNECTOR = (12.0, 12.0)
 END_CAPSULE = (40.0, 18.0)
 BELOW_GAP = 14.0
+BACK_CONNECTOR_GAP = 16.0
+"""How far above where a loop from a later page meets its target's row its connector stands."""
 """Between a decision and the "Selesai" capsule put below it when both neighbouring columns are taken."""
 LABEL_SIZE = 7.0
 LABEL_LEADING = 8.0
@@ -76,6 +78,7 @@ class Edge:
     kind: str = ""
     side: str = ""  # "left" | "right": the gutter it runs in, or the side it leaves by
     letter: str = ""  # the off-page connectors' label
+    backward: bool = False  # crosses pages back to an earlier page (a loop)
     leave_below: bool = False  # another symbol of the row stands between the source and its gutter
     enter_above: bool = False  # ... between the target and its gutter
     tracks: dict[int, int] = field(default_factory=dict)  # page index -> gutter track
@@ -109,6 +112,7 @@ def plan_edges(
     edges = _classify(nodes, across, page_of, {p[-1] for p in pages}, {p[0] for p in pages})
     for index, edge in enumerate(e for e in edges if e.crosses_pages):
         edge.letter = _letters(index)
+        edge.backward = page_of[edge.dst] < page_of[edge.src]
     _choose_sides(edges, lanes, nlanes, across)
     return edges
 
@@ -346,7 +350,7 @@ class PageRouter:
                 # off the symbols' centres, where arrows from the row above come in
                 sign = 1 if dst.rect.cx > src.rect.cx else -1
                 x1, x2 = src.rect.cx + sign * min(OVER_SHIFT, src.rect.w / 4), dst.rect.cx - sign * min(OVER_SHIFT, dst.rect.w / 4)
-                points = ((x1, src.rect.y), (x1, y), (x2, y), (x2, dst.rect.y))
+                points = ((x1, _top_at(src, x1)), (x1, y), (x2, y), (x2, _top_at(dst, x2)))
                 arrow = Arrow(edge.id, src.id, dst.id, points)
                 if edge.label:
                     lines = label_lines(edge.label, abs(dst.rect.cx - src.rect.cx) - 8)
@@ -396,6 +400,13 @@ class PageRouter:
             extra.append(into)
             if gx is None:
                 points = ((x, head_y + half), (x, dst.rect.y))
+            elif edge.backward:
+                # a loop back from a later page comes in beside its target, not at the page's head, where
+                # the connector would read as a second start
+                path = self._enter(edge, dst, gx)
+                into = self._connector(edge.letter, "masuk", gx, path[0][1] - BACK_CONNECTOR_GAP)
+                extra[-1] = into
+                points = ((gx, into.rect.bottom),) + path
             else:
                 points = ((gx, head_y + half),) + self._enter(edge, dst, gx)
             arrows.append(Arrow(f"{edge.id}-masuk", into.id, dst.id, points))
@@ -493,6 +504,14 @@ class PageRouter:
         if (side or edge.side) == "right":
             return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x + 4, y - 3), "left")
         return Arrow(arrow_id, src.id, head, points, "\n".join(lines), (x - 4, y - 3), "right")
+
+
+def _top_at(symbol: Symbol, x: float) -> float:
+    """Where the symbol's outline is, at ``x``, seen from above: its top, or a diamond's slanting edge."""
+    rect = symbol.rect
+    if symbol.kind != KEPUTUSAN:
+        return rect.y
+    return rect.cy - rect.h / 2 * max(0.0, 1 - abs(x - rect.cx) / (rect.w / 2))
 
 
 def _offsets(count: int, middle_taken: bool) -> list[float]:

@@ -79,7 +79,7 @@ def hidden_decision(step: Langkah, sop: Sop) -> str | None:
         return None
     if match := _CONDITION.search(text) or _RETURN.search(text):
         return (
-            f"uraian {step.sebutan} menyebut keputusan ('{match.group(0)}') tetapi digambar sebagai proses; "
+            f"uraian {step.sebutan} menyebut keputusan ('{match.group(0)}') tetapi digambar sebagai {_drawn(step)}; "
             "gambarkan sebagai keputusan dengan cabang"
         )
     if (match := _APPROVAL.search(text)) and not _next_is_decision(step, sop):
@@ -93,3 +93,13 @@ def hidden_decision(step: Langkah, sop: Sop) -> str | None:
 def _next_is_decision(step: Langkah, sop: Sop) -> bool:
     target = step.lanjut_ke
     return target is not None and sop.langkah[target - 1].is_keputusan
+
+
+def _drawn(step) -> str:
+    """What the row is drawn as, in the form's words: "proses", "kapsul mulai", "kapsul selesai"."""
+    kinds = {symbol.bentuk for symbol in step.simbol} or {"proses"}
+    if kinds == {"mulai"}:
+        return "kapsul mulai"
+    if kinds == {"selesai"}:
+        return "kapsul selesai"
+    return "proses"
