@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SEED_FOLDERS = ("sops", "tests/examples/valid")
+SEED_FOLDERS = ("sops", "tests/examples/valid", "tests/diagram/golden", "tests/real_sops")
 TODAY = "2025-06-30"
 FORMATS = ("json", "text", "sarif", "junit", "github")
 COUNTERS = (
