@@ -105,6 +105,8 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
     seen_steps = []
     for page in sheet.pages:
         assert page.width <= Options().page_width + 0.01
+        if max_rows is None:  # a fixed number of rows per page is the author's choice, fitting or not
+            assert page.height <= Options().page_height + 0.01, "every page fits A4 landscape"
         assert {s.kind for s in page.symbols} <= set(SYMBOLS)
         steps = [s for s in page.symbols if s.step is not None]
         seen_steps += [s.id for s in steps]
