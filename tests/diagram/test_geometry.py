@@ -220,3 +220,36 @@ def test_a_loop_that_fits_one_page_is_not_split_across_pages(check_sop):
     assert any({8, 9, 10} <= rows for rows in pages), f"rows 8 to 10 (a loop) split: {pages}"
     without_loop = layout(check_sop(f"nama: Uji\npelaksana: [A, B]\nlangkah:\n{steps.replace('ke: 8}', 'ke: 11}')}").files[0].sop)
     assert len(pages) <= len(without_loop.pages), "keeping the loop on one page cost no extra page"
+
+
+def test_a_waktu_cell_merged_over_rows_is_one_cell_on_the_sheet(check_sop):
+    result = check_sop(
+        "nama: Uji\npelaksana: [A, B]\nlangkah:\n"
+        "  - {kegiatan: Menerima berkas, pelaksana: A, waktu: 1 hari, waktu_gabung: 3}\n"
+        "  - {kegiatan: Memeriksa berkas, pelaksana: B}\n"
+        "  - {kegiatan: Mencatat berkas, pelaksana: A}\n"
+        "  - {kegiatan: Mengarsipkan berkas, pelaksana: B, waktu: 10 menit}\n"
+    )
+    sop = result.files[0].sop
+    assert [p.code for p in result.problems] == [] and [s.waktu_dari for s in sop.langkah] == [None, 1, 1, None]
+    [page] = layout(sop).pages
+    rows = {t.lines[0]: t.rect for t in page.texts if t.rect.x == 0 and t.lines and t.lines[0].isdigit()}
+    [cell] = [t.rect for t in page.texts if t.lines == ("1 hari",)]
+    assert cell.y == rows["1"].y and cell.bottom == rows["3"].bottom, "one cell from row 1 down to row 3"
+    waktu_left, waktu_right = cell.x, cell.right
+    for y in (rows["2"].y, rows["3"].y):  # no row line crosses the merged cell
+        across = [(a, b) for a, b in page.rules if a[1] == b[1] == y]
+        assert across and all(max(a[0], b[0]) <= waktu_left or min(a[0], b[0]) >= waktu_right for a, b in across)
+    assert any(a[1] == b[1] == rows["4"].y and min(a[0], b[0]) < waktu_left < max(a[0], b[0]) for a, b in page.rules)
+
+
+def test_a_merged_waktu_cell_may_not_overrun_the_table_or_cover_a_written_waktu(check_sop):
+    result = check_sop(
+        "nama: Uji\npelaksana: [A, B]\nlangkah:\n"
+        "  - {kegiatan: Menerima berkas, pelaksana: A, waktu: 1 hari, waktu_gabung: 2}\n"
+        "  - {kegiatan: Memeriksa berkas, pelaksana: B, waktu: 5 menit, waktu_gabung: 3}\n"
+    )
+    assert [(p.location.line, p.message) for p in result.problems] == [
+        (4, "sel waktu yang digabung menimpa waktu langkah 2"),
+        (5, "sel waktu mencakup 3 baris, tetapi hanya ada 1 baris sampai akhir tabel"),
+    ]

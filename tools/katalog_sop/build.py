@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from katalog_sop import model as m
+from katalog_sop.formulir import OPTIONAL_COLUMNS
 from katalog_sop.nip import normalise_nip
 from katalog_sop.problem import Location, Problem, error, format_json_path, warning
 from katalog_sop.rows import Rows
@@ -140,7 +141,7 @@ class _Builder:
             tujuan=self.texts(d.get("tujuan"), "tujuan"),
             ruang_lingkup=self.texts(d.get("ruang_lingkup"), "ruang_lingkup"),
             definisi=self.texts(d.get("definisi"), "definisi"),
-            formulir={key: (value or None) for key, value in d.get("formulir", {}).items()},
+            formulir=self.formulir(),
             **{name: self.texts(d.get(name), name) for name in SECTIONS},
             satuan_waktu=d.get("satuan_waktu"),
             pelaksana=pelaksana,
@@ -152,6 +153,19 @@ class _Builder:
         )
         failed = any(problem.is_error for problem in self.problems)
         return (None if failed else sop), self.problems
+
+    def formulir(self) -> dict[str, str | None]:
+        """The SOP's own form labels; only a column a form may lack can be left out (``false``)."""
+        labels = {}
+        for key, value in self.data.get("formulir", {}).items():
+            if value is False and key not in OPTIONAL_COLUMNS:
+                self.problems.append(
+                    error(self.at("formulir", key), CODE_REFERENCE,
+                          f"kolom '{key}' tidak dapat ditiadakan; hanya {', '.join(OPTIONAL_COLUMNS)} yang boleh false")
+                )
+                continue
+            labels[key] = value or None
+        return labels
 
     def kop(self) -> m.Kop | None:
         kop = self.data.get("kop")

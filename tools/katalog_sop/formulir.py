@@ -62,3 +62,12 @@ def labels(sop: Sop, profile: Mapping[str, str | None] | None = None) -> dict[st
         if found[key] is None and key not in OPTIONAL_COLUMNS:
             found[key] = STANDARD[key]
     return found
+
+
+def column_name(sop: Sop, pelaksana_id: str) -> str:
+    """A pelaksana column's name as a reader tells it from the others: "Operator (Satker Penerima)"
+    where one role stands under two header groups, else its name."""
+    column = sop.pelaksana_by_id(pelaksana_id)
+    if column.kelompok and sum(1 for other in sop.pelaksana if other.nama == column.nama) > 1:
+        return f"{column.nama} ({column.kelompok})"
+    return column.nama

@@ -159,6 +159,10 @@ class Langkah(NamedTuple):
     """How the row's symbols relate: a chain (hand-off) or parallel."""
     tidak_terbaca: frozenset[str] = frozenset()
     """What the source does not show for this row (pelaksana, simbol, alur, waktu ...)."""
+    waktu_baris: int = 1
+    """How many rows this row's Waktu cell spans (a cell merged down over the rows below it)."""
+    waktu_dari: int | None = None
+    """For a row under a merged Waktu cell: the number (position) of the row whose cell covers it."""
 
     @property
     def sebutan(self) -> str:

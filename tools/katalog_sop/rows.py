@@ -76,7 +76,27 @@ class Rows:
         self._ids()
         unknown_flow = {i + 1 for i, step in enumerate(self.steps) if "alur" in step.get("tidak_terbaca", ())}
         self.unknown_flow = unknown_flow
+        self.merged = self._merged_waktu()
         return tuple(self._row(index, step) for index, step in enumerate(self.steps))
+
+    def _merged_waktu(self) -> dict[int, int]:
+        """Rows under a merged Waktu cell -> the row whose cell it is; a merge that overruns the table,
+        or covers a row writing its own waktu, is reported."""
+        covered: dict[int, int] = {}
+        for index, step in enumerate(self.steps):
+            span = step.get("waktu_gabung")
+            if span is None:
+                continue
+            where = ("langkah", index, "waktu_gabung")
+            if index + span > len(self.steps):
+                self.error(where, f"sel waktu mencakup {span} baris, tetapi hanya ada {len(self.steps) - index} baris sampai akhir tabel")
+                continue
+            for below in range(index + 1, index + span):
+                if "waktu" in self.steps[below] or below + 1 in covered or "waktu_gabung" in self.steps[below]:
+                    self.error(where, f"sel waktu yang digabung menimpa waktu {self._name(below + 1)}")
+                    break
+                covered[below + 1] = index + 1
+        return covered
 
     def _number(self, index: int, step: dict) -> None:
         if "nomor" not in step:
@@ -138,7 +158,7 @@ class Rows:
         step = self.steps[position - 1]
         if "nomor" in step:
             return f"langkah {str(step['nomor']).strip()}"
-        return f"baris ke-{position}" if self.printed else f"langkah {position}"
+        return f"baris ke-{position} (tanpa nomor)" if self.printed else f"langkah {position}"
 
     # --- arrows -----------------------------------------------------------------------
 
@@ -185,8 +205,11 @@ class Rows:
         if value in self.ids:
             row, symbol = self.ids[value]
             return self.entries(row) if symbol is None else ((row, symbol),)
-        if not self.printed and value.isdigit() and 1 <= int(value) <= count:
-            return self.entries(int(value))
+        if not self.printed and value.isdigit():  # a position written in quotes
+            if 1 <= int(value) <= count:
+                return self.entries(int(value))
+            self.error(path, f"langkah {int(value)} tidak ada; SOP ini punya {count} langkah")
+            return None
         hint = _suggest(value, list(self.labels) + list(self.ids) + [END])
         if self.printed:
             self.error(path, f"tidak ada langkah bernomor '{value}' dan tidak ada langkah atau simbol dengan id itu{hint}")
@@ -194,15 +217,19 @@ class Rows:
             self.error(path, f"tidak ada langkah dengan id '{value}'{hint}")
         return None
 
-    def _targets(self, value, path) -> tuple[tuple[int, int], ...] | None:
+    def _targets(self, value, path) -> tuple[tuple[tuple[int, int], ...], bool] | None:
+        """The symbols a target (or a list of them) enters, and whether it also ends the procedure
+        (``selesai`` among them); ``None`` (reported) when one names nothing."""
         values = value if isinstance(value, list) else [value]
         found: list[tuple[int, int]] = []
+        ends = False
         for i, item in enumerate(values):
             keys = self.resolve(item, path + ((i,) if isinstance(value, list) else ()))
             if keys is None:
                 return None
+            ends = ends or keys == ()
             found.extend(key for key in keys if key not in found)
-        return tuple(found)
+        return tuple(found), ends
 
     def _default(self, position: int, index: int) -> tuple[tuple[int, int], ...] | None:
         """Where a symbol's unlabelled arrow goes when nothing says otherwise; ``None``: unknown."""
@@ -233,8 +260,12 @@ class Rows:
         keluar: list[m.Keluar] = []
         for number, exit_ in enumerate(spec.cabang):
             where = (spec.path if "simbol" in spec.path else ("langkah", position - 1)) + ("cabang", number)
-            keys = self._targets(exit_["ke"], where + ("ke",))
-            keluar.append(m.Keluar(exit_.get("label"), keys or (), self.b.at(*where)))
+            found = self._targets(exit_["ke"], where + ("ke",))
+            keys, end = found if found is not None else ((), False)
+            if keys or found is None:
+                keluar.append(m.Keluar(exit_.get("label"), keys, self.b.at(*where)))
+            if end:  # one exit may both go on and end ("ke: [3, selesai]")
+                keluar.append(m.Keluar(exit_.get("label"), (), self.b.at(*where)))
         if spec.cabang:
             return tuple(keluar), any(not k.ke for k in keluar)
         if spec.lanjut is None:
@@ -249,11 +280,16 @@ class Rows:
         for i, item in enumerate(values):
             where = spec.lanjut_path + ((i,) if isinstance(spec.lanjut, list) else ())
             label, target = (item.get("label"), item["ke"]) if isinstance(item, dict) else (None, item)
-            keys = self._targets(target, where + (("ke",) if isinstance(item, dict) else ()))
-            if keys == () and label is None:
+            found = self._targets(target, where + (("ke",) if isinstance(item, dict) else ()))
+            if found is None:
+                continue
+            keys, end = found
+            if end and label is None and not keys:
                 ends = True  # a labelled arrow to the end is drawn to an end capsule of its own
-            if keys is not None:  # an end is a way out too: the rules read the procedure as finishing here
+            if keys:
                 keluar.append(m.Keluar(label, keys, self.b.at(*where)))
+            if end:  # an end is a way out too: the rules read the procedure as finishing here
+                keluar.append(m.Keluar(label, (), self.b.at(*where)))
         return tuple(keluar), ends
 
     # --- the row ----------------------------------------------------------------------
@@ -308,7 +344,7 @@ class Rows:
             rows = [row for k in leaving for row, _ in k.ke if row != position]
             lanjut = rows[0] if rows else None
         if "nomor" in step:
-            label = str(step["nomor"]).strip()
+            label = str(step["nomor"])  # as printed; matched without its surrounding spaces
         else:
             label = "" if self.printed else str(position)
         pelaksana = tuple(dict.fromkeys(s.pelaksana for s in symbols if s.pelaksana is not None))
@@ -328,4 +364,6 @@ class Rows:
             simbol=symbols,
             alur=m.BERSAMAAN if self._parallel(position) else m.BERANTAI,
             tidak_terbaca=unknown,
+            waktu_baris=step.get("waktu_gabung", 1),
+            waktu_dari=self.merged.get(position),
         )

@@ -52,6 +52,8 @@ def total_waktu(sop: Sop) -> TotalWaktu:
     high: dict[str, float] = {}
     missing = []
     for step in path:
+        if step.waktu_dari is not None:
+            continue  # under a merged Waktu cell: its time is the covering row's, counted there
         durasi = step.waktu.durasi if step.waktu is not None else None
         if durasi is None:
             missing.append(step.nomor)

@@ -489,7 +489,7 @@ class _Layout:
         most = max(1, int((o.page_height / 3 - HEAD1 - 2 * o.padding) // leading))
         return size, leading, wrap(text, room, size, most)
 
-    def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float]) -> list[tuple[Point, Point]]:
+    def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float], merged: frozenset = frozenset()) -> list[tuple[Point, Point]]:
         """The table's lines, below the title line (``TITLE_H``) down to ``height``."""
         width, t = c.width, TITLE_H
         top = t + self._lane_top()
@@ -507,7 +507,11 @@ class _Layout:
             rules.append(((c.x[key][0], t + HEAD1), (c.x[key][0], height)))
         for y in sorted(set(row_lines)):
             if t + header_h < y < height:
-                rules.append(((0.0, y), (width, y)))
+                if y in merged and "waktu" in c.x:  # inside a merged Waktu cell: the line stops at its sides
+                    left, w = c.x["waktu"]
+                    rules += [((0.0, y), (left, y)), ((left + w, y), (width, y))]
+                else:
+                    rules.append(((0.0, y), (width, y)))
         return rules
 
     def _page(self, index, numbers, c: _Columns, header, row_top, body_height, edges) -> Page:
@@ -517,14 +521,19 @@ class _Layout:
         height = top + body_height
         texts = list(header_texts)
         row_lines = [top + row_top[n] for n in numbers] + [top + row_top[n] + self.heights[n] for n in numbers]
-        rules = header_rules + self._grid(c, header_h, height, row_lines)
+        merged = frozenset(top + row_top[n] for n in numbers if self.steps[n].waktu_dari is not None and n - 1 in numbers)
+        rules = header_rules + self._grid(c, header_h, height, row_lines, merged)
         symbols: dict[tuple[int, int], Symbol] = {}
         for n in numbers:
             y, h = top + row_top[n], self.heights[n]
             for key, (x0, w) in c.x.items():
                 if self.lines[n][key]:
                     align = "center" if key in ("no", "waktu") else "left"
-                    texts.append(TextBlock(Rect(x0, y, w, h), self.lines[n][key], align, o.font_size, o.leading, o.padding))
+                    cell_h = h
+                    if key == "waktu" and self.steps[n].waktu_baris > 1:  # the merged cell, as far as this page goes
+                        below = [m for m in range(n + 1, n + self.steps[n].waktu_baris) if m in numbers]
+                        cell_h += sum(self.heights[m] for m in below)
+                    texts.append(TextBlock(Rect(x0, y, w, cell_h), self.lines[n][key], align, o.font_size, o.leading, o.padding))
             for symbol in self.steps[n].simbol:
                 drawn = self._symbol(symbol, c, y + h / 2)
                 symbols[symbol.key] = drawn

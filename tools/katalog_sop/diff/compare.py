@@ -24,6 +24,7 @@ from katalog_sop.build import SECTIONS
 from katalog_sop.check import CheckResult, FileCheck
 from katalog_sop.diff.findings import finding_changes
 from katalog_sop.diff.steps import StepPair, match_steps
+from katalog_sop.formulir import column_name
 from katalog_sop.model import BERSAMAAN, Langkah, Sop, Text
 from katalog_sop.problem import Problem
 from katalog_sop.site.labels import FIELDS
@@ -322,10 +323,10 @@ def _step_changes(old: Sop, new: Sop, pairs: list[StepPair], step_map: dict) -> 
 
 def _names(sop: Sop, step: Langkah) -> str:
     """The row's columns: "A" ; "A → B" for a hand-off inside the row; "A, B (bersamaan)" in parallel."""
-    names = [sop.pelaksana_by_id(s.pelaksana).nama if s.pelaksana else "?" for s in step.simbol]
+    names = [column_name(sop, s.pelaksana) if s.pelaksana else "?" for s in step.simbol]
     if len(names) > 1:
         return " → ".join(names) if step.alur != BERSAMAAN else ", ".join(names) + " (bersamaan)"
-    return ", ".join(sop.pelaksana_by_id(p).nama for p in step.pelaksana)
+    return ", ".join(column_name(sop, p) for p in step.pelaksana)
 
 
 def _shape_changed(a: Langkah, b: Langkah) -> bool:
@@ -353,8 +354,9 @@ def _new_step_fields(sop: Sop, step: Langkah) -> Iterable[FieldChange]:
     yield FieldChange(FIELDS["pelaksana"], None, _names(sop, step))
     if step.waktu is not None:
         yield FieldChange(FIELDS["waktu"], None, step.waktu.text)
-    if step.cabang:
-        yield FieldChange(FIELDS["cabang"], None, _exits(step, {}, own=True))
+    arrows = _arrows(sop, step, _named(sop), step.nomor)
+    if arrows:
+        yield FieldChange(FIELDS["cabang"] if step.cabang else FIELDS["lanjut_ke"], None, arrows)
 
 
 def _step_fields(old: Sop, new: Sop, a: Langkah, b: Langkah, step_map: dict) -> Iterable[FieldChange]:
@@ -380,42 +382,76 @@ def _step_fields(old: Sop, new: Sop, a: Langkah, b: Langkah, step_map: dict) -> 
     if a.tidak_terbaca != b.tidak_terbaca:
         unknown = lambda step: ", ".join(sorted(step.tidak_terbaca)) or None
         yield FieldChange(FIELDS["tidak_terbaca"], unknown(a), unknown(b))
-    if a.cabang or b.cabang:
-        # The old exits in the new numbering: a step inserted before the
-        # target renumbers it, which is no change of the branch.
-        if _exits(a, step_map, own=False, index=_index_of(old)) != _exits(b, {}, own=True):
-            yield FieldChange(
-                FIELDS["cabang"], _exits(a, {}, own=True, sop=old) or PROCESS, _exits(b, {}, own=True, sop=new) or PROCESS
-            )
+    # The old arrows in the new numbering: a step inserted before a target renumbers it, which is no
+    # change of the arrow. Arrows name their target's column, so a move to another symbol of the row shows.
+    if _arrows(old, a, _renumbered(old, step_map), b.nomor) != _arrows(new, b, _same(new), b.nomor):
+        field = FIELDS["cabang"] if a.cabang or b.cabang else FIELDS["lanjut_ke"]
+        yield FieldChange(
+            field, _arrows(old, a, _named(old), a.nomor) or _plain(a), _arrows(new, b, _named(new), b.nomor) or _plain(b)
+        )
 
 
-def _index_of(sop: Sop) -> dict[int, int]:
-    return {step.nomor: index for index, step in enumerate(sop.langkah)}
+def _plain(step: Langkah) -> str:
+    return PROCESS if step.cabang or not step.simbol or len(step.simbol) == 1 else "(ke baris berikutnya)"
 
 
-def _exits(step: Langkah, step_map: dict, *, own: bool, index: dict | None = None, sop: Sop | None = None) -> str:
-    """A decision's exits as "Ya: ke langkah 5; Tidak: selesai"; a process step gives "".
+def _named(sop: Sop):
+    """Targets as the reader names them: by the numbers this SOP prints."""
+    return lambda row: sop.langkah[row - 1].sebutan
 
-    With ``sop``, targets are named by the numbers that SOP prints (for the reader);
-    without, by position (to compare the old and the new numbering).
+
+def _same(sop: Sop):
+    """Targets by their position in the new SOP (to compare with the old SOP's, renumbered)."""
+    return lambda row: f"langkah {row}"
+
+
+def _renumbered(sop: Sop, step_map: dict):
+    """The old SOP's targets by the position their step has in the new SOP."""
+    index = {step.nomor: i for i, step in enumerate(sop.langkah)}
+    def name(row: int) -> str:
+        mapped = step_map.get(index.get(row))
+        return "langkah yang dihapus" if mapped is None else f"langkah {mapped + 1}"
+    return name
+
+
+def _arrows(sop: Sop, step: Langkah, name, own: int) -> str:
+    """Every arrow the row draws beyond "on to the next row", as "Ya: ke langkah 5 (Kepala); Tidak: selesai".
+
+    ``name(row)`` names a target row. An arrow into a row as any arrow enters it (its first symbol, or
+    all of a parallel row) names the row; one into particular symbols of a row of several also names
+    their columns, so an arrow moved to another symbol of a row reads as a change. ``own`` is unused
+    by the reading and kept for the caller's symmetry.
     """
-    if not step.cabang:
-        return ""
     parts = []
-    for cabang in step.cabang:
-        target = cabang.ke
-        if not own and target is not None:
-            mapped = step_map.get(index[target]) if index and target in index else None
-            target = None if mapped is None else mapped + 1
-            where = "ke langkah yang dihapus" if mapped is None else f"ke langkah {target}"
-        else:
-            where = "selesai" if target is None else f"ke langkah {target}"
-        if cabang.ke is None:
-            where = "selesai"
-        elif sop is not None and own:
-            where = "ke " + sop.langkah[cabang.ke - 1].sebutan
-        parts.append(f"{cabang.label or '(tanpa label)'}: {where}")
+    for symbol in step.simbol:
+        decision = symbol.bentuk == "keputusan"
+        for keluar in symbol.keluar:
+            label = keluar.label or ("(tanpa label)" if decision else "lanjut")
+            if not keluar.ke:
+                parts.append(f"{label}: selesai")
+                continue
+            rows: dict[int, list[int]] = {}
+            for row, index in keluar.ke:
+                if row != step.nomor:  # a hand-on inside the row: the simbol field says the row's order
+                    rows.setdefault(row, []).append(index)
+            where = []
+            for row, indices in rows.items():
+                target = sop.langkah[row - 1]
+                if sorted(indices) == _entries(target):
+                    where.append(f"ke {name(row)}")
+                else:
+                    columns = [column_name(sop, target.simbol[i].pelaksana) if target.simbol[i].pelaksana else "?" for i in indices]
+                    where.append(f"ke {name(row)} ({', '.join(columns)})")
+            plain = not decision and keluar.label is None and list(rows) == [step.nomor + 1] and "(" not in where[0]
+            if where and not plain:
+                parts.append(f"{label}: {', '.join(where)}")
     return "; ".join(parts)
+
+
+def _entries(step: Langkah) -> list[int]:
+    """The symbols an arrow into the row enters by default: its first, or all of a parallel row."""
+    entry = [i for i, s in enumerate(step.simbol) if s.bentuk != "mulai"] or [0]
+    return entry if step.alur == BERSAMAAN else entry[:1]
 
 
 def _difference(a: Durasi | None, b: Durasi | None) -> str:

@@ -68,12 +68,12 @@ def _field(change: FieldChange, show: Callable[[str], str]) -> str:
 
 def _step_title(step: StepChange, show: Callable[[str], str]) -> str:
     kegiatan = show(step.kegiatan)
-    if step.kind == ADDED:
-        return f"{step.shown_after} ditambahkan: {kegiatan}"
+    if step.kind == ADDED:  # a printed number is the author's text: shown as the output shows text
+        return f"{show(step.shown_after)} ditambahkan: {kegiatan}"
     if step.kind == REMOVED:
-        return f"{step.shown_before} dihapus: {kegiatan}"
+        return f"{show(step.shown_before)} dihapus: {kegiatan}"
     before = step.shown_before.removeprefix("langkah ")
-    number = step.shown_after + (f" (dulu {before})" if step.shown_before != step.shown_after else "")
+    number = show(step.shown_after) + (f" (dulu {show(before)})" if step.shown_before != step.shown_after else "")
     moved = " dipindah urutannya" if step.moved else ""
     return f"{number}{moved}: {kegiatan}"
 
@@ -222,8 +222,9 @@ def as_json(diff: CatalogueDiff) -> str:
                 "fields": [_change(c) for c in sop.fields],
                 "sections": [{"section": s.label, "added": list(s.added), "removed": list(s.removed)} for s in sop.sections],
                 "steps": [
-                    {"kind": s.kind, "before": s.before, "after": s.after, "kegiatan": s.kegiatan, "moved": s.moved,
-                     "changes": [_change(c) for c in s.changes]}
+                    {"kind": s.kind, "before": s.before, "after": s.after,
+                     "nomor_before": s.label_before, "nomor_after": s.label_after,  # the printed numbers
+                     "kegiatan": s.kegiatan, "moved": s.moved, "changes": [_change(c) for c in s.changes]}
                     for s in sop.steps
                 ],
                 "total_waktu": {"before": sop.total_before or None, "after": sop.total_after or None},

@@ -49,7 +49,7 @@ def kelengkapan(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
     """
     for step in sop.langkah:
-        if not step.kelengkapan:
+        if not step.kelengkapan and not step.unknown("kelengkapan"):  # unreadable: information (SOPAP-T01)
             yield step.location, f"{step.sebutan} tanpa kelengkapan (mutu baku)"
 
 
@@ -81,7 +81,7 @@ def waktu(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
     """
     for step in sop.langkah:
-        if step.waktu is None:
+        if step.waktu is None and step.waktu_dari is None and not step.unknown("waktu"):  # a merged cell covers it
             yield step.location, f"{step.sebutan} tanpa waktu (mutu baku)"
 
 
@@ -114,5 +114,5 @@ def output(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
     """
     for step in sop.langkah:
-        if not step.output:
+        if not step.output and not step.unknown("output"):
             yield step.location, f"{step.sebutan} tanpa output (mutu baku)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from katalog_sop.formulir import column_name
 from katalog_sop.model import Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
@@ -79,7 +80,7 @@ def pelaksana_tidak_dipakai(sop: Sop, context: Context) -> Iterator[Finding]:
     used = {ident for step in sop.langkah for ident in step.pelaksana}
     for pelaksana in sop.pelaksana:
         if pelaksana.id not in used:
-            yield pelaksana.location, f"pelaksana '{pelaksana.nama}' tidak melaksanakan satu langkah pun"
+            yield pelaksana.location, f"pelaksana '{column_name(sop, pelaksana.id)}' tidak melaksanakan satu langkah pun"
 
 
 @rule(

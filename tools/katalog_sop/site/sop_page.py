@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from katalog_sop.catalogue import Catalogue
-from katalog_sop.formulir import labels
+from katalog_sop.formulir import column_name, labels
 from katalog_sop.model import BERSAMAAN, Langkah, Pengesahan, Simbol, Sop, Tanggal
 from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
@@ -177,12 +177,14 @@ def _steps(sop: Sop, label: Mapping[str, str | None]) -> str:
         for part in step.tidak_terbaca:
             if part in cells and part != "pelaksana":
                 cells[part] = (cells[part] + " " if cells[part] else "") + UNKNOWN
-        rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td>{cells[key]}</td>" for key in columns) + "</tr>")
+        shown = [key for key in columns if key != "waktu" or step.waktu_dari is None]  # under a merged cell
+        span = {"waktu": f' rowspan="{step.waktu_baris}"'} if step.waktu_baris > 1 else {}
+        rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td{span.get(key, '')}>{cells[key]}</td>" for key in shown) + "</tr>")
     return f'<table class="sop-langkah"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _symbol_name(sop: Sop, symbol: Simbol) -> str:
-    return esc(sop.pelaksana_by_id(symbol.pelaksana).nama) if symbol.pelaksana else UNKNOWN
+    return esc(column_name(sop, symbol.pelaksana)) if symbol.pelaksana else UNKNOWN
 
 
 def _step_pelaksana(sop: Sop, step: Langkah) -> str:
@@ -198,8 +200,9 @@ def _step_pelaksana(sop: Sop, step: Langkah) -> str:
 
 
 def _target(sop: Sop, step: Langkah, key: tuple[int, int]) -> str:
+    """The target row as HTML: its printed number is the author's text."""
     row = sop.langkah[key[0] - 1]
-    name = row.sebutan
+    name = esc(row.sebutan)
     if len(row.simbol) > 1:
         name += f" ({_symbol_name(sop, row.simbol[key[1]])})"
     return name
@@ -214,15 +217,25 @@ def _arrows(sop: Sop, step: Langkah) -> str:
         if symbol.teks:
             notes.append(f"{who}{BENTUK_NAMES[symbol.bentuk]} «{esc(symbol.teks)}»")
         for keluar in symbol.keluar:
-            targets = [k for k in keluar.ke if k[0] != step.nomor + 1 or keluar.label or symbol.bentuk == "keputusan"]
+            following = sop.langkah[step.nomor] if step.nomor < len(sop.langkah) else None
+            plain = lambda k: (  # on to the next row, as the table reads anyway
+                following is not None and k[0] == following.nomor and (k[1] == 0 or following.alur == BERSAMAAN)
+            )
+            targets = [k for k in keluar.ke if not plain(k) or keluar.label or symbol.bentuk == "keputusan"]
             if keluar.ke and not targets:
-                continue  # on to the next row, as the table reads anyway
+                continue
             where = "selesai" if not keluar.ke else ", ".join(
                 "simbol berikutnya" if k[0] == step.nomor and k[1] == symbol.urutan + 1 else f"ke {_target(sop, step, k)}"
                 for k in keluar.ke
             )
             if keluar.label or where != "simbol berikutnya":
                 notes.append(f"{who}{esc(keluar.label) + ': ' if keluar.label else ''}{where}")
+    following = sop.langkah[step.nomor] if step.nomor < len(sop.langkah) else None
+    unknown_next = following is not None and following.unknown("alur")  # no arrow drawn into an unknown row
+    for symbol in step.simbol:
+        if not symbol.keluar and symbol.bentuk != "selesai" and not step.unknown("alur") and not unknown_next:
+            who = f"{_symbol_name(sop, symbol)}: " if several else ""
+            notes.append(f"{who}tanpa anak panah keluar")
     if step.unknown("alur"):
         notes.append(f"anak panah {UNKNOWN}")
     if step.unknown("simbol"):
