@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from katalog_sop.build import SECTIONS
+from katalog_sop.formulir import STANDARD
 from katalog_sop.model import Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import Context, Finding, rule
 
-LABELS = {
-    "dasar_hukum": "Dasar Hukum",
-    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
-    "keterkaitan": "Keterkaitan",
-    "peralatan_perlengkapan": "Peralatan/Perlengkapan",
-    "peringatan": "Peringatan",
-    "pencatatan_pendataan": "Pencatatan dan Pendataan",
-}
+LABELS = {key: STANDARD[key] for key in SECTIONS}
+"""The six sections by the form's own labels."""
 
 
 @rule(

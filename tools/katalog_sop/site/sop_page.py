@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from katalog_sop.build import SECTIONS
 from katalog_sop.catalogue import Catalogue
 from katalog_sop.formulir import column_name, labels
 from katalog_sop.model import BERSAMAAN, Langkah, Pengesahan, Simbol, Sop, Tanggal
@@ -39,15 +40,6 @@ EXTRA_SECTIONS = ("tujuan", "ruang_lingkup", "definisi")
 """Sections some agencies add before the form's six; shown only where written."""
 
 UNKNOWN = '<span class="sop-tidak-diketahui" title="tidak terbaca pada sumber">?</span>'
-
-SECTIONS = (
-    ("dasar_hukum", "Dasar Hukum"),
-    ("kualifikasi_pelaksana", "Kualifikasi Pelaksana"),
-    ("keterkaitan", "Keterkaitan"),
-    ("peralatan_perlengkapan", "Peralatan/Perlengkapan"),
-    ("peringatan", "Peringatan"),
-    ("pencatatan_pendataan", "Pencatatan dan Pendataan"),
-)
 
 
 @dataclass(frozen=True)
@@ -82,7 +74,7 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     for key in EXTRA_SECTIONS:
         if getattr(sop, key):
             parts += [f"## {esc_line(label[key])}", "", items(v.value for v in getattr(sop, key)), ""]
-    for key, _ in SECTIONS:
+    for key in SECTIONS:
         parts += [f"## {esc_line(label[key])}", "", _section(sop, key, src, ctx), ""]
     parts += ["## " + esc_line(label["pelaksana"]), "", _pelaksana(sop, src, ctx), ""]
     parts += ["## Langkah", "", _steps(sop, label), "", _total(sop), ""]
