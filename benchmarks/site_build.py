@@ -34,10 +34,11 @@ def plain_page(sop: dict) -> str:
     """An SOP written as ordinary Markdown, about as much text as its generated page."""
     lines = [f"# {sop['nama']}", "", f"Nomor: {sop['nomor']}", "", "## Dasar Hukum", ""]
     lines += [f"- {item}" for item in sop["dasar_hukum"]]
-    lines += ["", "## Pelaksana", ""] + [f"- {p}" for p in sop["pelaksana"]]
+    lines += ["", "## Pelaksana", ""] + [f"- {p['nama'] if isinstance(p, dict) else p}" for p in sop["pelaksana"]]
     lines += ["", "## Langkah", "", "| No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output |", "|---|---|---|---|---|---|"]
     for number, step in enumerate(sop["langkah"], start=1):
-        pelaksana = step["pelaksana"] if isinstance(step["pelaksana"], str) else ", ".join(step["pelaksana"])
+        written = step.get("pelaksana") or [symbol["pelaksana"] for symbol in step.get("simbol", ())] or ["?"]
+        pelaksana = written if isinstance(written, str) else ", ".join(map(str, written))
         lines.append(f"| {number} | {step['kegiatan']} | {pelaksana} | {step['kelengkapan']} | {step['waktu']} | {step['output']} |")
     return "\n".join(lines) + "\n"
 
