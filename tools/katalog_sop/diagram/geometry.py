@@ -139,14 +139,17 @@ class _Layout:
         self.base: dict[str, float] | None = None
         self._header_heights: dict[tuple, float] = {}
         self._fits: dict[tuple[str, float], tuple[float, float, tuple[str, ...]]] = {}
+        self._wraps: dict[tuple, tuple[str, ...]] = {}
         self.most = 0
 
     def _size_rows(self, gutters: float) -> None:
         """Column widths for gutters of this total width, then each row's wrapped text and height."""
         if self.base is None:
-            self.most = 1000  # measure whole cells while balancing; _cell_lines sets the real bound below
-            self.base = self._balanced(self._base_widths())
-            self.most = 0
+            base = self._base_widths()
+            first = _column_widths(self.o, len(self.lanes), gutters, base, self.empty)
+            share = (self.o.page_width - sum(first.values()) - gutters) / len(self.lanes)
+            self.most = self._cell_lines(first, max(self._lane_floor(first, gutters), share))  # as the rows will be cut
+            self.base = self._balanced(base)
         cols = _column_widths(self.o, len(self.lanes), gutters, self.base, self.empty)
         lane_w = max(self._lane_floor(cols, gutters), (self.o.page_width - sum(cols.values()) - gutters) / len(self.lanes))
         most = self._cell_lines(cols, lane_w)
@@ -187,6 +190,14 @@ class _Layout:
         measure = lambda key, width: [len(self._wrapped(cells[key], width)) for cells in rows]
         actual = lambda trial: _column_widths(o, nlanes, GUTTER_ALLOWANCE, trial, self.empty)  # as the page sets them
         shown = actual(widths)
+        # a quick look first: a column's text measured on one line, over its width, rounds up to its lines
+        guess = lambda key: [
+            math.ceil(text_width(" ".join(c) if isinstance(c, tuple) else c, o.font_size) / (shown[key] - 2 * o.padding))
+            + (len(c) - 1 if isinstance(c, tuple) else 0)
+            for c in (cells[key] for cells in rows)
+        ]
+        if not _has_excess({key: guess(key) for key in keys}, keys, len(rows)):
+            return widths
         lines = {key: measure(key, shown[key]) for key in keys}
         total = lambda table: sum(max(table[key][row] for key in keys) for row in range(len(rows)))
         excess = dict.fromkeys(keys, 0)
@@ -215,6 +226,13 @@ class _Layout:
     def _wrapped(self, text: str | tuple[str, ...], width: float) -> tuple[str, ...]:
         if not text:
             return ()
+        key = (text, width, self.most)
+        found = self._wraps.get(key)
+        if found is None:  # balancing the columns and sizing the rows wrap the same cells at the same widths
+            found = self._wraps[key] = self._wrap_cell(text, width)
+        return found
+
+    def _wrap_cell(self, text: str | tuple[str, ...], width: float) -> tuple[str, ...]:
         room, size = width - 2 * self.o.padding, self.o.font_size
         if isinstance(text, tuple):  # a list cell: each item bulleted, so that a wrapped item reads as one
             if len(text) > 1:
@@ -566,6 +584,15 @@ class _Layout:
 
 GUTTER_ALLOWANCE = 2 * routing.gutter_width(1)
 """Room first kept for the gutters when the text columns are sized, before the arrows are routed."""
+
+
+def _has_excess(lines: dict[str, list[int]], keys: list[str], count: int) -> bool:
+    """Whether one column's cells are, over all rows, three lines or more taller than the next tallest."""
+    excess = dict.fromkeys(keys, 0)
+    for row in range(count):
+        first, second = sorted(keys, key=lambda key: lines[key][row], reverse=True)[:2]
+        excess[first] += lines[first][row] - lines[second][row]
+    return max(excess.values()) >= 2
 
 
 def _symbol_width(kind: str, lane_width: float) -> float:
