@@ -51,8 +51,6 @@ MUTU_BAKU = ("kelengkapan", "waktu", "output")
 UNKNOWN_MARK = "?"
 _TITLE_PARTS = re.compile(r"\s+|(?<=/)")
 LANE_FLOOR = 46.0
-BALANCED_LANE = 68.0
-"""A pelaksana column this wide keeps its symbols and their labels at ease; beyond it, room may go to text."""
 """A symbol still fits a lane this narrow, its text set small."""
 TITLE_H = 14.0
 """The line above each sheet page: the SOP's name, its nomor, "Halaman x dari y"."""
@@ -180,8 +178,8 @@ class _Layout:
 
     def _balanced(self, widths: dict[str, float]) -> dict[str, float]:
         """Widen the one text column that alone makes rows tall (a long Keterangan squeezed into its
-        column), taking room from pelaksana columns wider than they need and, if that is not enough, from
-        the other text columns; kept only if the rows get shorter altogether."""
+        column) with room from the other text columns, never from the pelaksana columns (their symbols
+        and exit labels need it); kept only if the rows get shorter altogether."""
         o, nlanes = self.o, len(self.lanes)
         keys = [key for key in ("kegiatan", "kelengkapan", "output", "keterangan") if key in widths and key not in self.empty]
         if len(keys) < 2:
@@ -191,37 +189,36 @@ class _Layout:
         actual = lambda trial: _column_widths(o, nlanes, GUTTER_ALLOWANCE, trial, self.empty)  # as the page sets them
         shown = actual(widths)
         # a quick look first: a column's text measured on one line, over its width, rounds up to its lines
-        guess = lambda key: [
-            math.ceil(text_width(" ".join(c) if isinstance(c, tuple) else c, o.font_size) / (shown[key] - 2 * o.padding))
-            + (len(c) - 1 if isinstance(c, tuple) else 0)
-            for c in (cells[key] for cells in rows)
-        ]
-        if not _has_excess({key: guess(key) for key in keys}, keys, len(rows)):
-            return widths
-        lines = {key: measure(key, shown[key]) for key in keys}
+        def guess(key: str, width: float) -> list[int]:
+            room = width - 2 * o.padding
+            return [
+                math.ceil(text_width(" ".join(c) if isinstance(c, tuple) else c, o.font_size) / room) + (len(c) - 1 if isinstance(c, tuple) else 0)
+                for c in (cells[key] for cells in rows)
+            ]
         total = lambda table: sum(max(table[key][row] for key in keys) for row in range(len(rows)))
-        excess = dict.fromkeys(keys, 0)
-        for row in range(len(rows)):
-            first, second = sorted(keys, key=lambda key: lines[key][row], reverse=True)[:2]
-            excess[first] += lines[first][row] - lines[second][row]
-        worst = max(keys, key=excess.get)
-        if excess[worst] < 3:
+        guessed = {key: guess(key, shown[key]) for key in keys}
+        worst = _standing_out(guessed, keys, len(rows))
+        if worst is None:
             return widths
-        slack = max(0.0, o.page_width - sum(widths.values()) - GUTTER_ALLOWANCE - nlanes * max(o.lane_min_width, BALANCED_LANE))
-        best, best_total = widths, total(lines)
-        for share in (0.0, 0.2, 0.35):  # of every other text column's width given up as well
+        best, best_guess = widths, total(guessed)
+        for share in (0.2, 0.35):  # of every other text column's width given up to it; judged by the quick look
             trial = dict(widths)
             given = 0.0
             for key in keys:
                 if key != worst and share:
                     trial[key] = widths[key] * (1 - share)
                     given += widths[key] * share
-            trial[worst] = widths[worst] + min(slack + given, widths[worst] * 1.5)
-            shown = actual(trial)
-            table = {key: measure(key, shown[key]) if trial[key] != widths[key] else lines[key] for key in keys}
-            if total(table) < best_total:
-                best, best_total = trial, total(table)
-        return best
+            trial[worst] = widths[worst] + min(given, widths[worst] * 1.5)
+            tried = actual(trial)
+            estimate = total({key: guess(key, tried[key]) for key in keys})
+            if estimate < best_guess:
+                best, best_guess = trial, estimate
+        if best is widths:
+            return widths
+        # the choice is kept only if the cells, really wrapped, make the rows shorter altogether
+        before = total({key: measure(key, shown[key]) for key in keys})
+        chosen = actual(best)
+        return best if total({key: measure(key, chosen[key]) for key in keys}) < before else widths
 
     def _wrapped(self, text: str | tuple[str, ...], width: float) -> tuple[str, ...]:
         if not text:
@@ -586,13 +583,14 @@ GUTTER_ALLOWANCE = 2 * routing.gutter_width(1)
 """Room first kept for the gutters when the text columns are sized, before the arrows are routed."""
 
 
-def _has_excess(lines: dict[str, list[int]], keys: list[str], count: int) -> bool:
-    """Whether one column's cells are, over all rows, three lines or more taller than the next tallest."""
+def _standing_out(lines: dict[str, list[int]], keys: list[str], count: int) -> str | None:
+    """The column whose cells are, over all rows, three lines or more taller than the next tallest."""
     excess = dict.fromkeys(keys, 0)
     for row in range(count):
         first, second = sorted(keys, key=lambda key: lines[key][row], reverse=True)[:2]
         excess[first] += lines[first][row] - lines[second][row]
-    return max(excess.values()) >= 2
+    worst = max(keys, key=excess.get)
+    return worst if excess[worst] >= 3 else None
 
 
 def _symbol_width(kind: str, lane_width: float) -> float:
