@@ -157,8 +157,9 @@ class Langkah(NamedTuple):
     """The row's symbols in flow order (one for an ordinary step)."""
     alur: str = BERANTAI
     """How the row's symbols relate: a chain (hand-off) or parallel."""
-    tidak_terbaca: frozenset[str] = frozenset()
-    """What the source does not show for this row (pelaksana, simbol, alur, waktu ...)."""
+    tidak_terbaca: tuple[str, ...] = ()
+    """What the source does not show for this row (pelaksana, simbol, alur, waktu ...), in the schema's order
+    (a tuple, not a set: the model's repr keys the sheet cache and must not vary between processes)."""
     waktu_baris: int = 1
     """How many rows this row's Waktu cell spans (a cell merged down over the rows below it)."""
     waktu_dari: int | None = None

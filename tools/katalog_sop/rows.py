@@ -28,6 +28,8 @@ from katalog_sop import model as m
 from katalog_sop.problem import error
 
 END = "selesai"
+UNKNOWN_PARTS = ("pelaksana", "simbol", "alur", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+"""What ``tidak_terbaca`` may name, in the schema's order."""
 CODE_REFERENCE = "reference"
 
 
@@ -308,7 +310,8 @@ class Rows:
     def _row(self, index: int, step: dict) -> m.Langkah:
         position = index + 1
         path = ("langkah", index)
-        unknown = frozenset(step.get("tidak_terbaca", ()))
+        written = step.get("tidak_terbaca", ())
+        unknown = tuple(part for part in UNKNOWN_PARTS if part in written)  # one order, whatever was written
         symbols: list[m.Simbol] = []
         seen: dict[str, int] = {}
         for i, spec in enumerate(self.specs[index]):
@@ -331,7 +334,7 @@ class Rows:
             return m.MULAI
         return m.SELESAI if ends else m.PROSES
 
-    def _langkah(self, index: int, step: dict, symbols: tuple[m.Simbol, ...], unknown: frozenset[str]) -> m.Langkah:
+    def _langkah(self, index: int, step: dict, symbols: tuple[m.Simbol, ...], unknown: tuple[str, ...]) -> m.Langkah:
         position, path, b = index + 1, ("langkah", index), self.b
         cabang = tuple(
             m.Cabang(k.label, k.ke[0][0] if k.ke else None, k.location)

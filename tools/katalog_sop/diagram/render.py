@@ -26,6 +26,7 @@ prints: warnings are returned with the pages (:class:`Rendered`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -578,6 +579,9 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
     laid out, and its new pages are handed to one Graphviz process as it goes.
     """
     cache = _Cache(cache_dir)
+    # Laying out sheets makes many small objects and no cycles; the catalogue read before is large and
+    # lives on. Freezing it keeps the collector from scanning it again and again while sheets are made.
+    gc.freeze()
     try:
         plans, index_keys, drawing = _plan_and_draw(sops, options, cache, formulir)
         svgs = drawing.finish()
@@ -595,6 +599,7 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
             for _, title, description, keys, _ in plans
         ]
     finally:
+        gc.unfreeze()
         cache.close()  # while the last entries are written, the pages above were made
     failed = sum(1 for key in drawing.failed if key in drawing.fresh_keys)
     return Rendered(out, cache.warnings + warnings, attempted=len(drawing.fresh_keys), failed=failed)
