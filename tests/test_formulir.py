@@ -68,8 +68,8 @@ def test_only_the_optional_columns_may_be_left_out(check_sop):
     assert [key for key, value in found.items() if value is None] == list(OPTIONAL_COLUMNS)
     assert OPTIONAL_COLUMNS == ("kelengkapan", "waktu", "output", "keterangan")
     assert {key: found[key] for key in ("no", "kegiatan", "pelaksana", "mutu_baku", "nama")} == {
-        "no": "No", "kegiatan": "Kegiatan", "pelaksana": "Pelaksana", "mutu_baku": "Mutu Baku", "nama": "Nama SOP",
-    }
+        "no": "No", "kegiatan": "Kegiatan", "pelaksana": "", "mutu_baku": "", "nama": "Nama SOP",
+    }  # the two group titles a form may print blank: their columns stay
 
 
 def test_an_sop_that_leaves_out_a_column_no_form_can_lose_is_told_so(check_sop):
@@ -109,9 +109,11 @@ def test_profiles_formulir_is_read_and_serves_the_sops_the_profile_covers(tmp_pa
     [
         ("{kegiatn: Uraian Prosedur}", "katalog-sop.yml:3:16: kunci tidak dikenal 'kegiatn'; mungkin maksudnya 'kegiatan'"),
         ("{kegiatan: false}", "katalog-sop.yml:3:26: kolom 'kegiatan' tidak dapat ditiadakan; "
-                              "hanya kelengkapan, waktu, output, keterangan"),
+                              "false hanya untuk kolom kelengkapan, waktu, output, keterangan, atau judul pelaksana dan "
+                              "mutu_baku yang dicetak kosong"),
         ("{waktu: false, no: false}", "katalog-sop.yml:3:34: kolom 'no' tidak dapat ditiadakan; "
-                                      "hanya kelengkapan, waktu, output, keterangan"),
+                                      "false hanya untuk kolom kelengkapan, waktu, output, keterangan, atau judul pelaksana dan "
+                              "mutu_baku yang dicetak kosong"),
         ("{kegiatan: ''}", "katalog-sop.yml:3:26: label harus teks, atau false untuk kolom yang tidak ada"),
         ("{kegiatan: true}", "katalog-sop.yml:3:26: label harus teks, atau false untuk kolom yang tidak ada"),
         ("[kegiatan]", "katalog-sop.yml:3:15: harus berupa pemetaan (kunci: nilai)"),

@@ -128,7 +128,7 @@ def test_sheet_is_drawn_as_the_regulation_lays_it_out(path, max_rows):
             own = lane[same_name.index(declared.pelaksana)] if declared.pelaksana in same_name else lane[0]
             assert own.x < symbol.rect.cx < own.right
             assert symbol.marks == ()
-            expected = {"keputusan": KEPUTUSAN, "mulai": TERMINATOR, "selesai": TERMINATOR, "proses": PROSES}[declared.bentuk]
+            expected = {"keputusan": KEPUTUSAN, "mulai": TERMINATOR, "selesai": TERMINATOR, "kapsul": TERMINATOR, "proses": PROSES}[declared.bentuk]
             assert symbol.kind == expected
             assert symbol.unknown == (declared.pelaksana is None or step.unknown("simbol"))
         for arrow in page.arrows:

@@ -148,4 +148,4 @@ def test_five_symbols_only_the_schema_refuses_any_other(check_sop):
           - {kegiatan: Mengarsipkan surat, pelaksana: B}
         """)
     assert [(p.code, p.location.line) for p in result.problems if p.is_error] == [("schema", 4)]
-    assert result.problems[0].message == "'dokumen' tidak dikenal; pilih salah satu: mulai, proses, keputusan, selesai"
+    assert result.problems[0].message == "'dokumen' tidak dikenal; pilih salah satu: mulai, proses, keputusan, selesai, kapsul"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from katalog_sop import model as m
-from katalog_sop.formulir import OPTIONAL_COLUMNS
+from katalog_sop.formulir import BLANK_TITLES, MAY_BE_FALSE, OPTIONAL_COLUMNS
 from katalog_sop.nip import normalise_nip
 from katalog_sop.problem import Location, Problem, error, format_json_path, warning
 from katalog_sop.rows import Rows
@@ -158,10 +158,10 @@ class _Builder:
         """The SOP's own form labels; only a column a form may lack can be left out (``false``)."""
         labels = {}
         for key, value in self.data.get("formulir", {}).items():
-            if value is False and key not in OPTIONAL_COLUMNS:
+            if value is False and key not in MAY_BE_FALSE:
                 self.problems.append(
                     error(self.at("formulir", key), CODE_REFERENCE,
-                          f"kolom '{key}' tidak dapat ditiadakan; hanya {', '.join(OPTIONAL_COLUMNS)} yang boleh false")
+                          f"kolom '{key}' tidak dapat ditiadakan; false hanya untuk kolom {', '.join(OPTIONAL_COLUMNS)}, atau judul {' dan '.join(BLANK_TITLES)} yang dicetak kosong")
                 )
                 continue
             labels[key] = value or None

@@ -35,7 +35,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from katalog_sop.formulir import OPTIONAL_COLUMNS, STANDARD
+from katalog_sop.formulir import BLANK_TITLES, MAY_BE_FALSE, OPTIONAL_COLUMNS, STANDARD
 from katalog_sop.problem import Severity, shown_path
 
 CONFIG_FILE = "katalog-sop.yml"
@@ -252,8 +252,8 @@ class _Reader:
         labels = self.mapping(value, path)
         self.unknown_keys(labels, path, STANDARD)
         for key, label in labels.items():
-            if label is False and key not in OPTIONAL_COLUMNS:
-                raise self.fail(path + (key,), f"kolom '{key}' tidak dapat ditiadakan; hanya {', '.join(OPTIONAL_COLUMNS)}")
+            if label is False and key not in MAY_BE_FALSE:
+                raise self.fail(path + (key,), f"kolom '{key}' tidak dapat ditiadakan; false hanya untuk kolom {', '.join(OPTIONAL_COLUMNS)}, atau judul {' dan '.join(BLANK_TITLES)} yang dicetak kosong")
             if label is not False and not (isinstance(label, str) and label.strip()):
                 raise self.fail(path + (key,), "label harus teks, atau false untuk kolom yang tidak ada")
         return MappingProxyType({key: (label.strip() if label else None) for key, label in labels.items()})

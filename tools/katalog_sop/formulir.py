@@ -47,11 +47,17 @@ STANDARD = {
 OPTIONAL_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
 """Columns an agency's form may leave out (``false``); the others every sheet has."""
 
+BLANK_TITLES = ("pelaksana", "mutu_baku")
+"""Group titles a form may print blank (``false``): the columns under them stay."""
+
+MAY_BE_FALSE = OPTIONAL_COLUMNS + BLANK_TITLES
+
 
 def labels(sop: Sop, profile: Mapping[str, str | None] | None = None) -> dict[str, str | None]:
     """Every label this SOP prints: standard, then the agency's, then the SOP's own.
 
-    ``None`` marks a column the form leaves out; only :data:`OPTIONAL_COLUMNS` can be left out.
+    ``None`` marks a column the form leaves out (only :data:`OPTIONAL_COLUMNS`); "" a group title the
+    form prints blank (only :data:`BLANK_TITLES`).
     """
     found: dict[str, str | None] = dict(STANDARD)
     for source in (profile or {}, sop.formulir):
@@ -60,8 +66,13 @@ def labels(sop: Sop, profile: Mapping[str, str | None] | None = None) -> dict[st
                 found[key] = value or None
     for key in STANDARD:
         if found[key] is None and key not in OPTIONAL_COLUMNS:
-            found[key] = STANDARD[key]
+            found[key] = "" if key in BLANK_TITLES else STANDARD[key]
     return found
+
+
+def heading(labels_: Mapping[str, str | None], key: str) -> str:
+    """A label where a page needs words (a heading, a table's column): the standard one where the form prints none."""
+    return labels_[key] or STANDARD[key]
 
 
 def column_name(sop: Sop, pelaksana_id: str) -> str:

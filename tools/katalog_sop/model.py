@@ -99,8 +99,9 @@ class Cabang(NamedTuple):
     location: Location
 
 
-MULAI, PROSES, KEPUTUSAN, SELESAI = "mulai", "proses", "keputusan", "selesai"
-BENTUK = (MULAI, PROSES, KEPUTUSAN, SELESAI)
+MULAI, PROSES, KEPUTUSAN, SELESAI, KAPSUL = "mulai", "proses", "keputusan", "selesai", "kapsul"
+BENTUK = (MULAI, PROSES, KEPUTUSAN, SELESAI, KAPSUL)
+"""A symbol's shape; ``kapsul`` is a capsule some sheets draw in mid-flow, neither start nor end."""
 BERANTAI, BERSAMAAN = "berantai", "bersamaan"
 
 

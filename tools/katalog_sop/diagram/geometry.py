@@ -37,7 +37,7 @@ from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Poin
 from katalog_sop.diagram.text import text_width, visible, wrap, wrap_items
 from katalog_sop.formulir import labels as form_labels
 from katalog_sop.model import KEPUTUSAN as BENTUK_KEPUTUSAN
-from katalog_sop.model import MULAI, SELESAI, Langkah, Simbol, Sop
+from katalog_sop.model import KAPSUL, MULAI, SELESAI, Langkah, Simbol, Sop
 
 UNKNOWN_LANE = "(pelaksana tidak diketahui)"
 
@@ -303,7 +303,7 @@ class _Layout:
     def _kind(self, symbol: Simbol) -> str:
         if symbol.bentuk == BENTUK_KEPUTUSAN:
             return KEPUTUSAN
-        if symbol.bentuk in (MULAI, SELESAI):
+        if symbol.bentuk in (MULAI, SELESAI, KAPSUL):
             return TERMINATOR
         return PROSES
 

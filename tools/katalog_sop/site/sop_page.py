@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from katalog_sop.build import SECTIONS
 from katalog_sop.catalogue import Catalogue
-from katalog_sop.formulir import column_name, labels
+from katalog_sop.formulir import column_name, heading, labels
 from katalog_sop.model import BERSAMAAN, Langkah, Pengesahan, Simbol, Sop, Tanggal
 from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
@@ -76,7 +76,7 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
             parts += [f"## {esc_line(label[key])}", "", items(v.value for v in getattr(sop, key)), ""]
     for key in SECTIONS:
         parts += [f"## {esc_line(label[key])}", "", _section(sop, key, src, ctx), ""]
-    parts += ["## " + esc_line(label["pelaksana"]), "", _pelaksana(sop, src, ctx), ""]
+    parts += ["## " + esc_line(heading(label, "pelaksana")), "", _pelaksana(sop, src, ctx), ""]
     parts += ["## Langkah", "", _steps(sop, label), "", _total(sop), ""]
     parts += ["## Lembar Flowchart", "", SHEET_MARK.format(id=attr(sop.id)), ""]
     if revisions := _riwayat(sop, ctx.history):
@@ -147,14 +147,14 @@ def _cell(values) -> str:
     return "<br>".join(esc(v.value) for v in values)
 
 
-BENTUK_NAMES = {"mulai": "mulai", "proses": "proses", "keputusan": "keputusan", "selesai": "selesai"}
+BENTUK_NAMES = {"mulai": "mulai", "proses": "proses", "keputusan": "keputusan", "selesai": "selesai", "kapsul": "kapsul"}
 COLUMNS = ("no", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan")
 
 
 def _steps(sop: Sop, label: Mapping[str, str | None]) -> str:
     """The step table: the sheet's rows in words, every symbol and arrow said, what is unknown shown as such."""
-    columns = [key for key in COLUMNS if label[key]]
-    head = "".join(f'<th scope="col">{esc(label[key])}</th>' for key in columns)
+    columns = [key for key in COLUMNS if label[key] is not None]
+    head = "".join(f'<th scope="col">{esc(heading(label, key))}</th>' for key in columns)
     rows = []
     for step in sop.langkah:
         cells = {
