@@ -10,7 +10,7 @@ import pytest
 
 
 from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
-from katalog_sop.diagram.dot import LABEL_LEADING
+from katalog_sop.diagram.dot import LABEL_LEADING, to_dot
 from katalog_sop.diagram.routing import LABEL_SIZE, symbol_name
 from katalog_sop.diagram.shapes import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR, Rect
 from katalog_sop.diagram.text import text_width
@@ -253,3 +253,26 @@ def test_a_merged_waktu_cell_may_not_overrun_the_table_or_cover_a_written_waktu(
         (4, "sel waktu yang digabung menimpa waktu langkah 2"),
         (5, "sel waktu mencakup 3 baris, tetapi hanya ada 1 baris sampai akhir tabel"),
     ]
+
+
+def test_a_two_way_arrow_and_a_plain_line_are_drawn_as_the_sheet_draws_them(check_sop):
+    result = check_sop(
+        "nama: Uji\npelaksana: [A, B, C]\nlangkah:\n"
+        "  - kegiatan: Menerima\n    simbol:\n"
+        "      - {pelaksana: A, lanjut_ke: [{ke: b1, panah: dua_arah}, {ke: '2'}]}\n"
+        "      - {pelaksana: B, id: b1, lanjut_ke: []}\n"
+        "  - kegiatan: Memeriksa\n    simbol:\n"
+        "      - {pelaksana: A, lanjut_ke: {ke: c2, panah: tanpa}}\n"
+        "      - {pelaksana: C, id: c2}\n"
+    )
+    sop = result.files[0].sop
+    assert sop is not None, result.problems
+    sheet = layout(sop)
+    [page] = sheet.pages
+    heads = {(a.tail, a.head): a.heads for a in page.arrows}
+    assert heads == {("n1s1", "n1s2"): "both", ("n1s1", "n2s1"): "end", ("n2s1", "n2s2"): "none"}
+    dot = to_dot(sheet, page)
+    both = next(line for line in dot.splitlines() if '"n1s1" -> "n1s2"' in line)
+    plain = next(line for line in dot.splitlines() if '"n2s1" -> "n2s2"' in line)
+    assert "dir=both" in both and 'pos="s,' in both and " e," in both
+    assert "dir=none" in plain and "e," not in plain.split("pos=")[1]

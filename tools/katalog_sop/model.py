@@ -112,6 +112,8 @@ class Keluar(NamedTuple):
     ke: tuple[tuple[int, int], ...]
     """Each target as ``(row number, symbol index)``; empty where the arrow ends the procedure."""
     location: Location
+    panah: str | None = None
+    """``dua_arah`` (a head at both ends) or ``tanpa`` (a line with no head), as the sheet draws it."""
 
 
 class Simbol(NamedTuple):

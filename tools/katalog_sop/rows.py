@@ -282,6 +282,7 @@ class Rows:
         for i, item in enumerate(values):
             where = spec.lanjut_path + ((i,) if isinstance(spec.lanjut, list) else ())
             label, target = (item.get("label"), item["ke"]) if isinstance(item, dict) else (None, item)
+            heads = item.get("panah") if isinstance(item, dict) else None
             found = self._targets(target, where + (("ke",) if isinstance(item, dict) else ()))
             if found is None:
                 continue
@@ -289,9 +290,9 @@ class Rows:
             if end and label is None and not keys:
                 ends = True  # a labelled arrow to the end is drawn to an end capsule of its own
             if keys:
-                keluar.append(m.Keluar(label, keys, self.b.at(*where)))
+                keluar.append(m.Keluar(label, keys, self.b.at(*where), heads))
             if end:  # an end is a way out too: the rules read the procedure as finishing here
-                keluar.append(m.Keluar(label, (), self.b.at(*where)))
+                keluar.append(m.Keluar(label, (), self.b.at(*where), heads))
         return tuple(keluar), ends
 
     # --- the row ----------------------------------------------------------------------

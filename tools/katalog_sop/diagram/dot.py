@@ -51,6 +51,7 @@ _SHAPES = {
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_DIRECTIONS = {"end": "", "both": " dir=both", "none": " dir=none"}
 
 
 def page_id(sheet: Sheet, page: Page) -> str:
@@ -186,19 +187,28 @@ def _background(page: Page, flip: _Flip, arrows_labels) -> str:
     return _dot_string(ops)
 
 
-def _spline(points: tuple[Point, ...], flip: _Flip) -> str:
-    """A polyline as Graphviz spline control points, ending short of the arrowhead."""
-    *body, tip = points
-    last = body[-1]
-    dx, dy = tip[0] - last[0], tip[1] - last[1]
+def _short_of(tip: Point, before: Point) -> Point:
+    """Where the line stops so that an arrowhead ends at ``tip``."""
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
     length = max(abs(dx), abs(dy)) or 1.0
     shorten = min(ARROW_LENGTH, length * 0.8)
-    end = (tip[0] - dx / length * shorten, tip[1] - dy / length * shorten)
-    path = body + [end]
+    return (tip[0] - dx / length * shorten, tip[1] - dy / length * shorten)
+
+
+def _spline(points: tuple[Point, ...], flip: _Flip, heads: str = "end") -> str:
+    """A polyline as Graphviz spline control points, stopping short of its arrowheads ("end", "both", "none")."""
+    path = list(points)
+    prefix = ""
+    if heads in ("end", "both"):
+        prefix = f"e,{flip.text(path[-1])} "
+        path[-1] = _short_of(path[-1], path[-2])
+    if heads == "both":
+        prefix = f"s,{flip.text(path[0])} " + prefix
+        path[0] = _short_of(path[0], path[1])
     controls = [path[0]]
     for a, b in zip(path, path[1:]):
         controls += [(a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3), (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3), b]
-    return f"e,{flip.text(tip)} " + " ".join(flip.text(p) for p in controls)
+    return prefix + " ".join(flip.text(p) for p in controls)
 
 
 def to_dot(sheet: Sheet, page: Page, highlight: Mapping[int, str] | None = None) -> str:
@@ -246,7 +256,8 @@ def to_dot(sheet: Sheet, page: Page, highlight: Mapping[int, str] | None = None)
             )
     for arrow in page.arrows:
         lines.append(
-            f'  "{arrow.tail}" -> "{arrow.head}" [id={_quote(prefix + "-" + arrow.id)} pos="{_spline(arrow.points, flip)}"];'
+            f'  "{arrow.tail}" -> "{arrow.head}" [id={_quote(prefix + "-" + arrow.id)}{_DIRECTIONS[arrow.heads]}'
+            f' pos="{_spline(arrow.points, flip, arrow.heads)}"];'
         )
     lines.append("}")
     return "\n".join(lines) + "\n"

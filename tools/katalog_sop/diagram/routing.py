@@ -27,6 +27,7 @@ Nodes are symbols, keyed ``(row, index in row)``; rows are the table's rows.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -79,6 +80,7 @@ class Edge:
     side: str = ""  # "left" | "right": the gutter it runs in, or the side it leaves by
     letter: str = ""  # the off-page connectors' label
     backward: bool = False  # crosses pages back to an earlier page (a loop)
+    heads: str = "end"  # "both" or "none" where the sheet draws the arrow so
     leave_below: bool = False  # another symbol of the row stands between the source and its gutter
     enter_above: bool = False  # ... between the target and its gutter
     tracks: dict[int, int] = field(default_factory=dict)  # page index -> gutter track
@@ -131,6 +133,7 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
             for target in keluar.ke or (None,):
                 number += 1
                 edge = Edge(f"{prefix}e{number}", key, keluar.label, target)
+                edge.heads = {"dua_arah": "both", "tanpa": "none"}.get(keluar.panah or "", "end")
                 if target is None:
                     if symbol.bentuk == SELESAI or (keluar.label is None and symbol.bentuk != "keputusan"):
                         number -= 1
@@ -376,7 +379,17 @@ class PageRouter:
                 arrows.append(self._labelled(edge, src, capsule.id, (start, tip), start))
             else:
                 self._cross(edge, src, dst, arrows, extra)
+        heads = {edge.id: edge.heads for edge in self.edges if edge.heads != "end"}
+        if heads:  # a two-way arrow or a plain line keeps its route; only its heads differ
+            arrows = [
+                dataclasses.replace(a, heads=heads[a.id]) if a.id in heads and a.head not in self._connectors(extra) else a
+                for a in arrows
+            ]
         return arrows, extra
+
+    @staticmethod
+    def _connectors(extra: list[Symbol]) -> set[str]:
+        return {symbol.id for symbol in extra if symbol.kind == PENGHUBUNG}
 
     def _cross(self, edge: Edge, src: Symbol | None, dst: Symbol | None, arrows: list[Arrow], extra: list[Symbol]) -> None:
         """The half of a page-crossing arrow that is on this page, with its connector."""

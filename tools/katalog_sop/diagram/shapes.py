@@ -88,6 +88,8 @@ class Arrow:
     label_at: Point | None = None
     """Where the label's last line sits: the start of its baseline, or its end ("right")."""
     label_align: str = "left"
+    heads: str = "end"
+    """Where its heads are: "end", "both" (a two-way arrow) or "none" (a plain line)."""
 
 
 @dataclass(frozen=True)
