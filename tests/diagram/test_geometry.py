@@ -276,3 +276,26 @@ def test_a_two_way_arrow_and_a_plain_line_are_drawn_as_the_sheet_draws_them(chec
     plain = next(line for line in dot.splitlines() if '"n2s1" -> "n2s2"' in line)
     assert "dir=both" in both and 'pos="s,' in both and " e," in both
     assert "dir=none" in plain and "e," not in plain.split("pos=")[1]
+
+
+def test_an_sop_of_several_tables_draws_each_on_pages_of_its_own_with_its_own_columns(check_sop):
+    result = check_sop(
+        "nama: Pengajuan Pembayaran\npelaksana: [Ketua, PPK, Bendahara]\nlangkah:\n"
+        "  - {tabel: Belanja Barang, nomor: '1', kegiatan: Mengajukan, pelaksana: Ketua}\n"
+        "  - {nomor: '2', kegiatan: Membayar, pelaksana: PPK}\n"
+        "  - {tabel: Belanja Perjalanan, nomor: '1', kegiatan: Mengajukan, pelaksana: Ketua}\n"
+        "  - {nomor: '2', kegiatan: Membayar, pelaksana: Bendahara}\n"
+    )
+    sop = result.files[0].sop
+    assert sop is not None, result.problems
+    assert [s.exits for s in sop.langkah] == [((None, 2),), ((None, None),), ((None, 4),), ((None, None),)], "no arrow between tables"
+    assert [s.simbol[0].bentuk for s in sop.langkah] == ["mulai", "selesai", "mulai", "selesai"]
+    assert sop.langkah[3].sebutan == "langkah 2 (tabel Belanja Perjalanan)"
+    sheet = layout(sop)
+    assert [page.number for page in sheet.pages] == [1, 2]
+    titles = [next(t.lines[0] for t in page.texts if t.rect.y == 0 and t.align == "left") for page in sheet.pages]
+    assert titles == ["Pengajuan Pembayaran \u2014 Belanja Barang", "Pengajuan Pembayaran \u2014 Belanja Perjalanan"]
+    for page, own in zip(sheet.pages, (["Ketua", "PPK"], ["Ketua", "Bendahara"])):
+        heads = {" ".join(t.lines) for t in page.texts}
+        assert all(name in heads for name in own) and not ({"Ketua", "PPK", "Bendahara"} - set(own)) & heads
+        assert any(" ".join(t.lines) == f"Halaman {page.number} dari 2" for t in page.texts)

@@ -167,11 +167,16 @@ class Langkah(NamedTuple):
     """How many rows this row's Waktu cell spans (a cell merged down over the rows below it)."""
     waktu_dari: int | None = None
     """For a row under a merged Waktu cell: the number (position) of the row whose cell covers it."""
+    tabel: str | None = None
+    """The title of the flowchart table this row starts, where one SOP holds several tables."""
+    dalam_tabel: str | None = None
+    """The title of the table the row stands in, where one SOP holds several (numbers repeat between them)."""
 
     @property
     def sebutan(self) -> str:
         """How messages and pages name the row: "langkah 5a", or "baris ke-7 (tanpa nomor)"."""
-        return f"langkah {self.label}" if self.label else f"baris ke-{self.nomor} (tanpa nomor)"
+        name = f"langkah {self.label}" if self.label else f"baris ke-{self.nomor} (tanpa nomor)"
+        return f"{name} (tabel {self.dalam_tabel})" if self.dalam_tabel else name
 
     def unknown(self, part: str) -> bool:
         return part in self.tidak_terbaca

@@ -79,6 +79,12 @@ class Rows:
         unknown_flow = {i + 1 for i, step in enumerate(self.steps) if "alur" in step.get("tidak_terbaca", ())}
         self.unknown_flow = unknown_flow
         self.merged = self._merged_waktu()
+        self.table_of: dict[int, str] = {}
+        if sum(1 for index, step in enumerate(self.steps) if index and "tabel" in step):  # several tables
+            title = self.steps[0].get("tabel", "")
+            for index, step in enumerate(self.steps):
+                title = step.get("tabel", title)
+                self.table_of[index + 1] = title
         return tuple(self._row(index, step) for index, step in enumerate(self.steps))
 
     def _merged_waktu(self) -> dict[int, int]:
@@ -244,10 +250,13 @@ class Rows:
         if not parallel and index + 1 < len(specs):
             return ((position, index + 1),)
         following = position + 1  # rows holding only starts are passed over: no arrow enters a start
-        while following <= len(self.steps) and following not in self.unknown_flow and not self.entries(following, False):
+        while (
+            following <= len(self.steps) and following not in self.unknown_flow and not self._new_table(following)
+            and not self.entries(following, False)
+        ):
             following += 1
-        if following > len(self.steps):
-            return ()
+        if following > len(self.steps) or self._new_table(following):
+            return ()  # the table ends here: the next one is a procedure of its own
         if following in self.unknown_flow:
             return None
         targets = self.entries(following)
@@ -328,10 +337,15 @@ class Rows:
             symbols.append(m.Simbol(position, i, spec.id, ident, bentuk, teks, keluar, self.b.at(*spec.path)))
         return self._langkah(index, step, tuple(symbols), unknown)
 
+    def _new_table(self, position: int) -> bool:
+        """Whether the row starts a table after the first (``tabel``)."""
+        return position > 1 and "tabel" in self.steps[position - 1]
+
     def _infer(self, position: int, index: int, spec: _Spec, ends: bool) -> str:
         if spec.cabang:
             return m.KEPUTUSAN
-        if position == 1 and (index == 0 or self._parallel(1)) and not self.steps[0].get("cabang"):
+        first = position == 1 or self._new_table(position)  # the first row of each table starts it
+        if first and (index == 0 or self._parallel(position)) and not self.steps[position - 1].get("cabang"):
             return m.MULAI
         return m.SELESAI if ends else m.PROSES
 
@@ -369,5 +383,7 @@ class Rows:
             alur=m.BERSAMAAN if self._parallel(position) else m.BERANTAI,
             tidak_terbaca=unknown,
             waktu_baris=step.get("waktu_gabung", 1),
+            tabel=step.get("tabel"),
+            dalam_tabel=self.table_of.get(position) or None,
             waktu_dari=self.merged.get(position),
         )

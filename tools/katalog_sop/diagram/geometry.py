@@ -87,7 +87,43 @@ def layout(sop: Sop, options: Options = Options(), labels: dict | None = None) -
 
     ``labels`` are the agency profile's form labels; the SOP's own ``formulir`` overrides them.
     """
-    return _Layout(sop, options, labels or {}).sheet()
+    tables = _tables(sop)
+    if len(tables) == 1:
+        return _Layout(sop, options, labels or {}).sheet()
+    # several flowchart tables in one SOP: each laid out on pages of its own, with only its own columns
+    parts = [(_Layout(table, options, labels or {}, title), title) for table, title in tables]
+    raw = [(part, page) for part, _ in parts for page in part.pages()]
+    pages = tuple(
+        part._titled(dataclasses.replace(page, number=number), len(raw)) for number, (part, page) in enumerate(raw, start=1)
+    )
+    description = (
+        f"Lembar flowchart SOP {sop.nama.value}: {len(tables)} tabel ({', '.join(title for _, title in parts)}), "
+        f"{len(sop.langkah)} langkah, {len(pages)} halaman. Uraian setiap langkah ada pada tabel langkah."
+    )
+    return Sheet(sop.id, sop.nama.value, description, pages)
+
+
+def _tables(sop: Sop) -> list[tuple[Sop, str | None]]:
+    """The SOP's flowchart tables (one, unless rows start further ``tabel``s), each as an SOP of its rows
+    and the pelaksana its symbols stand in; an arrow into another table is not drawn (none is written)."""
+    starts = [i for i, step in enumerate(sop.langkah) if i == 0 or step.tabel]
+    if len(starts) == 1:
+        return [(sop, sop.langkah[0].tabel)]
+    tables = []
+    for first, end in zip(starts, starts[1:] + [len(sop.langkah)]):
+        steps = sop.langkah[first:end]
+        rows = {step.nomor for step in steps}
+        within = lambda k: k._replace(ke=tuple(t for t in k.ke if t[0] in rows))
+        kept = tuple(
+            step._replace(simbol=tuple(
+                y._replace(keluar=tuple(within(k) for k in y.keluar if not k.ke or within(k).ke)) for y in step.simbol
+            ))
+            for step in steps
+        )
+        used = {y.pelaksana for step in steps for y in step.simbol}
+        columns = tuple(p for p in sop.pelaksana if p.id in used)
+        tables.append((dataclasses.replace(sop, langkah=kept, pelaksana=columns), steps[0].tabel))
+    return tables
 
 
 
@@ -108,8 +144,8 @@ class _Columns:
 
 
 class _Layout:
-    def __init__(self, sop: Sop, options: Options, labels: dict):
-        self.sop, self.o = sop, options
+    def __init__(self, sop: Sop, options: Options, labels: dict, table: str | None = None):
+        self.sop, self.o, self.table = sop, options, table
         self.titles = form_labels(sop, labels)
         self.steps = {step.nomor: step for step in sop.langkah}
         self.lanes = [p.nama for p in sop.pelaksana]
@@ -326,10 +362,10 @@ class _Layout:
             gutters = needed
         columns = self._columns(tracks)
         header = self._header(columns)
-        sheet_pages = tuple(
-            self._titled(self._page(index, numbers, columns, header, row_top, body_height[index], edges), len(pages))
-            for index, numbers in enumerate(pages)
-        )
+        self._laid_out = [
+            self._page(index, numbers, columns, header, row_top, body_height[index], edges) for index, numbers in enumerate(pages)
+        ]
+        sheet_pages = tuple(self._titled(page, len(pages)) for page in self._laid_out)
         description = (
             f"Lembar flowchart SOP {self.sop.nama.value}: {len(self.steps)} langkah, {len(self.nodes)} simbol, "
             f"{len(self.lanes)} kolom pelaksana ({', '.join(self.lanes)}), {len(sheet_pages)} halaman. "
@@ -385,13 +421,19 @@ class _Layout:
             index += 1
         return pages
 
+    def pages(self) -> list[Page]:
+        """The sheet's pages before their title lines (a table of an SOP of several is titled by its SOP)."""
+        self.sheet()
+        return self._laid_out
+
     def _titled(self, page: Page, total: int) -> Page:
-        """The page with its title line, as printed sheets carry it: the SOP's name, its nomor, and
-        "Halaman x dari y". The page was laid out below the line."""
+        """The page with its title line, as printed sheets carry it: the SOP's name (and its table's title),
+        its nomor, and "Halaman x dari y". The page was laid out below the line."""
         nomor = f"Nomor {self.sop.nomor.value} \u00b7 " if self.sop.nomor else ""
         right = f"{nomor}Halaman {page.number} dari {total}"
         right_w = min(text_width(right, TITLE_SIZE) + 2 * self.o.padding, page.width / 2)
-        name = wrap(self.sop.nama.value, page.width - right_w - 2 * self.o.padding, TITLE_SIZE, 1)
+        title = self.sop.nama.value + (f" \u2014 {self.table}" if self.table else "")
+        name = wrap(title, page.width - right_w - 2 * self.o.padding, TITLE_SIZE, 1)
         texts = (
             TextBlock(Rect(0.0, 0.0, page.width - right_w, TITLE_H), name, "left", TITLE_SIZE, TITLE_SIZE * 1.25, 2.0),
             TextBlock(Rect(page.width - right_w, 0.0, right_w, TITLE_H), wrap(right, right_w - 2 * self.o.padding, TITLE_SIZE, 1), "right", TITLE_SIZE, TITLE_SIZE * 1.25, 2.0),

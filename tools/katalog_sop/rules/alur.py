@@ -34,7 +34,8 @@ class Flow:
     finishing: frozenset[int]
     """Steps from which some path reaches ``selesai``."""
     starts: frozenset[int] = frozenset({1})
-    """Step 1 and every row holding a symbol drawn as a start (two actors may start independently)."""
+    """Step 1, every row holding a symbol drawn as a start (two actors may start independently), and the
+    first row of every further table."""
     unknown: bool = False
     """Some row's arrows are not shown by the source: the graph is incomplete, so the flow rules stay silent."""
 
@@ -42,7 +43,7 @@ class Flow:
 @per_sop
 def flow(sop: Sop) -> Flow:
     count = len(sop.langkah)
-    starts = frozenset({1} | {s.nomor for s in sop.langkah if any(y.bentuk == MULAI for y in s.simbol)})
+    starts = frozenset({1} | {s.nomor for s in sop.langkah if s.tabel or any(y.bentuk == MULAI for y in s.simbol)})
     unknown = any(step.unknown("alur") for step in sop.langkah)
     if not unknown and all(
         not s.cabang and len(s.simbol) <= 1 and s.lanjut_ke == (s.nomor + 1 if s.nomor < count else None) for s in sop.langkah

@@ -171,6 +171,8 @@ def _steps(sop: Sop, label: Mapping[str, str | None]) -> str:
                 cells[part] = (cells[part] + " " if cells[part] else "") + UNKNOWN
         shown = [key for key in columns if key != "waktu" or step.waktu_dari is None]  # under a merged cell
         span = {"waktu": f' rowspan="{step.waktu_baris}"'} if step.waktu_baris > 1 else {}
+        if step.tabel:  # one SOP of several flowchart tables: each begins under its title
+            rows.append(f'<tr class="sop-tabel-judul"><th colspan="{len(columns)}" scope="colgroup">{esc(step.tabel)}</th></tr>')
         rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td{span.get(key, '')}>{cells[key]}</td>" for key in shown) + "</tr>")
     return f'<table class="sop-langkah"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
