@@ -210,7 +210,7 @@ SVG_TAGS = {"svg", "g", "title", "desc", "text", "path", "polygon", "polyline", 
 ATTRIBUTES = {
     "autocapitalize", "autocomplete", "autocorrect", "charset", "checked", "class", "content", "cx", "cy", "d", "dir",
     "fill", "font-family", "font-size", "for", "height", "hidden", "href", "id", "lang", "name", "placeholder",
-    "points", "required", "role", "rel", "rowspan", "rx", "ry", "scope", "spellcheck", "src", "stroke",
+    "points", "required", "role", "rel", "rowspan", "colspan", "rx", "ry", "scope", "spellcheck", "src", "stroke",
     "stroke-dasharray", "stroke-width",
     "tabindex", "target", "text-anchor", "title", "transform", "type", "value", "viewbox", "width", "x", "y",
     "xmlns", "xmlns:xlink",

@@ -299,3 +299,13 @@ def test_an_sop_of_several_tables_draws_each_on_pages_of_its_own_with_its_own_co
         heads = {" ".join(t.lines) for t in page.texts}
         assert all(name in heads for name in own) and not ({"Ketua", "PPK", "Bendahara"} - set(own)) & heads
         assert any(" ".join(t.lines) == f"Halaman {page.number} dari 2" for t in page.texts)
+
+
+def test_a_first_table_without_a_title_is_drawn_too(check_sop):
+    result = check_sop(
+        "nama: Uji\npelaksana: [A, B]\nlangkah:\n"
+        "  - {kegiatan: Mengajukan, pelaksana: A}\n  - {kegiatan: Membayar, pelaksana: B}\n"
+        "  - {tabel: Tabel kedua, kegiatan: Mengajukan lagi, pelaksana: A}\n"
+    )
+    sheet = layout(result.files[0].sop)
+    assert len(sheet.pages) == 2 and "(tanpa judul), Tabel kedua" in sheet.description

@@ -97,7 +97,7 @@ def layout(sop: Sop, options: Options = Options(), labels: dict | None = None) -
         part._titled(dataclasses.replace(page, number=number), len(raw)) for number, (part, page) in enumerate(raw, start=1)
     )
     description = (
-        f"Lembar flowchart SOP {sop.nama.value}: {len(tables)} tabel ({', '.join(title for _, title in parts)}), "
+        f"Lembar flowchart SOP {sop.nama.value}: {len(tables)} tabel ({', '.join(title or '(tanpa judul)' for _, title in parts)}), "
         f"{len(sop.langkah)} langkah, {len(pages)} halaman. Uraian setiap langkah ada pada tabel langkah."
     )
     return Sheet(sop.id, sop.nama.value, description, pages)
