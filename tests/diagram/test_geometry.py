@@ -309,3 +309,14 @@ def test_a_first_table_without_a_title_is_drawn_too(check_sop):
     )
     sheet = layout(result.files[0].sop)
     assert len(sheet.pages) == 2 and "(tanpa judul), Tabel kedua" in sheet.description
+
+
+def test_the_forms_column_numbers_are_printed_under_the_titles_when_asked(check_sop):
+    source = "nama: Uji\n{}pelaksana: [A, B]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: A}}\n  - {{kegiatan: Memeriksa, pelaksana: B}}\n"
+    plain = layout(check_sop(source.format("")).files[0].sop).pages[0]
+    numbered = layout(check_sop(source.format("formulir: {nomor_kolom: true}\n")).files[0].sop).pages[0]
+    shown = [t.lines[0] for t in numbered.texts if t.lines and t.lines[0].startswith("(")]
+    assert shown == [f"({n})" for n in range(1, 9)]  # No, Kegiatan, 2 pelaksana, 3 mutu baku, Keterangan
+    assert not any(t.lines and t.lines[0] == "(1)" for t in plain.texts)
+    row = lambda page: next(t.rect.y for t in page.texts if t.lines == ("1",) and t.rect.x == 0)
+    assert row(numbered) > row(plain), "the rows start below the numbers"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from katalog_sop import model as m
-from katalog_sop.formulir import BLANK_TITLES, MAY_BE_FALSE, OPTIONAL_COLUMNS
+from katalog_sop.formulir import BLANK_TITLES, COLUMN_NUMBERS, MAY_BE_FALSE, OPTIONAL_COLUMNS
 from katalog_sop.nip import normalise_nip
 from katalog_sop.problem import Location, Problem, error, format_json_path, warning
 from katalog_sop.rows import Rows
@@ -158,6 +158,9 @@ class _Builder:
         """The SOP's own form labels; only a column a form may lack can be left out (``false``)."""
         labels = {}
         for key, value in self.data.get("formulir", {}).items():
+            if key == COLUMN_NUMBERS:
+                labels[key] = value
+                continue
             if value is False and key not in MAY_BE_FALSE:
                 self.problems.append(
                     error(self.at("formulir", key), CODE_REFERENCE,

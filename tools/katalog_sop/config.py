@@ -35,7 +35,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from katalog_sop.formulir import BLANK_TITLES, MAY_BE_FALSE, OPTIONAL_COLUMNS, STANDARD
+from katalog_sop.formulir import BLANK_TITLES, COLUMN_NUMBERS, MAY_BE_FALSE, OPTIONAL_COLUMNS, STANDARD
 from katalog_sop.problem import Severity, shown_path
 
 CONFIG_FILE = "katalog-sop.yml"
@@ -250,13 +250,19 @@ class _Reader:
         if value is None:
             return MappingProxyType({})
         labels = self.mapping(value, path)
-        self.unknown_keys(labels, path, STANDARD)
+        self.unknown_keys(labels, path, (*STANDARD, COLUMN_NUMBERS))
         for key, label in labels.items():
+            if key == COLUMN_NUMBERS:
+                if not isinstance(label, bool):
+                    raise self.fail(path + (key,), f"'{COLUMN_NUMBERS}' harus true atau false")
+                continue
             if label is False and key not in MAY_BE_FALSE:
                 raise self.fail(path + (key,), f"kolom '{key}' tidak dapat ditiadakan; false hanya untuk kolom {', '.join(OPTIONAL_COLUMNS)}, atau judul {' dan '.join(BLANK_TITLES)} yang dicetak kosong")
             if label is not False and not (isinstance(label, str) and label.strip()):
                 raise self.fail(path + (key,), "label harus teks, atau false untuk kolom yang tidak ada")
-        return MappingProxyType({key: (label.strip() if label else None) for key, label in labels.items()})
+        return MappingProxyType({
+            key: label if key == COLUMN_NUMBERS else (label.strip() if label else None) for key, label in labels.items()
+        })
 
 
 def _same_kind(value, default) -> bool:

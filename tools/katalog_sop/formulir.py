@@ -52,6 +52,9 @@ BLANK_TITLES = ("pelaksana", "mutu_baku")
 
 MAY_BE_FALSE = OPTIONAL_COLUMNS + BLANK_TITLES
 
+COLUMN_NUMBERS = "nomor_kolom"
+"""Not a label: ``true`` where the form prints the column numbers "(1) (2) ..." under its titles."""
+
 
 def labels(sop: Sop, profile: Mapping[str, str | None] | None = None) -> dict[str, str | None]:
     """Every label this SOP prints: standard, then the agency's, then the SOP's own.

@@ -52,6 +52,8 @@ UNKNOWN_MARK = "?"
 _TITLE_PARTS = re.compile(r"\s+|(?<=/)")
 LANE_FLOOR = 46.0
 """A symbol still fits a lane this narrow, its text set small."""
+NUMBER_H = 11.0
+"""The row of column numbers "(1) (2) ..." some forms print under the header."""
 TITLE_H = 14.0
 """The line above each sheet page: the SOP's name, its nomor, "Halaman x dari y"."""
 TITLE_SIZE = 7.0
@@ -147,6 +149,7 @@ class _Layout:
     def __init__(self, sop: Sop, options: Options, labels: dict, table: str | None = None):
         self.sop, self.o, self.table = sop, options, table
         self.titles = form_labels(sop, labels)
+        self.numbered = bool({**labels, **sop.formulir}.get("nomor_kolom"))
         self.steps = {step.nomor: step for step in sop.langkah}
         self.lanes = [p.nama for p in sop.pelaksana]
         self.groups = [p.kelompok for p in sop.pelaksana] if any(p.kelompok for p in sop.pelaksana) else []
@@ -299,7 +302,7 @@ class _Layout:
     def _measure_header(self, cols: dict[str, float], lane_width: float) -> float:
         titles = [(name, lane_width) for name in self.lanes] + [(self.titles[k], cols[k]) for k in MUTU_BAKU if k in cols]
         tallest = max(len(lines) * leading for _, leading, lines in (self._fitted(t, w) for t, w in titles))
-        return self._lane_top() + tallest + 2 * self.o.padding
+        return self._lane_top() + tallest + 2 * self.o.padding + (NUMBER_H if self.numbered else 0.0)
 
     def _lane_top(self) -> float:
         """Where the pelaksana names start: below "Pelaksana", and below the groups' band if there is one."""
@@ -515,6 +518,14 @@ class _Layout:
         for (x0, w, _, y0), (size, leading, lines) in zip(lane_cells, fitted):
             texts.append(TextBlock(Rect(x0, t + y0, w, height - y0), lines, "center", size, leading, self.o.padding))
         rules = [((a[0], a[1] + t), (b[0], b[1] + t)) for a, b in rules if a != b]
+        if self.numbered:  # the form's column numbers "(1) (2) ..." in a row of their own under the titles
+            cells = [c.x[key] for key in LEFT_COLUMNS]
+            cells += [(c.lane_edges[i], c.lane_edges[i + 1] - c.lane_edges[i]) for i in range(len(self.lanes))]
+            cells += [c.x[key] for key in self.right]
+            for number, (x0, w) in enumerate(cells, start=1):
+                texts.append(TextBlock(Rect(x0, t + height, w, NUMBER_H), (f"({number})",), "center", SYMBOL_TEXT_SIZE, SYMBOL_TEXT_LEADING, 0.0))
+            height += NUMBER_H
+            rules.append(((0.0, t + height), (c.width, t + height)))  # the titles' own line stays above the numbers
         return height, texts, rules
 
     def _group_runs(self) -> list[tuple[int, int, str | None]]:
