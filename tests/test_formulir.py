@@ -112,11 +112,12 @@ def test_profiles_formulir_is_read_and_serves_the_sops_the_profile_covers(tmp_pa
                               "false hanya untuk kolom kelengkapan, waktu, output, keterangan, atau judul pelaksana dan "
                               "mutu_baku yang dicetak kosong"),
         ("{waktu: false, no: false}", "katalog-sop.yml:3:34: kolom 'no' tidak dapat ditiadakan; "
-                                      "false hanya untuk kolom kelengkapan, waktu, output, keterangan, atau judul pelaksana dan "
-                              "mutu_baku yang dicetak kosong"),
+                                      "false hanya untuk kolom kelengkapan, waktu, output, keterangan, atau judul "
+                                      "pelaksana dan mutu_baku yang dicetak kosong"),
         ("{kegiatan: ''}", "katalog-sop.yml:3:26: label harus teks, atau false untuk kolom yang tidak ada"),
         ("{kegiatan: true}", "katalog-sop.yml:3:26: label harus teks, atau false untuk kolom yang tidak ada"),
         ("[kegiatan]", "katalog-sop.yml:3:15: harus berupa pemetaan (kunci: nilai)"),
+        ("{nomor_kolom: ya}", "katalog-sop.yml:3:29: 'nomor_kolom' harus true atau false"),
     ],
 )
 def test_a_mistake_in_profiles_formulir_is_named_by_file_line_and_column(tmp_path, formulir, message):
