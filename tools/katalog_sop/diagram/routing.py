@@ -130,9 +130,10 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
         prefix = f"s{key[0]}" if counts[key[0]] == 1 else f"s{key[0]}s{key[1] + 1}"
         number = 0
         for keluar in symbol.keluar:
-            for target in keluar.ke or (None,):
+            for branch, target in enumerate(keluar.ke or (None,)):
                 number += 1
-                edge = Edge(f"{prefix}e{number}", key, keluar.label, target)
+                # one exit leading to several symbols carries its label once, on its first line
+                edge = Edge(f"{prefix}e{number}", key, keluar.label if branch == 0 else None, target)
                 edge.heads = {"dua_arah": "both", "tanpa": "none"}.get(keluar.panah or "", "end")
                 if target is None:
                     if symbol.bentuk == SELESAI or (keluar.label is None and symbol.bentuk != "keputusan"):
