@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from katalog_sop import model as m
-from katalog_sop.formulir import BLANK_TITLES, COLUMN_NUMBERS, MAY_BE_FALSE, OPTIONAL_COLUMNS
+from katalog_sop.formulir import COLUMN_NUMBERS, refused_false
 from katalog_sop.nip import normalise_nip
 from katalog_sop.problem import Location, Problem, error, format_json_path, warning
 from katalog_sop.rows import Rows
@@ -161,11 +161,9 @@ class _Builder:
             if key == COLUMN_NUMBERS:
                 labels[key] = value
                 continue
-            if value is False and key not in MAY_BE_FALSE:
-                self.problems.append(
-                    error(self.at("formulir", key), CODE_REFERENCE,
-                          f"kolom '{key}' tidak dapat ditiadakan; false hanya untuk kolom {', '.join(OPTIONAL_COLUMNS)}, atau judul {' dan '.join(BLANK_TITLES)} yang dicetak kosong")
-                )
+            refused = refused_false(key, value)
+            if refused:
+                self.problems.append(error(self.at("formulir", key), CODE_REFERENCE, refused))
                 continue
             labels[key] = value or None
         return labels
@@ -218,7 +216,7 @@ class _Builder:
         return tuple(columns), names
 
     def langkah(self, names: dict[str, str]) -> tuple[m.Langkah, ...]:
-        return Rows(self, names).build()
+        return Rows(self, names, self.shared_names).build()
 
     def revisi(self) -> tuple[m.Revisi, ...]:
         return tuple(

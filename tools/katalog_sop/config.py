@@ -35,7 +35,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from katalog_sop.formulir import BLANK_TITLES, COLUMN_NUMBERS, MAY_BE_FALSE, OPTIONAL_COLUMNS, STANDARD
+from katalog_sop.formulir import COLUMN_NUMBERS, STANDARD, refused_false
 from katalog_sop.problem import Severity, shown_path
 
 CONFIG_FILE = "katalog-sop.yml"
@@ -256,8 +256,9 @@ class _Reader:
                 if not isinstance(label, bool):
                     raise self.fail(path + (key,), f"'{COLUMN_NUMBERS}' harus true atau false")
                 continue
-            if label is False and key not in MAY_BE_FALSE:
-                raise self.fail(path + (key,), f"kolom '{key}' tidak dapat ditiadakan; false hanya untuk kolom {', '.join(OPTIONAL_COLUMNS)}, atau judul {' dan '.join(BLANK_TITLES)} yang dicetak kosong")
+            refused = refused_false(key, label)
+            if refused:
+                raise self.fail(path + (key,), refused)
             if label is not False and not (isinstance(label, str) and label.strip()):
                 raise self.fail(path + (key,), "label harus teks, atau false untuk kolom yang tidak ada")
         return MappingProxyType({

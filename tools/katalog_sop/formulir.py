@@ -52,6 +52,17 @@ BLANK_TITLES = ("pelaksana", "mutu_baku")
 
 MAY_BE_FALSE = OPTIONAL_COLUMNS + BLANK_TITLES
 
+def refused_false(key: str, value) -> str | None:
+    """Why ``false`` may not stand for ``key`` (a column every form has), or ``None``: one message for the
+    SOP's own ``formulir`` and the agency profile's."""
+    if value is not False or key in MAY_BE_FALSE:
+        return None
+    return (
+        f"kolom '{key}' tidak dapat ditiadakan; false hanya untuk kolom {', '.join(OPTIONAL_COLUMNS)}, "
+        f"atau judul {' dan '.join(BLANK_TITLES)} yang dicetak kosong"
+    )
+
+
 COLUMN_NUMBERS = "nomor_kolom"
 """Not a label: ``true`` where the form prints the column numbers "(1) (2) ..." under its titles."""
 

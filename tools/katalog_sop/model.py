@@ -167,6 +167,9 @@ class Langkah(NamedTuple):
     """How many rows this row's Waktu cell spans (a cell merged down over the rows below it)."""
     waktu_dari: int | None = None
     """For a row under a merged Waktu cell: the number (position) of the row whose cell covers it."""
+    masuk: tuple[int, ...] = (0,)
+    """The symbols (indices) an arrow into the row enters unless it names one: the first of a chain,
+    every one of a parallel row; never a start."""
     tabel: str | None = None
     """The title of the flowchart table this row starts, where one SOP holds several tables."""
     dalam_tabel: str | None = None

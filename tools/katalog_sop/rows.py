@@ -56,9 +56,11 @@ def _suggest(name: str, known: list[str]) -> str:
 class Rows:
     """Reads ``langkah`` for a builder (``at``, ``problems`` and the value readers are the builder's)."""
 
-    def __init__(self, builder, names: dict[str, str]):
+    def __init__(self, builder, names: dict[str, str], shared: set[str] = frozenset()):
         self.b = builder
         self.names = names
+        self.shared = shared
+        """Role names standing under two header groups: a row must name such a column by its id."""
         self.steps: list[dict] = builder.data["langkah"]
         self.specs: list[list[_Spec]] = []
         self.labels: dict[str, int] = {}
@@ -309,7 +311,7 @@ class Rows:
     def _pelaksana(self, name: str | None, where: tuple) -> str | None:
         if name is None:
             return None
-        if name in getattr(self.b, "shared_names", ()):
+        if name in self.shared:
             self.error(where, f"pelaksana '{name}' ada pada lebih dari satu kelompok; sebut dengan id-nya")
             return None
         if name not in self.names:
@@ -383,6 +385,7 @@ class Rows:
             alur=m.BERSAMAAN if self._parallel(position) else m.BERANTAI,
             tidak_terbaca=unknown,
             waktu_baris=step.get("waktu_gabung", 1),
+            masuk=tuple(index for _, index in self.entries(position)),
             tabel=step.get("tabel"),
             dalam_tabel=self.table_of.get(position) or None,
             waktu_dari=self.merged.get(position),

@@ -347,6 +347,17 @@ class _Layout:
         return PROSES
 
     def sheet(self) -> Sheet:
+        laid_out = self.pages()
+        sheet_pages = tuple(self._titled(page, len(laid_out)) for page in laid_out)
+        description = (
+            f"Lembar flowchart SOP {self.sop.nama.value}: {len(self.steps)} langkah, {len(self.nodes)} simbol, "
+            f"{len(self.lanes)} kolom pelaksana ({', '.join(self.lanes)}), {len(sheet_pages)} halaman. "
+            "Uraian setiap langkah ada pada tabel langkah."
+        )
+        return Sheet(self.sop.id, self.sop.nama.value, description, sheet_pages)
+
+    def pages(self) -> list[Page]:
+        """The sheet's pages before their title lines (a table of an SOP of several is titled by its SOP)."""
         gutters = GUTTER_ALLOWANCE
         for attempt in range(3):  # the gutters' width is known only once the arrows are routed
             self._size_rows(gutters)
@@ -365,16 +376,9 @@ class _Layout:
             gutters = needed
         columns = self._columns(tracks)
         header = self._header(columns)
-        self._laid_out = [
+        return [
             self._page(index, numbers, columns, header, row_top, body_height[index], edges) for index, numbers in enumerate(pages)
         ]
-        sheet_pages = tuple(self._titled(page, len(pages)) for page in self._laid_out)
-        description = (
-            f"Lembar flowchart SOP {self.sop.nama.value}: {len(self.steps)} langkah, {len(self.nodes)} simbol, "
-            f"{len(self.lanes)} kolom pelaksana ({', '.join(self.lanes)}), {len(sheet_pages)} halaman. "
-            "Uraian setiap langkah ada pada tabel langkah."
-        )
-        return Sheet(self.sop.id, self.sop.nama.value, description, sheet_pages)
 
     def _paginate(self, room: float) -> list[list[int]]:
         """Rows onto pages: all on one when they fit (no connector bands then), else filled page by page
@@ -423,11 +427,6 @@ class _Layout:
             used += height
             index += 1
         return pages
-
-    def pages(self) -> list[Page]:
-        """The sheet's pages before their title lines (a table of an SOP of several is titled by its SOP)."""
-        self.sheet()
-        return self._laid_out
 
     def _titled(self, page: Page, total: int) -> Page:
         """The page with its title line, as printed sheets carry it: the SOP's name (and its table's title),

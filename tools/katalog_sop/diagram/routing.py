@@ -127,7 +127,7 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
     for key in nodes:
         counts[key[0]] = counts.get(key[0], 0) + 1
     for key, symbol in nodes.items():
-        prefix = f"s{key[0]}" if counts[key[0]] == 1 else f"s{key[0]}s{key[1] + 1}"
+        prefix = "s" + symbol_name(key, counts[key[0]] == 1)[1:]  # s3, s3s2: the arrows of symbol n3, n3s2
         number = 0
         for keluar in symbol.keluar:
             for branch, target in enumerate(keluar.ke or (None,)):

@@ -340,7 +340,7 @@ def _symbols(sop: Sop, step: Langkah) -> str:
     """Each symbol's kind and printed text: "Staf: proses; Kasubag: keputusan «Lengkap?»"."""
     parts = []
     for symbol in step.simbol:
-        who = sop.pelaksana_by_id(symbol.pelaksana).nama if symbol.pelaksana else "?"
+        who = column_name(sop, symbol.pelaksana) if symbol.pelaksana else "?"
         text = f" \u00ab{symbol.teks}\u00bb" if symbol.teks else ""
         parts.append(f"{who}: {symbol.bentuk}{text}")
     return "; ".join(parts)
@@ -354,7 +354,7 @@ def _new_step_fields(sop: Sop, step: Langkah) -> Iterable[FieldChange]:
     yield FieldChange(FIELDS["pelaksana"], None, _names(sop, step))
     if step.waktu is not None:
         yield FieldChange(FIELDS["waktu"], None, step.waktu.text)
-    arrows = _arrows(sop, step, _named(sop), step.nomor)
+    arrows = _arrows(sop, step, _named(sop))
     if arrows:
         yield FieldChange(FIELDS["cabang"] if step.cabang else FIELDS["lanjut_ke"], None, arrows)
 
@@ -384,10 +384,10 @@ def _step_fields(old: Sop, new: Sop, a: Langkah, b: Langkah, step_map: dict) -> 
         yield FieldChange(FIELDS["tidak_terbaca"], unknown(a), unknown(b))
     # The old arrows in the new numbering: a step inserted before a target renumbers it, which is no
     # change of the arrow. Arrows name their target's column, so a move to another symbol of the row shows.
-    if _arrows(old, a, _renumbered(old, step_map), b.nomor) != _arrows(new, b, _same(new), b.nomor):
+    if _arrows(old, a, _renumbered(old, step_map)) != _arrows(new, b, _same(new)):
         field = FIELDS["cabang"] if a.cabang or b.cabang else FIELDS["lanjut_ke"]
         yield FieldChange(
-            field, _arrows(old, a, _named(old), a.nomor) or _plain(a), _arrows(new, b, _named(new), b.nomor) or _plain(b)
+            field, _arrows(old, a, _named(old)) or _plain(a), _arrows(new, b, _named(new)) or _plain(b)
         )
 
 
@@ -414,13 +414,12 @@ def _renumbered(sop: Sop, step_map: dict):
     return name
 
 
-def _arrows(sop: Sop, step: Langkah, name, own: int) -> str:
+def _arrows(sop: Sop, step: Langkah, name) -> str:
     """Every arrow the row draws beyond "on to the next row", as "Ya: ke langkah 5 (Kepala); Tidak: selesai".
 
     ``name(row)`` names a target row. An arrow into a row as any arrow enters it (its first symbol, or
     all of a parallel row) names the row; one into particular symbols of a row of several also names
-    their columns, so an arrow moved to another symbol of a row reads as a change. ``own`` is unused
-    by the reading and kept for the caller's symmetry.
+    their columns, so an arrow moved to another symbol of a row reads as a change.
     """
     parts = []
     for symbol in step.simbol:
@@ -437,7 +436,7 @@ def _arrows(sop: Sop, step: Langkah, name, own: int) -> str:
             where = []
             for row, indices in rows.items():
                 target = sop.langkah[row - 1]
-                if sorted(indices) == _entries(target):
+                if tuple(sorted(indices)) == target.masuk:
                     where.append(f"ke {name(row)}")
                 else:
                     columns = [column_name(sop, target.simbol[i].pelaksana) if target.simbol[i].pelaksana else "?" for i in indices]
@@ -446,12 +445,6 @@ def _arrows(sop: Sop, step: Langkah, name, own: int) -> str:
             if where and not plain:
                 parts.append(f"{label}: {', '.join(where)}")
     return "; ".join(parts)
-
-
-def _entries(step: Langkah) -> list[int]:
-    """The symbols an arrow into the row enters by default: its first, or all of a parallel row."""
-    entry = [i for i, s in enumerate(step.simbol) if s.bentuk != "mulai"] or [0]
-    return entry if step.alur == BERSAMAAN else entry[:1]
 
 
 def _difference(a: Durasi | None, b: Durasi | None) -> str:

@@ -193,7 +193,7 @@ def _step_pelaksana(sop: Sop, step: Langkah) -> str:
     return " → ".join(names)
 
 
-def _target(sop: Sop, step: Langkah, key: tuple[int, int]) -> str:
+def _target(sop: Sop, key: tuple[int, int]) -> str:
     """The target row as HTML: its printed number is the author's text."""
     row = sop.langkah[key[0] - 1]
     name = esc(row.sebutan)
@@ -206,25 +206,22 @@ def _arrows(sop: Sop, step: Langkah) -> str:
     """What the sheet shows beyond "on to the next row": symbol kinds and texts, exits, jumps, ends, unknowns."""
     notes = []
     several = len(step.simbol) > 1
+    following = sop.langkah[step.nomor] if step.nomor < len(sop.langkah) else None
+    plain = lambda k: following is not None and k[0] == following.nomor and k[1] in following.masuk  # as the table reads
     for symbol in step.simbol:
         who = f"{_symbol_name(sop, symbol)}: " if several else ""
         if symbol.teks:
             notes.append(f"{who}{BENTUK_NAMES[symbol.bentuk]} «{esc(symbol.teks)}»")
         for keluar in symbol.keluar:
-            following = sop.langkah[step.nomor] if step.nomor < len(sop.langkah) else None
-            plain = lambda k: (  # on to the next row, as the table reads anyway
-                following is not None and k[0] == following.nomor and (k[1] == 0 or following.alur == BERSAMAAN)
-            )
             targets = [k for k in keluar.ke if not plain(k) or keluar.label or symbol.bentuk == "keputusan"]
             if keluar.ke and not targets:
                 continue
             where = "selesai" if not keluar.ke else ", ".join(
-                "simbol berikutnya" if k[0] == step.nomor and k[1] == symbol.urutan + 1 else f"ke {_target(sop, step, k)}"
+                "simbol berikutnya" if k[0] == step.nomor and k[1] == symbol.urutan + 1 else f"ke {_target(sop, k)}"
                 for k in keluar.ke
             )
             if keluar.label or where != "simbol berikutnya":
                 notes.append(f"{who}{esc(keluar.label) + ': ' if keluar.label else ''}{where}")
-    following = sop.langkah[step.nomor] if step.nomor < len(sop.langkah) else None
     unknown_next = following is not None and following.unknown("alur")  # no arrow drawn into an unknown row
     for symbol in step.simbol:
         if not symbol.keluar and symbol.bentuk != "selesai" and not step.unknown("alur") and not unknown_next:
