@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from workload import write_catalogue  # noqa: E402
 
 from katalog_sop.check import check  # noqa: E402
-from katalog_sop.diagram.dot import _text_tail, to_dot  # noqa: E402
+from katalog_sop.diagram.dot import _line_tail, _text_tail, to_dot  # noqa: E402
 from katalog_sop.diagram.geometry import layout  # noqa: E402
 from katalog_sop.diagram.render import ENGINE, render_sops  # noqa: E402
 from katalog_sop.diagram.text import text_width, wrap  # noqa: E402
@@ -68,6 +68,7 @@ def main() -> int:
             cache = root / f"cache-{number}"
             text_width.cache_clear()  # cold means nothing measured before, in memory or on disk
             _text_tail.cache_clear()
+            _line_tail.cache_clear()
             cold = timed(lambda: render_sops(sops, cache_dir=cache))
             warm = timed(lambda: render_sops(sops, cache_dir=cache))
             if number >= args.warmup:

@@ -8,13 +8,15 @@ are the sheets the SOPs draw, free of live markup, and the build goes on.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 
 import pytest
 
 from katalog_sop.diagram import render
-from katalog_sop.diagram.render import render_sops
+from katalog_sop.diagram.geometry import layout
+from katalog_sop.diagram.render import render_sheets, render_sops
 
 from conftest import REPO, check_structure
 from diagram.test_hostile import assert_inert
@@ -71,32 +73,91 @@ DAMAGE = {
 }
 
 
+def _sheets(sops):
+    return [layout(sop) for sop in sops]
+
+
+def _served_sheets(sops, folder):
+    drawn = render_sheets(_sheets(sops), folder)
+    for pages in drawn:
+        for page in pages:
+            assert_inert(page.svg)
+    return drawn
+
+
+@pytest.fixture(scope="module")
+def fresh_sheets(sops):
+    """The pages ``render_sheets`` draws with no cache: the CLI's path, which keeps one entry per page."""
+    return render_sheets(_sheets(sops))
+
+
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
-def test_a_damaged_page_entry_is_drawn_again(damage, sops, fresh, tmp_path):
-    render_sops(sops, cache_dir=tmp_path)
+def test_a_damaged_page_entry_is_drawn_again(damage, sops, fresh_sheets, tmp_path):
+    render_sheets(_sheets(sops), tmp_path)
     for path in _entries(tmp_path, ".svg"):
+        DAMAGE[damage](path)
+    assert _served_sheets(sops, tmp_path) == fresh_sheets
+    assert _served_sheets(sops, tmp_path) == fresh_sheets, "and the entry is whole again for the next run"
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_sheet_entry_is_drawn_again(damage, sops, fresh, tmp_path):
+    render_sops(sops, cache_dir=tmp_path)
+    for path in _entries(tmp_path, ".sheet"):
         DAMAGE[damage](path)
     assert _served(sops, tmp_path) == fresh
     assert _served(sops, tmp_path) == fresh, "and the entry is whole again for the next build"
 
 
-@pytest.mark.parametrize("damage", sorted(DAMAGE))
-def test_a_damaged_index_entry_is_a_miss(damage, sops, fresh, tmp_path):
+def _sheet_entry(path) -> tuple[dict, list[str]]:
+    """A sheet entry's header and pages, as the cache wrote them."""
+    head, rest = path.read_bytes().split(b"\n", 1)[1].split(b"\n", 1)
+    header = json.loads(head)
+    pages, start = [], 0
+    for size in header["sizes"]:
+        pages.append(rest[start:start + size].decode("utf-8"))
+        start += size
+    return header, pages
+
+
+def _write_sheet_entry(path, header: dict, pages: list[str]) -> None:
+    body = [page.encode("utf-8") for page in pages]
+    header = {**header, "sizes": [len(b) for b in body]}
+    path.write_bytes(_framed(json.dumps(header).encode("utf-8") + b"\n" + b"".join(body)))
+
+
+HEADERS = {
+    "broken": lambda header, pages: (b"{", pages),
+    "a list": lambda header, pages: (b"[]", pages),
+    "wrong types": lambda header, pages: (json.dumps({**header, "title": 1}).encode(), pages),
+    "a path as a key": lambda header, pages: (json.dumps({**header, "pages": ["../../../etc/passwd"] * len(pages)}).encode(), pages),
+    "no pages": lambda header, pages: (json.dumps({**header, "pages": [], "sizes": []}).encode(), []),
+    "sizes that do not add up": lambda header, pages: (json.dumps({**header, "sizes": [n + 1 for n in header["sizes"]]}).encode(), pages),
+    "a page cut in two": lambda header, pages: (
+        json.dumps({**header, "sizes": [header["sizes"][0] // 2, header["sizes"][0] - header["sizes"][0] // 2, *header["sizes"][1:]],
+                    "pages": [header["pages"][0], *header["pages"]]}).encode(),
+        pages,
+    ),
+    "a negative size": lambda header, pages: (json.dumps({**header, "sizes": [-1, header["sizes"][0] + 1, *header["sizes"][1:]],
+                                                          "pages": [header["pages"][0], *header["pages"]]}).encode(), pages),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HEADERS))
+def test_a_sheet_entry_whose_header_does_not_describe_it_is_a_miss(kind, sops, fresh, tmp_path):
     render_sops(sops, cache_dir=tmp_path)
-    for path in _entries(tmp_path, ".json"):
-        DAMAGE[damage](path)
+    for path in _entries(tmp_path, ".sheet"):
+        header, pages = _sheet_entry(path)
+        head, pages = HEADERS[kind](header, pages)
+        path.write_bytes(_framed(head + b"\n" + "".join(pages).encode("utf-8")))
     assert _served(sops, tmp_path) == fresh
 
 
-@pytest.mark.parametrize(
-    "index",
-    [b"{", b"[]", b'{"title": 1}', b'{"title": "t", "description": "d", "pages": ["../../../etc/passwd"]}', b'{"title": "t", "description": "d", "pages": []}'],
-    ids=["broken", "a list", "wrong types", "a path as a key", "no pages"],
-)
-def test_an_index_entry_that_is_not_an_index_is_a_miss(index, sops, fresh, tmp_path):
+def test_a_sheet_entry_is_served_without_laying_the_sheet_out_again(sops, fresh, tmp_path, monkeypatch):
     render_sops(sops, cache_dir=tmp_path)
-    for path in _entries(tmp_path, ".json"):
-        path.write_bytes(_framed(index))
+    assert len(_entries(tmp_path, ".sheet")) == len(sops), "one file per sheet, whatever its pages"
+    assert list(tmp_path.rglob("*.svg")) == [], "its pages are not kept a second time"
+    monkeypatch.setattr(render, "layout", lambda *args: pytest.fail("laid out again"))
     assert _served(sops, tmp_path) == fresh
 
 
@@ -173,11 +234,23 @@ TRICKS = {
 
 
 @pytest.mark.parametrize("trick", sorted(TRICKS))
-def test_an_entry_with_live_markup_is_never_served_even_with_a_matching_hash(trick, sops, fresh, tmp_path):
-    render_sops(sops, cache_dir=tmp_path)
+def test_a_page_entry_with_live_markup_is_never_served_even_with_a_matching_hash(trick, sops, fresh_sheets, tmp_path):
+    render_sheets(_sheets(sops), tmp_path)
     for path in _entries(tmp_path, ".svg"):
         svg = path.read_bytes().split(b"\n", 1)[1].decode("utf-8")
         tricked = TRICKS[trick](svg)
         assert tricked != svg
         path.write_bytes(_framed(tricked.encode("utf-8")))
+    assert _served_sheets(sops, tmp_path) == fresh_sheets
+
+
+@pytest.mark.parametrize("trick", sorted(TRICKS))
+def test_a_sheet_entry_with_live_markup_is_never_served_even_with_a_matching_hash(trick, sops, fresh, tmp_path):
+    render_sops(sops, cache_dir=tmp_path)
+    for path in _entries(tmp_path, ".sheet"):
+        header, pages = _sheet_entry(path)
+        tricked = [pages[0], *pages[1:]]
+        tricked[-1] = TRICKS[trick](pages[-1])  # the last page, so that every page before it is whole
+        assert tricked != pages
+        _write_sheet_entry(path, header, tricked)
     assert _served(sops, tmp_path) == fresh

@@ -139,3 +139,22 @@ def test_render_sops_reuses_unchanged_sheets_without_layout(tmp_path, monkeypatc
     changed = sops[0].__class__(**{**sops[0].__dict__, "nama": sops[0].nama.__class__("Nama Baru", sops[0].nama.location)})
     again = render.render_sops([changed], cache_dir=tmp_path)
     assert again[0][0].svg != first[0][0].svg and "<title>Nama Baru" in again[0][0].svg
+
+
+def test_an_edited_sop_file_is_drawn_anew_and_a_copy_under_another_name_has_its_own_sheet(tmp_path):
+    source = REPO / "sops" / "dinas-tanpa-nama" / "pengukuran-kinerja.yaml"
+    folder = tmp_path / "sops" / "unit"
+    folder.mkdir(parents=True)
+    edited, copy = folder / "sop.yaml", folder / "salinan.yaml"
+    edited.write_bytes(source.read_bytes())
+    copy.write_bytes(source.read_bytes())
+    before, same_text = _sop(edited), _sop(copy)
+    first = render.render_sops([before], cache_dir=tmp_path / "cache")
+    copied = render.render_sops([same_text], cache_dir=tmp_path / "cache")  # the same text, once drawn, in the cache
+    assert "salinan" in copied[0][0].svg and "salinan" not in first[0][0].svg, "each keeps its own id in its sheet"
+    text = source.read_text(encoding="utf-8")
+    edited.write_text(text.replace(f"nama: {before.nama.value}", "nama: Nama Baru Sesudah Disunting", 1), encoding="utf-8")
+    after = _sop(edited)
+    assert after.nama.value == "Nama Baru Sesudah Disunting"
+    again = render.render_sops([after], cache_dir=tmp_path / "cache")
+    assert "<title>Nama Baru Sesudah Disunting" in again[0][0].svg

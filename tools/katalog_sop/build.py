@@ -152,7 +152,11 @@ class _Builder:
             pengecualian=self.pengecualian(),
         )
         failed = any(problem.is_error for problem in self.problems)
-        return (None if failed else sop), self.problems
+        if failed:
+            return None, self.problems
+        if self.doc.digest:
+            m.remember_source(sop, self.doc.digest)
+        return sop, self.problems
 
     def formulir(self) -> dict[str, str | None]:
         """The SOP's own form labels; only a column a form may lack can be left out (``false``)."""

@@ -9,6 +9,7 @@ model is built by :mod:`katalog_sop.build`; nothing here does I/O.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 from typing import Mapping, NamedTuple
 
@@ -277,9 +278,30 @@ class Sop:
     key_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Where each top-level key the author wrote stands (to point at an empty section)."""
     pengecualian: tuple[Pengecualian, ...] = ()
-
     def pelaksana_by_id(self, pelaksana_id: str) -> Pelaksana:
         for pelaksana in self.pelaksana:
             if pelaksana.id == pelaksana_id:
                 return pelaksana
         raise KeyError(pelaksana_id)
+
+
+_SOURCES: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def remember_source(sop: Sop, digest: str) -> None:
+    """Note that ``sop`` was built, as it is, from the text whose SHA-256 is ``digest``."""
+    key = id(sop)
+    _SOURCES[key] = (weakref.ref(sop, lambda _, key=key: _SOURCES.pop(key, None)), digest)
+
+
+def source_digest(sop: Sop) -> str | None:
+    """The SHA-256 of the text ``sop`` was built from; ``None`` for an SOP made any other way.
+
+    With the SOP's id and the code, that text decides every value of the SOP,
+    so a cache may key on it instead of the whole model (whose ``repr`` is a
+    large part of drawing a sheet). Kept beside the SOP, not in it: a copy made
+    with ``dataclasses.replace`` or changed in any way is another object, and has none.
+    """
+    entry = _SOURCES.get(id(sop))
+    return entry[1] if entry is not None and entry[0]() is sop else None
+

@@ -18,6 +18,7 @@ always the text the author wrote.
 from __future__ import annotations
 
 import errno
+import hashlib
 import math
 import os
 import re
@@ -73,6 +74,8 @@ class Document:
     path: str
     data: dict
     positions: Positions
+    digest: str = ""
+    """The SHA-256 of the text parsed: what the document holds, for caches keyed by content."""
 
     def location(self, json_path: NodePath = (), *, at_key: bool = False) -> Location:
         json_path = tuple(json_path)
@@ -189,7 +192,8 @@ def _parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
         data = builder.convert(root, (), 0)
     except _Abort as abort:
         return None, builder.problems + [abort.problem]
-    return Document(display, data, Positions(builder.values, builder.keys)), builder.problems
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(display, data, Positions(builder.values, builder.keys), digest), builder.problems
 
 
 # --- line breaks as editors see them ---------------------------------------------------
@@ -228,7 +232,7 @@ class _Swap:
             {self._path(path): at for path, at in document.positions.values.items()},
             {self._path(path): at for path, at in document.positions.keys.items()},
         )
-        return Document(document.path, self._value(document.data), positions), problems
+        return Document(document.path, self._value(document.data), positions, document.digest), problems
 
     def _value(self, value):
         if isinstance(value, str):

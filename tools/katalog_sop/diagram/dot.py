@@ -120,14 +120,25 @@ def _segments(text: str) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=65536)
+def _line_tail(text: str, size: float) -> str | None:
+    """The tail of the one operation that draws ``text`` ("" for a line that shows nothing); ``None``
+    when it takes several (:func:`_segments`). Most lines of a catalogue repeat: column titles, names."""
+    shown = visible(text)
+    if not shown:
+        return ""
+    if len(shown) <= SEGMENT and "\\" not in shown:
+        return _text_tail(shown, size)
+    return None
+
+
 def _text_ops(x: float, y: float, justify: int, text: str, size: float) -> list[str]:
     """The operations that draw one line of text anchored at (x, y), in Graphviz's upward y."""
+    tail = _line_tail(text, size)
+    if tail is not None:  # an empty xdot string makes Graphviz drop every text operation after it
+        return [f"T {x:.2f} {y:.2f} {justify} {tail}"] if tail else []
     text = visible(text)
-    if not text:  # an empty xdot string makes Graphviz drop every text operation after it
-        return []
     pieces = _segments(text)
-    if len(pieces) == 1:
-        return [f"T {x:.2f} {y:.2f} {justify} {_text_tail(text, size)}"]
     left = x - (justify + 1) * text_width(text, size) / 2  # the line's left end: justify is -1 start, 0 middle, 1 end
     ops = []
     for piece in pieces:  # side by side, each at its measured width

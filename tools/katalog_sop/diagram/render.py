@@ -13,11 +13,14 @@ Graphviz cannot draw, or draws with live markup, is replaced by a plain page
 saying so, and the result carries a warning naming the SOP and the page.
 Only a missing Graphviz raises (:class:`GraphvizError`).
 
-The cache is keyed by a hash of the DOT text and the Graphviz version. It
-never fails a build: each entry starts with the SHA-256 of its content,
-checked on every read, so a truncated, replaced or undecodable entry, an
-unreadable one, a directory or anything but a regular file where an entry
-should be, or a damaged index is a miss and is drawn again; a cache folder
+The cache holds whole sheets, keyed by what decides them (the SOP's source
+text or model, the form labels, the options, the code and the Graphviz
+version), one file per sheet; and, for single pages drawn outside a build
+(``sop render``, ``sop diff``), pages keyed by their DOT text. It never
+fails a build: each entry starts with the SHA-256 of its content, checked on
+every read, so a truncated, replaced or undecodable entry, an unreadable one,
+a directory or anything but a regular file where an entry should be, or an
+entry whose parts do not add up is a miss and is drawn again; a cache folder
 that cannot be written means drawing without caching, with one warning.
 Entries are written atomically; temporary files older than ``STALE_SECONDS``
 (left by killed builds) are removed when a cache is opened. Nothing here
@@ -37,7 +40,6 @@ import subprocess
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +50,7 @@ from katalog_sop.diagram.dot import to_dot
 from katalog_sop.diagram.geometry import Options, layout
 from katalog_sop.diagram.shapes import Sheet
 from katalog_sop.diagram.text import FONT_FAMILY, visible
-from katalog_sop.model import Sop
+from katalog_sop.model import Sop, source_digest
 
 ENGINE = "neato"
 STALE_SECONDS = 600
@@ -261,10 +263,12 @@ class _Cache:
     """SVGs by the hash of their DOT text and the Graphviz version; ``None``: no cache.
 
     An entry is ``katalog-sop-cache sha256=<hex>`` on its first line, then
-    the content whose hash that is. Entries are written by a background
-    thread: creating files is slow on some disks, and the thread waits on the
-    disk while Python lays out the next sheets. A write that fails stops
-    caching for the rest of the build, with one warning.
+    the content whose hash that is. Entries are written as they are made, in
+    this thread: we measured a writer thread falling behind, as it waits for
+    the interpreter after each system call while the layout holds it, so the
+    build ended waiting for it; a direct write costs well under a tenth of a
+    millisecond. A write that fails stops caching for the rest of the build,
+    with one warning.
     """
 
     MAGIC = b"katalog-sop-cache sha256="
@@ -272,81 +276,110 @@ class _Cache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.warnings: list[str] = []
-        self._writer: ThreadPoolExecutor | None = None
-        self._writes: list = []
         self._broken = False
+        self._present: set[str] | None = None
         if folder is not None:
-            self._submit(_remove_stale_temporaries, Path(folder))
+            self._present = _subfolders(Path(folder))
+            _remove_stale_temporaries(Path(folder))
 
     def _path(self, key: str, suffix: str) -> Path:
         return self.folder / key[:2] / f"{key}{suffix}"
 
-    def _submit(self, job, *args) -> None:
-        if self._writer is None:
-            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="katalog-sop-cache")
-        self._writes.append(self._writer.submit(job, *args))
-
-    def get(self, key: str, suffix: str = ".svg") -> str | None:
-        """The entry's text if it is whole and unchanged; ``None`` otherwise."""
-        if self.folder is None:
-            return None
+    def get(self, key: str, suffix: str = ".svg") -> bytes | None:
+        """The entry's content if it is whole and unchanged; ``None`` otherwise."""
+        if self.folder is None or (self._present is not None and key[:2] not in self._present):
+            return None  # a cold cache: no file to try opening
         data = _read_regular(self._path(key, suffix))
         if data is None:
             return None
         head, newline, body = data.partition(b"\n")
         if not newline or head != self.MAGIC + hashlib.sha256(body).hexdigest().encode("ascii"):
             return None
-        try:
-            return body.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
+        return body
 
     def get_svg(self, key: str) -> str | None:
-        svg = self.get(key)
-        return svg if svg is not None and svg.endswith(SVG_END.decode()) and is_inert(svg) else None
+        return _svg(self.get(key))
 
-    def get_index(self, key: str) -> dict | None:
-        """A sheet's index entry (title, description, page keys), if it is one."""
-        text = self.get(key, ".json")
+    def get_sheet(self, key: str) -> tuple[str, str, dict[str, str]] | None:
+        """A whole sheet's entry: its title, description and SVG pages by their keys, in order."""
+        body = self.get(key, ".sheet")
+        if body is None:
+            return None
+        head, newline, rest = body.partition(b"\n")
         try:
-            entry = json.loads(text) if text is not None else None
+            entry = json.loads(head)
         except ValueError:
             return None
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("description"), str):
             return None
-        pages = entry.get("pages")
-        if not isinstance(pages, list) or not pages or not all(isinstance(p, str) and _KEY.fullmatch(p) for p in pages):
+        keys, sizes = entry.get("pages"), entry.get("sizes")
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and _KEY.fullmatch(k) for k in keys):
             return None
-        return entry
+        if not isinstance(sizes, list) or len(sizes) != len(keys) or not all(type(n) is int and n > 0 for n in sizes):
+            return None
+        if not newline or sum(sizes) != len(rest):
+            return None
+        pages, start = {}, 0
+        for page_key, size in zip(keys, sizes):
+            svg = _svg(rest[start:start + size])
+            if svg is None:
+                return None
+            pages[page_key] = svg
+            start += size
+        return entry["title"], entry["description"], pages
 
-    def put(self, key: str, text: str, suffix: str = ".svg") -> None:
+    def put_sheet(self, key: str, title: str, description: str, pages: list[tuple[str, str]]) -> None:
+        """Store a whole sheet, its pages (key, SVG) in order, as one entry: one file to make, not one per page."""
+        svgs = [svg.encode("utf-8") for _, svg in pages]
+        head = json.dumps({"title": title, "description": description, "pages": [k for k, _ in pages], "sizes": [len(b) for b in svgs]})
+        self.put(key, head.encode("utf-8") + b"\n" + b"".join(svgs), ".sheet")
+
+    def put(self, key: str, content: str | bytes, suffix: str = ".svg") -> None:
+        """Store an entry; a failure is a warning (:attr:`warnings`), never an error."""
         if self.folder is None or self._broken:
             return
-        body = text.encode("utf-8")
+        path = self._path(key, suffix)
+        body = content.encode("utf-8") if isinstance(content, str) else content
         data = self.MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
-        self._submit(self._write, self._path(key, suffix), data)
-
-    def _write(self, path: Path, data: bytes) -> None:
-        if self._broken:
-            return
         try:
-            if path.is_dir() and not path.is_symlink():
+            try:
+                write_atomically(path, data)
+            except IsADirectoryError:
+                if path.is_symlink():
+                    raise
                 shutil.rmtree(path)  # a directory where an entry belongs is damage, not data
-            write_atomically(path, data)
+                write_atomically(path, data)
         except OSError as exc:
             self._broken = True
             self.warnings.append(
                 f"cache lembar {self.folder} tidak dapat ditulis ({exc.strerror or exc}); lembar digambar tanpa cache"
             )
 
-    def close(self) -> None:
-        """Wait for every write; a write's failure is a warning, never an error."""
-        if self._writer is not None:
-            self._writer.shutdown(wait=True)
-            self._writer = None
-            writes, self._writes = self._writes, []
-            for write in writes:
-                write.result()
+
+def _svg(data: bytes | None) -> str | None:
+    """``data`` as a sheet page's SVG, if it is one and only a drawing (:func:`is_inert`)."""
+    if data is None:
+        return None
+    try:
+        svg = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return svg if svg.endswith(SVG_END.decode()) and is_inert(svg) else None
+
+
+def _subfolders(folder: Path) -> set[str] | None:
+    """The names of the cache's two-letter folders when it is opened; ``None`` if they cannot be listed.
+
+    Entries written during this build are never read back in it, so a folder
+    missing now holds nothing to read.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if len(e.name) == 2 and e.is_dir()}
+    except FileNotFoundError:
+        return set()
+    except OSError:
+        return None
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
@@ -371,15 +404,18 @@ def _remove_stale_temporaries(folder: Path) -> None:
 class _Drawing:
     """SVG pages by DOT key: from the cache, or drawn by one batched Graphviz process.
 
-    Pages Graphviz has finished are stored in the cache while the next
-    sheets are still being laid out. A page Graphviz cannot draw, or draws
-    with live markup, gets the stand-in page, and its reason in ``failed``.
+    With ``page_entries``, each page is looked up in the cache by itself, and
+    pages Graphviz has finished are stored there while the next sheets are
+    still being laid out; without, the caller stores whole sheets. A page
+    Graphviz cannot draw, or draws with live markup, gets the stand-in page,
+    and its reason in ``failed``.
     """
 
     COLLECT_EVERY = 32
 
-    def __init__(self, cache: _Cache):
+    def __init__(self, cache: _Cache, page_entries: bool = True):
         self.cache, self.batch = cache, _Batch()
+        self.page_entries = page_entries
         self.svgs: dict[str, str] = {}
         self.failed: dict[str, str] = {}
         self.queue: list[tuple[str, str]] = []  # (key, DOT) of each page in the current batch, in its order
@@ -388,7 +424,7 @@ class _Drawing:
     def need(self, dot: str) -> str:
         key = cache_key(dot)
         if key not in self.svgs and key not in self.fresh_keys:
-            cached = self.cache.get_svg(key)
+            cached = self.cache.get_svg(key) if self.page_entries else None
             if cached is not None:
                 self.svgs[key] = cached
             else:
@@ -409,7 +445,8 @@ class _Drawing:
     def _keep(self, key: str, svg: str) -> None:
         if is_inert(svg):
             self.svgs[key] = svg
-            self.cache.put(key, svg)
+            if self.page_entries:
+                self.cache.put(key, svg)
         else:
             self.svgs[key] = _stand_in()
             self.failed[key] = "SVG dari Graphviz memuat tautan, skrip atau gaya"
@@ -441,12 +478,9 @@ def render_dots(dots: Iterable[str], cache_dir: Path | None) -> Rendered:
     stand-in page to the reason.
     """
     cache = _Cache(cache_dir)
-    try:
-        drawing = _Drawing(cache)
-        keys = [drawing.need(dot) for dot in dots]
-        svgs = drawing.finish()
-    finally:
-        cache.close()
+    drawing = _Drawing(cache)
+    keys = [drawing.need(dot) for dot in dots]
+    svgs = drawing.finish()
     failures = {index: drawing.failed[key] for index, key in enumerate(keys) if key in drawing.failed}
     return Rendered((svgs[key] for key in keys), cache.warnings, failures)
 
@@ -483,7 +517,6 @@ _GRAPH_TITLE = re.compile(r"<title>sheet</title>")
 _PART_TITLE = re.compile(r"<title>(?!sheet</title>)[^<]*</title>\n?")
 """Graphviz names each node and edge in a ``<title>`` ("n1", "n1->n2"): tooltips that mean nothing to a reader."""
 _PAGE_PREFIX = re.compile(r'id="page\d+,\d+_')
-
 
 def _page_title(title: str, number: int, total: int) -> str:
     return f"{title} — halaman {number} dari {total}"
@@ -538,59 +571,69 @@ def render_sheets(sheets: Iterable[Sheet], cache_dir: Path | None = None) -> Ren
 
 @lru_cache(maxsize=1)
 def _code_version() -> str:
-    """A hash of everything that turns a model into DOT, so a changed layout never reuses old sheets."""
+    """A hash of the package's code and Graphviz's version, so a changed tool never reuses old sheets.
+
+    All of the package, not only the drawing: an SOP's sheet is found in the cache by
+    its source text (:func:`_fingerprint`), which the rest of the code turns into the model.
+    """
     digest = hashlib.sha256(graphviz_version().encode("utf-8"))
-    folder = Path(__file__).parent
-    for name in sorted(p.name for p in folder.iterdir() if p.suffix in (".py", ".json")):
-        digest.update(name.encode("utf-8") + (folder / name).read_bytes())
-    shared = folder.parent / "visible.py"  # what a drawn text shows is decided there
-    digest.update(shared.name.encode("utf-8") + shared.read_bytes())
+    package = Path(__file__).parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
+def _fingerprint(sop: Sop) -> str:
+    """What decides an SOP's sheet: its id and source text when it was built from one, else the whole model."""
+    digest = source_digest(sop)
+    return repr(sop) if digest is None else f"{sop.id}\n{sop.path}\n{digest}"
+
+
 def _plan_and_draw(sops: Iterable[Sop], options: Options, cache: _Cache, formulir=None):
-    drawing = _Drawing(cache)
-    plans: list[tuple[str, str, str, list[str], bool]] = []  # SOP id, title, description, page keys, index to write
-    index_keys: list[str] = []
+    drawing = _Drawing(cache, page_entries=False)
+    plans: list[tuple[str, str, str, list[str], bool]] = []  # SOP id, title, description, page keys, entry to write
+    sheet_keys: list[str] = []
     for sop in sops:
         labels = dict(formulir(sop.id)) if formulir else {}
-        index_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{labels!r}\n{sop!r}".encode("utf-8", "replace")).hexdigest()
-        index_keys.append(index_key)
-        entry = cache.get_index(index_key)
+        sheet_key = hashlib.sha256(f"{_code_version()}\n{options!r}\n{labels!r}\n{_fingerprint(sop)}".encode("utf-8", "replace")).hexdigest()
+        sheet_keys.append(sheet_key)
+        entry = cache.get_sheet(sheet_key)
         if entry is not None:
-            pages = {key: cache.get_svg(key) for key in entry["pages"]}
-            if all(svg is not None for svg in pages.values()):
-                drawing.svgs.update(pages)
-                plans.append((sop.id, entry["title"], entry["description"], entry["pages"], False))
-                continue
+            title, description, pages = entry
+            drawing.svgs.update(pages)
+            plans.append((sop.id, title, description, list(pages), False))
+            continue
         sheet = layout(sop, options, labels)
         keys = [drawing.need(to_dot(sheet, page)) for page in sheet.pages]
         plans.append((sop.id, sheet.title, sheet.description, keys, True))
-    return plans, index_keys, drawing
+    return plans, sheet_keys, drawing
 
 
 def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Path | None = None, formulir=None) -> Rendered:
     """Every SOP's sheet as SVG pages, with the warnings of the drawing and the cache.
 
-    With a cache, an SOP drawn before with the same model, options and code is
-    not laid out again: an index keyed by those inputs names its pages, which
-    stay keyed by their DOT text and the Graphviz version. ``formulir`` gives the agency profile's form
-    labels for an SOP id. Every other SOP is
-    laid out, and its new pages are handed to one Graphviz process as it goes.
+    With a cache, an SOP drawn before with the same source (or model), form
+    labels, options and code is not laid out again: its whole sheet is one
+    entry keyed by those inputs. Making files is the dearest part of a cold
+    build on some disks, so a sheet's pages share its one file.
+    ``formulir`` gives the agency profile's form labels for an SOP id. Every
+    other SOP is laid out, and its new pages are handed to one Graphviz
+    process as it goes.
     """
     cache = _Cache(cache_dir)
     # Laying out sheets makes many small objects and no cycles; the catalogue read before is large and
     # lives on. Freezing it keeps the collector from scanning it again and again while sheets are made.
     gc.freeze()
     try:
-        plans, index_keys, drawing = _plan_and_draw(sops, options, cache, formulir)
+        plans, sheet_keys, drawing = _plan_and_draw(sops, options, cache, formulir)
         svgs = drawing.finish()
         warnings: list[str] = []
-        for index_key, (sop_id, title, description, keys, write_index) in zip(index_keys, plans):
+        for sheet_key, (sop_id, title, description, keys, write_entry) in zip(sheet_keys, plans):
             failures = _failure_warnings(sop_id, keys, drawing.failed)
             warnings += failures
-            if write_index and not failures:  # after its pages: the one writer thread keeps this order
-                cache.put(index_key, json.dumps({"title": title, "description": description, "pages": keys}), ".json")
+            if write_entry and not failures:  # a stand-in page is never kept
+                cache.put_sheet(sheet_key, title, description, [(key, svgs[key]) for key in keys])
         out = [
             [
                 RenderedPage(number, accessible(svgs[key], _page_title(title, number, len(keys)), description))
@@ -600,6 +643,5 @@ def render_sops(sops: Iterable[Sop], options: Options = Options(), cache_dir: Pa
         ]
     finally:
         gc.unfreeze()
-        cache.close()  # while the last entries are written, the pages above were made
     failed = sum(1 for key in drawing.failed if key in drawing.fresh_keys)
     return Rendered(out, cache.warnings + warnings, attempted=len(drawing.fresh_keys), failed=failed)

@@ -123,11 +123,11 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
     edges: list[Edge] = []
     down_from: dict[Key, bool] = {}  # a symbol's bottom: taken, and whether by a labelled arrow
     down_into: dict[Key, bool] = {}
-    counts: dict[int, int] = {}
+    rows: dict[int, list[Key]] = {}  # the symbols of each row: the only ones that can stand in an arrow's way
     for key in nodes:
-        counts[key[0]] = counts.get(key[0], 0) + 1
+        rows.setdefault(key[0], []).append(key)
     for key, symbol in nodes.items():
-        prefix = "s" + symbol_name(key, counts[key[0]] == 1)[1:]  # s3, s3s2: the arrows of symbol n3, n3s2
+        prefix = "s" + symbol_name(key, len(rows[key[0]]) == 1)[1:]  # s3, s3s2: the arrows of symbol n3, n3s2
         number = 0
         for keluar in symbol.keluar:
             for branch, target in enumerate(keluar.ke or (None,)):
@@ -141,8 +141,8 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
                         continue  # the symbol itself is the end capsule
                     edge.kind = END
                 elif target[0] == key[0]:
-                    edge.kind = ACROSS if target[1] > key[1] and not _blocked(key, target, nodes, across) else OVER
-                elif not _stacked_in_way(key, target, nodes, across) and _may_go_down(
+                    edge.kind = ACROSS if target[1] > key[1] and not _blocked(key, target, rows[key[0]], across) else OVER
+                elif not _stacked_in_way(key, target, rows, across) and _may_go_down(
                     edge, page_of, last_on_page, first_on_page, down_from, down_into
                 ):
                     edge.kind = DOWN if page_of[key] == page_of[target] else CROSS_DOWN
@@ -154,23 +154,21 @@ def _classify(nodes: dict[Key, Simbol], across: dict[Key, float], page_of, last_
     return edges
 
 
-def _blocked(src: Key, dst: Key, nodes: dict[Key, Simbol], across: dict[Key, float]) -> bool:
-    """Whether another symbol of the row stands between two symbols: beside them, or (for two stacked
-    in one column) between them in that column."""
+def _blocked(src: Key, dst: Key, row: list[Key], across: dict[Key, float]) -> bool:
+    """Whether another symbol of the row (``row``: its symbols) stands between two symbols: beside them,
+    or (for two stacked in one column) between them in that column."""
     low, high = sorted((across[src], across[dst]))
     if low == high:  # one column: stacked in flow order
-        stack = sorted(other for other in nodes if other[0] == src[0] and across[other] == low)
+        stack = sorted(other for other in row if across[other] == low)
         return abs(stack.index(src) - stack.index(dst)) != 1
-    return any(
-        other[0] == src[0] and other not in (src, dst) and low <= across[other] <= high for other in nodes
-    )
+    return any(other not in (src, dst) and low <= across[other] <= high for other in row)
 
 
-def _stacked_in_way(src: Key, dst: Key, nodes: dict[Key, Simbol], across: dict[Key, float]) -> bool:
+def _stacked_in_way(src: Key, dst: Key, rows: dict[int, list[Key]], across: dict[Key, float]) -> bool:
     """Whether a symbol stacked below the source, or above the target, in its column would stand in
-    the way of an arrow straight down."""
-    below = any(o[0] == src[0] and o[1] > src[1] and across[o] == across[src] for o in nodes)
-    above = any(o[0] == dst[0] and o[1] < dst[1] and across[o] == across[dst] for o in nodes)
+    the way of an arrow straight down (``rows``: the symbols of each row)."""
+    below = any(o[1] > src[1] and across[o] == across[src] for o in rows[src[0]])
+    above = any(o[1] < dst[1] and across[o] == across[dst] for o in rows.get(dst[0], ()))
     return below or above
 
 
