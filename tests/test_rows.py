@@ -590,3 +590,51 @@ def test_a_decision_of_a_row_whose_exits_all_enter_one_symbol_is_reported_at_tha
     assert problems(result) == [
         ("SOPAP-F05", "$.langkah[1].simbol[1]", "semua cabang keputusan langkah 2 (simbol ke-2) menuju tempat yang sama"),
     ]
+
+
+# --- a table's own columns and notes ---------------------------------------------------------------
+
+TABLES = """\
+nama: C
+pelaksana: [Ketua, PPK, Persediaan, Bendahara]
+langkah:
+  - tabel:
+      judul: Belanja Barang
+      pelaksana: [Ketua, PPK, Persediaan]
+      catatan: ["Ket: *) Dokumen pendukung:", "- KAK dan FP"]
+    kegiatan: Mengajukan
+    pelaksana: Ketua
+  - {kegiatan: Membayar, pelaksana: PPK}
+  - {tabel: Belanja Perjalanan, kegiatan: Mengajukan lagi, pelaksana: Ketua}
+  - {kegiatan: Membayar, pelaksana: Bendahara}
+"""
+
+
+def test_a_table_names_its_printed_columns_and_the_notes_under_it(check_sop):
+    sop = built(check_sop, TABLES)
+    first, third = sop.langkah[0].tabel, sop.langkah[2].tabel
+    assert first.judul == "Belanja Barang" and first.pelaksana == ("Ketua", "PPK", "Persediaan")
+    assert [t.value for t in first.catatan] == ["Ket: *) Dokumen pendukung:", "- KAK dan FP"]
+    assert third.judul == "Belanja Perjalanan" and third.pelaksana == () and third.catatan == ()
+    assert sop.langkah[1].tabel is None and sop.langkah[1].dalam_tabel == "Belanja Barang"
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "where", "message"),
+    [
+        ("pelaksana: [Ketua, PPK, Persediaan]", "pelaksana: [Ketua, Persediaan]", "$.langkah[1].pelaksana",
+         "pelaksana 'PPK' bukan kolom tabel ini (tabel.pelaksana pada baris 1)"),
+        ("pelaksana: [Ketua, PPK, Persediaan]", "pelaksana: [Ketua, PPK, Persedian]", "$.langkah[0].tabel.pelaksana[2]",
+         "pelaksana 'Persedian' tidak ada dalam daftar pelaksana; mungkin maksudnya 'Persediaan'?"),
+    ],
+    ids=["a symbol outside the listed columns", "a listed column that is no pelaksana"],
+)
+def test_a_tables_columns_must_be_pelaksana_and_hold_every_symbol_of_the_table(check_sop, find, replace, where, message):
+    result = check_sop(TABLES.replace(find, replace))
+    assert problems(result) == [("reference", where, message)]
+
+
+def test_a_table_mapping_with_an_unknown_key_is_a_schema_error(check_sop):
+    result = check_sop(TABLES.replace("      judul: Belanja Barang\n", "      judul: Belanja Barang\n      kolom: [Ketua]\n"))
+    [error] = [p for p in result.problems if p.is_error]
+    assert (error.location.json_path, error.location.line) == ("$.langkah[0].tabel.kolom", 6)

@@ -320,3 +320,31 @@ def test_the_forms_column_numbers_are_printed_under_the_titles_when_asked(check_
     assert not any(t.lines and t.lines[0] == "(1)" for t in plain.texts)
     row = lambda page: next(t.rect.y for t in page.texts if t.lines == ("1",) and t.rect.x == 0)
     assert row(numbered) > row(plain), "the rows start below the numbers"
+
+
+def test_a_table_draws_the_columns_it_lists_even_empty_ones_and_its_notes_under_its_last_row(check_sop):
+    notes = ["Ket: *) Kelengkapan dokumen pendukung:", "- KAK dan FP (aplikasi BOS)", "- " + "Surat Tugas dan SPD " * 12]
+    result = check_sop(
+        "nama: Uji\npelaksana: [Ketua, PPK, Persediaan, Bendahara]\nlangkah:\n"
+        f"  - tabel: {{judul: Belanja Barang, pelaksana: [Ketua, PPK, Persediaan], catatan: {notes!r}}}\n"
+        "    kegiatan: Mengajukan\n    pelaksana: Ketua\n"
+        + "".join(f"  - {{kegiatan: Memeriksa {n}, pelaksana: PPK}}\n" for n in range(2, 12))
+        + "  - {tabel: Belanja Perjalanan, kegiatan: Mengajukan lagi, pelaksana: Ketua}\n"
+        "  - {kegiatan: Membayar, pelaksana: Bendahara}\n"
+    )
+    sop = result.files[0].sop
+    assert sop is not None, result.problems
+    sheet = layout(sop)
+    first_table = [p for p in sheet.pages if any("Belanja Barang" in " ".join(t.lines) for t in p.texts)]
+    assert len(first_table) >= 2, "the case spans pages: the notes must follow the last row, not the first page"
+    for page in sheet.pages:
+        shown = {" ".join(t.lines) for t in page.texts}
+        assert page.height <= Options().page_height + 0.01
+        if page in first_table:
+            assert "Persediaan" in shown and "Bendahara" not in shown, "an empty listed column is drawn; an unlisted one is not"
+    last = first_table[-1]
+    [block] = [t for t in last.texts if t.lines and t.lines[0] == notes[0]]
+    assert block.lines[1] == notes[1] and len(block.lines) > len(notes), "each note on its own lines, a long one wrapped"
+    grid_bottom = max(max(a[1], b[1]) for a, b in last.rules)
+    assert block.rect.y >= grid_bottom - 0.01 and block.rect.bottom <= last.height + 0.01, "under the table, on the page"
+    assert all(not any(notes[0] in " ".join(t.lines) for t in p.texts) for p in sheet.pages if p is not last)

@@ -16,7 +16,7 @@ import pytest
 
 
 from katalog_sop.diagram import render
-from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, layout
+from katalog_sop.diagram.geometry import UNKNOWN_LANE, Options, _tables, layout
 from katalog_sop.diagram.routing import symbol_name
 
 from conftest import REPO, check_structure
@@ -116,7 +116,7 @@ class Drawing:
         return {
             t: self.row_of(y)
             for x, y, t in self.texts
-            if x < first_column_right and y > self.header_bottom and t
+            if x < first_column_right and self.header_bottom < y < self.rows[-1] and t  # notes under the table are no rows
         }
 
 
@@ -148,11 +148,15 @@ CASES = [pytest.param(p, Options(), id=p.parent.name) for p in SEEDS] + [
 
 @pytest.mark.parametrize("path, options", CASES)
 def test_each_step_is_one_symbol_in_its_lane_and_row_and_no_arrow_crosses_a_symbol(path, options, tmp_path):
-    sop, pages = _drawn(path, options, tmp_path)
-    declared = {symbol_name(y.key, len(step.simbol) == 1): y for step in sop.langkah for y in step.simbol}
+    whole, pages = _drawn(path, options, tmp_path)
+    tables = _tables(whole)
+    declared_all = {symbol_name(y.key, len(step.simbol) == 1): y for step in whole.langkah for y in step.simbol}
     seen: list[str] = []
     for page in pages:
         drawing = Drawing(page.svg)
+        # an SOP of several tables: each page holds one table, with its own columns and numbering, named in its title
+        [sop] = [t for t, tabel in tables if len(tables) == 1 or f"\u2014 {tabel.judul}</text>" in page.svg]
+        declared = {name: y for name, y in declared_all.items() if y.langkah in {step.nomor for step in sop.langkah}}
         order = drawing.lane_order()
         unknown = any(y.pelaksana is None for y in declared.values())
         assert len(order) == len(sop.pelaksana) + unknown
@@ -187,7 +191,7 @@ def test_each_step_is_one_symbol_in_its_lane_and_row_and_no_arrow_crosses_a_symb
                     if any(_touches(point, box) for point in ends):
                         continue  # the symbol the arrow leaves or enters
                     assert not _crosses(segment, box), f"{title} crosses {name}"
-    numbered = [name for name, y in declared.items() if sop.langkah[y.langkah - 1].label]
+    numbered = [name for name, y in declared_all.items() if whole.langkah[y.langkah - 1].label]
     assert sorted(seen) == sorted(numbered), "one drawn symbol for each declared symbol"
 
 

@@ -168,3 +168,19 @@ def test_a_row_moved_between_two_columns_of_one_role_name_is_told(tmp_path, monk
     new = KELOMPOK.replace("Menerima barang, pelaksana: operator-terima", "Menerima barang, pelaksana: operator-kirim")
     result, text = compare(tmp_path, monkeypatch, KELOMPOK, new)
     assert any(line.startswith("langkah 2:") for line in step_lines(text)), text
+
+
+def test_a_change_to_a_tables_columns_or_notes_is_told_on_its_first_row(tmp_path, monkeypatch):
+    listed = edited(('{nomor: "1", kegiatan: Menerima surat, pelaksana: Staf}',
+                     '{nomor: "1", kegiatan: Menerima surat, pelaksana: Staf, tabel: {pelaksana: [Staf, Kasubag, Kepala],'
+                     ' catatan: ["*) Surat dinas"]}}'))
+    _, text = compare(tmp_path, monkeypatch, SOP, listed)
+    assert step_lines(text) == [
+        "langkah 1: Menerima surat — tabel: (tanpa judul); kolom: Staf, Kasubag, Kepala; catatan: *) Surat dinas"
+    ]
+    noted = listed.replace('catatan: ["*) Surat dinas"]', 'catatan: ["*) Surat dinas dan nota"]')
+    _, text = compare(tmp_path / "2", monkeypatch, listed, noted)
+    assert step_lines(text) == [
+        "langkah 1: Menerima surat — tabel: (tanpa judul); kolom: Staf, Kasubag, Kepala; catatan: *) Surat dinas"
+        " → (tanpa judul); kolom: Staf, Kasubag, Kepala; catatan: *) Surat dinas dan nota"
+    ]

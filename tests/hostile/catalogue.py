@@ -81,7 +81,7 @@ def sop_data(text: str, refs: list[str]) -> dict:
              "simbol": [{"pelaksana": "kedua", "teks": text, "id": "sim"},
                         {"pelaksana": "ketiga", "bentuk": "keputusan", "teks": text + "?",
                          "cabang": [{"label": text + " (ya)", "ke": "4" + text}, {"ke": [text + "5", "selesai"]}]}]},
-            {"nomor": "4" + text, "tabel": text + " (tabel)", "kegiatan": text + " (4)", "pelaksana": "ketiga",
+            {"nomor": "4" + text, "tabel": {"judul": text + " (tabel)", "pelaksana": ["ketiga", "kedua"], "catatan": [text + " (catatan)"]}, "kegiatan": text + " (4)", "pelaksana": "ketiga",
              "lanjut_ke": {"ke": "selesai", "label": text, "panah": "dua_arah"}},
             {"nomor": text + "5", "kegiatan": text + " (5)", "tidak_terbaca": ["pelaksana", "alur"]},
         ],

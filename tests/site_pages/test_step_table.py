@@ -315,3 +315,23 @@ def test_an_arrow_into_a_later_symbol_of_the_next_row_is_told(write_sop):
     )
     assert rows(root)[1]["Pelaksana"] == "B → C"
     assert any("langkah 2 (C)" in note for note in notes(root)[0]), notes(root)
+
+
+def test_each_table_starts_under_its_title_and_ends_with_the_notes_printed_under_it(write_sop):
+    root = page(
+        write_sop,
+        "nama: Uji\npelaksana: [Ketua, PPK, Persediaan, Bendahara]\nlangkah:\n"
+        "  - tabel: {judul: Belanja Barang, pelaksana: [Ketua, PPK, Persediaan],"
+        " catatan: ['Ket: *) Dokumen pendukung:', '- KAK <b>dan</b> FP']}\n"
+        "    kegiatan: Mengajukan\n    pelaksana: Ketua\n"
+        "  - {kegiatan: Membayar, pelaksana: PPK}\n"
+        "  - {tabel: {pelaksana: [Ketua, Bendahara]}, kegiatan: Mengajukan lagi, pelaksana: Ketua}\n"
+        "  - {kegiatan: Membayar, pelaksana: Bendahara}\n",
+    )
+    body = list(table(root).find("tbody"))
+    kinds = [tr.get("class") or tr.get("id") for tr in body]
+    assert kinds == ["sop-tabel-judul", "langkah-1", "langkah-2", "sop-tabel-catatan", "sop-tabel-judul", "langkah-3", "langkah-4"]
+    assert [text(body[0]), text(body[4])] == ["Belanja Barang", "(tabel tanpa judul)"]
+    [note] = body[3]
+    assert note.get("colspan") == str(len(body[1])) and [text(note)] == ["Ket: *) Dokumen pendukung:- KAK <b>dan</b> FP"]
+    assert note.find("b") is None, "a note is text, never markup"

@@ -100,6 +100,17 @@ class Cabang(NamedTuple):
     location: Location
 
 
+class Tabel(NamedTuple):
+    """A flowchart table, as the row that starts it says: its title, printed columns and notes."""
+
+    judul: str | None
+    pelaksana: tuple[str, ...] = ()
+    """The pelaksana ids of its columns in printed order, empty ones too; empty: the columns its
+    symbols stand in (of an SOP's only table: every pelaksana)."""
+    catatan: tuple[Text, ...] = ()
+    """What is printed under the table ("Ket: *) Kelengkapan dokumen pendukung: ...")."""
+
+
 MULAI, PROSES, KEPUTUSAN, SELESAI, KAPSUL = "mulai", "proses", "keputusan", "selesai", "kapsul"
 BENTUK = (MULAI, PROSES, KEPUTUSAN, SELESAI, KAPSUL)
 """A symbol's shape; ``kapsul`` is a capsule some sheets draw in mid-flow, neither start nor end."""
@@ -171,8 +182,9 @@ class Langkah(NamedTuple):
     masuk: tuple[int, ...] = (0,)
     """The symbols (indices) an arrow into the row enters unless it names one: the first of a chain,
     every one of a parallel row; never a start."""
-    tabel: str | None = None
-    """The title of the flowchart table this row starts, where one SOP holds several tables."""
+    tabel: Tabel | None = None
+    """The flowchart table this row starts, where one SOP holds several tables, or the first row says
+    its table's columns or notes."""
     dalam_tabel: str | None = None
     """The title of the table the row stands in, where one SOP holds several (numbers repeat between them)."""
 

@@ -48,6 +48,11 @@ class _Spec:
     lanjut_path: tuple = ()
 
 
+def _judul(tabel) -> str:
+    """A table's title as written: the whole ``tabel`` value, or its ``judul``."""
+    return (tabel.get("judul") or "") if isinstance(tabel, dict) else (tabel or "")
+
+
 def _suggest(name: str, known: list[str]) -> str:
     guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
@@ -83,9 +88,9 @@ class Rows:
         self.merged = self._merged_waktu()
         self.table_of: dict[int, str] = {}
         if sum(1 for index, step in enumerate(self.steps) if index and "tabel" in step):  # several tables
-            title = self.steps[0].get("tabel", "")
+            title = _judul(self.steps[0].get("tabel"))
             for index, step in enumerate(self.steps):
-                title = step.get("tabel", title)
+                title = _judul(step["tabel"]) if "tabel" in step else title
                 self.table_of[index + 1] = title
         return tuple(self._row(index, step) for index, step in enumerate(self.steps))
 
@@ -339,6 +344,29 @@ class Rows:
             symbols.append(m.Simbol(position, i, spec.id, ident, bentuk, teks, keluar, self.b.at(*spec.path)))
         return self._langkah(index, step, tuple(symbols), unknown)
 
+    def _tabel(self, index: int) -> m.Tabel | None:
+        """The table a row starts, its columns resolved to ids; a symbol of the table standing in a
+        column the table does not list is reported."""
+        written = self.steps[index].get("tabel")
+        if written is None:
+            return None
+        path = ("langkah", index, "tabel")
+        if not isinstance(written, dict):
+            return m.Tabel(written)
+        columns = tuple(
+            ident for i, name in enumerate(written.get("pelaksana", ()))
+            if (ident := self._pelaksana(name, path + ("pelaksana", i))) is not None
+        )
+        if "pelaksana" in written:
+            end = next((j for j in range(index + 1, len(self.steps)) if "tabel" in self.steps[j]), len(self.steps))
+            for j in range(index, end):
+                for spec in self.specs[j]:
+                    ident = self.names.get(spec.pelaksana) if spec.pelaksana is not None else None
+                    if ident is not None and ident not in columns and spec.pelaksana not in self.shared:
+                        where = spec.path + (("pelaksana",) if "simbol" in spec.path else ())
+                        self.error(where, f"pelaksana '{spec.pelaksana}' bukan kolom tabel ini (tabel.pelaksana pada baris {index + 1})")
+        return m.Tabel(written.get("judul"), columns, self.b.texts(written.get("catatan"), *path, "catatan"))
+
     def _new_table(self, position: int) -> bool:
         """Whether the row starts a table after the first (``tabel``)."""
         return position > 1 and "tabel" in self.steps[position - 1]
@@ -386,7 +414,7 @@ class Rows:
             tidak_terbaca=unknown,
             waktu_baris=step.get("waktu_gabung", 1),
             masuk=tuple(index for _, index in self.entries(position)),
-            tabel=step.get("tabel"),
+            tabel=self._tabel(index),
             dalam_tabel=self.table_of.get(position) or None,
             waktu_dari=self.merged.get(position),
         )

@@ -37,7 +37,7 @@ from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Poin
 from katalog_sop.diagram.text import text_width, visible, wrap, wrap_items
 from katalog_sop.formulir import labels as form_labels
 from katalog_sop.model import KEPUTUSAN as BENTUK_KEPUTUSAN
-from katalog_sop.model import KAPSUL, MULAI, SELESAI, Langkah, Simbol, Sop
+from katalog_sop.model import KAPSUL, MULAI, SELESAI, Langkah, Simbol, Sop, Tabel
 
 UNKNOWN_LANE = "(pelaksana tidak diketahui)"
 
@@ -91,9 +91,13 @@ def layout(sop: Sop, options: Options = Options(), labels: dict | None = None) -
     """
     tables = _tables(sop)
     if len(tables) == 1:
-        return _Layout(sop, options, labels or {}).sheet()
+        table, tabel = tables[0]
+        return _Layout(table, options, labels or {}, notes=tabel.catatan if tabel else ()).sheet()
     # several flowchart tables in one SOP: each laid out on pages of its own, with only its own columns
-    parts = [(_Layout(table, options, labels or {}, title), title) for table, title in tables]
+    parts = [
+        (_Layout(table, options, labels or {}, tabel and tabel.judul, tabel.catatan if tabel else ()), tabel and tabel.judul)
+        for table, tabel in tables
+    ]
     raw = [(part, page) for part, _ in parts for page in part.pages()]
     pages = tuple(
         part._titled(dataclasses.replace(page, number=number), len(raw)) for number, (part, page) in enumerate(raw, start=1)
@@ -105,12 +109,16 @@ def layout(sop: Sop, options: Options = Options(), labels: dict | None = None) -
     return Sheet(sop.id, sop.nama.value, description, pages)
 
 
-def _tables(sop: Sop) -> list[tuple[Sop, str | None]]:
+def _tables(sop: Sop) -> list[tuple[Sop, Tabel | None]]:
     """The SOP's flowchart tables (one, unless rows start further ``tabel``s), each as an SOP of its rows
-    and the pelaksana its symbols stand in; an arrow into another table is not drawn (none is written)."""
+    and its columns (those it lists, else those its symbols stand in), with the ``tabel`` that starts it;
+    an arrow into another table is not drawn (none is written)."""
     starts = [i for i, step in enumerate(sop.langkah) if i == 0 or step.tabel]
     if len(starts) == 1:
-        return [(sop, sop.langkah[0].tabel)]
+        tabel = sop.langkah[0].tabel
+        if tabel is not None and tabel.pelaksana:
+            sop = dataclasses.replace(sop, pelaksana=_columns_of(sop, tabel.pelaksana))
+        return [(sop, tabel)]
     tables = []
     for first, end in zip(starts, starts[1:] + [len(sop.langkah)]):
         steps = sop.langkah[first:end]
@@ -122,10 +130,20 @@ def _tables(sop: Sop) -> list[tuple[Sop, str | None]]:
             ))
             for step in steps
         )
-        used = {y.pelaksana for step in steps for y in step.simbol}
-        columns = tuple(p for p in sop.pelaksana if p.id in used)
-        tables.append((dataclasses.replace(sop, langkah=kept, pelaksana=columns), steps[0].tabel))
+        tabel = steps[0].tabel
+        if tabel is not None and tabel.pelaksana:
+            columns = _columns_of(sop, tabel.pelaksana)
+        else:
+            used = {y.pelaksana for step in steps for y in step.simbol}
+            columns = tuple(p for p in sop.pelaksana if p.id in used)
+        tables.append((dataclasses.replace(sop, langkah=kept, pelaksana=columns), tabel))
     return tables
+
+
+def _columns_of(sop: Sop, ids: tuple[str, ...]):
+    """The pelaksana a table lists as its columns, in its order."""
+    by_id = {p.id: p for p in sop.pelaksana}
+    return tuple(by_id[i] for i in ids if i in by_id)
 
 
 
@@ -146,8 +164,11 @@ class _Columns:
 
 
 class _Layout:
-    def __init__(self, sop: Sop, options: Options, labels: dict, table: str | None = None):
+    def __init__(self, sop: Sop, options: Options, labels: dict, table: str | None = None, notes: tuple = ()):
         self.sop, self.o, self.table = sop, options, table
+        # what is printed under the table, set across the page's width (no narrower than the table)
+        self.notes = tuple(line for note in notes for line in wrap(note.value, options.page_width - 2 * options.padding, options.font_size))
+        self.notes_h = len(self.notes) * options.leading + 2 * options.padding if self.notes else 0.0
         self.titles = form_labels(sop, labels)
         self.numbered = bool({**labels, **sop.formulir}.get("nomor_kolom"))
         self.steps = {step.nomor: step for step in sop.langkah}
@@ -382,28 +403,31 @@ class _Layout:
 
     def _paginate(self, room: float) -> list[list[int]]:
         """Rows onto pages: all on one when they fit (no connector bands then), else filled page by page
-        with room for the connectors, and a last page never left with one row while the one before has many."""
+        with room for the connectors, and a last page never left with one row while the one before has many.
+        The notes under the table go with its last row."""
         numbers = sorted(self.steps)
         max_rows = self.o.max_rows
-        if max_rows is None and sum(self.heights.values()) <= room:
+        heights = dict(self.heights)
+        heights[numbers[-1]] += self.notes_h
+        if max_rows is None and sum(heights.values()) <= room:
             return [numbers]
         room -= 2 * BAND
-        pages = self._fill(numbers, room, max_rows, ())
+        pages = self._fill(numbers, heights, room, max_rows, ())
         if max_rows is None:
             # a loop back that fits one page is kept on one page, where that costs no extra page
             loops = sorted({(t[0], key[0]) for key, s in self.nodes.items() for k in s.keluar for t in k.ke if t[0] < key[0]})
-            loops = [(i, j) for i, j in loops if sum(self.heights[n] for n in range(i, j + 1)) <= room]
+            loops = [(i, j) for i, j in loops if sum(heights[n] for n in range(i, j + 1)) <= room]
             if loops:
-                kept = self._fill(numbers, room, None, loops)
+                kept = self._fill(numbers, heights, room, None, loops)
                 if len(kept) <= len(pages):
                     pages = kept
         if max_rows is None and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
-            last = self.heights[pages[-1][0]] + self.heights[pages[-2][-1]]
+            last = heights[pages[-1][0]] + heights[pages[-2][-1]]
             if last <= room:  # a lone last row: take the one before it along
                 pages[-1].insert(0, pages[-2].pop())
         return pages
 
-    def _fill(self, numbers: list[int], room: float, max_rows: int | None, loops) -> list[list[int]]:
+    def _fill(self, numbers: list[int], heights: dict[int, float], room: float, max_rows: int | None, loops) -> list[list[int]]:
         """Rows page by page until a page is full; a break that would cut one of ``loops`` (first, last
         row) is moved up to before the loop's first row, where that row is not the page's first."""
         pages: list[list[int]] = [[]]
@@ -411,7 +435,7 @@ class _Layout:
         index = 0
         while index < len(numbers):
             number = numbers[index]
-            height = self.heights[number]
+            height = heights[number]
             full = len(pages[-1]) >= max_rows if max_rows is not None else used + height > room
             if pages[-1] and full:
                 cut = [i for i, j in loops if i < number <= j and i > pages[-1][0] and i in pages[-1]]
@@ -585,11 +609,15 @@ class _Layout:
         header_h, header_texts, header_rules = header
         o = self.o
         top = TITLE_H + header_h
-        height = top + body_height
+        bottom = top + body_height
         texts = list(header_texts)
+        height = bottom
+        if self.notes and numbers[-1] == max(self.steps):  # under the table's last row, as printed
+            height += self.notes_h
+            texts.append(TextBlock(Rect(0.0, bottom, c.width, self.notes_h), self.notes, "left", o.font_size, o.leading, o.padding))
         row_lines = [top + row_top[n] for n in numbers] + [top + row_top[n] + self.heights[n] for n in numbers]
         merged = frozenset(top + row_top[n] for n in numbers if self.steps[n].waktu_dari is not None and n - 1 in numbers)
-        rules = header_rules + self._grid(c, header_h, height, row_lines, merged)
+        rules = header_rules + self._grid(c, header_h, bottom, row_lines, merged)
         symbols: dict[tuple[int, int], Symbol] = {}
         for n in numbers:
             y, h = top + row_top[n], self.heights[n]

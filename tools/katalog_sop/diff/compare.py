@@ -346,6 +346,19 @@ def _symbols(sop: Sop, step: Langkah) -> str:
     return "; ".join(parts)
 
 
+def _table(sop: Sop, step: Langkah) -> str | None:
+    """The table a row starts, as its title, columns and notes: "Belanja Barang; kolom: A, B; catatan: …"."""
+    tabel = step.tabel
+    if tabel is None:
+        return None
+    parts = [tabel.judul or "(tanpa judul)"]
+    if tabel.pelaksana:
+        parts.append("kolom: " + ", ".join(column_name(sop, ident) for ident in tabel.pelaksana))
+    if tabel.catatan:
+        parts.append("catatan: " + " / ".join(t.value for t in tabel.catatan))
+    return "; ".join(parts)
+
+
 def _texts(values: Sequence[Text]) -> str:
     return "; ".join(t.value for t in values)
 
@@ -379,6 +392,8 @@ def _step_fields(old: Sop, new: Sop, a: Langkah, b: Langkah, step_map: dict) -> 
         yield FieldChange(FIELDS["keterangan"], _text(a.keterangan), _text(b.keterangan))
     if _shape_changed(a, b):
         yield FieldChange(FIELDS["simbol"], _symbols(old, a), _symbols(new, b))
+    if _table(old, a) != _table(new, b):
+        yield FieldChange(FIELDS["tabel"], _table(old, a), _table(new, b))
     if a.tidak_terbaca != b.tidak_terbaca:
         unknown = lambda step: ", ".join(sorted(step.tidak_terbaca)) or None
         yield FieldChange(FIELDS["tidak_terbaca"], unknown(a), unknown(b))

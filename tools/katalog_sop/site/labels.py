@@ -55,7 +55,8 @@ FIELDS = {
     "simbol": "simbol", "alur": "alur", "tidak_terbaca": "tidak terbaca", "nomor_langkah": "nomor",
     "bentuk": "bentuk", "teks": "teks", "kelompok": "kelompok", "formulir": "label formulir",
     "tujuan": "Tujuan", "ruang_lingkup": "Ruang Lingkup", "definisi": "Definisi",
-    "disusun_oleh": "Disusun oleh", "diperiksa_oleh": "Diperiksa oleh",
+    "disusun_oleh": "Disusun oleh", "diperiksa_oleh": "Diperiksa oleh", "tabel": "tabel",
+    "judul": "judul", "catatan": "catatan",
 }
 """Keys of the SOP source (top level and nested) as the form calls them."""
 

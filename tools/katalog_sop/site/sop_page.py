@@ -155,7 +155,13 @@ def _steps(sop: Sop, label: Mapping[str, str | None]) -> str:
     """The step table: the sheet's rows in words, every symbol and arrow said, what is unknown shown as such."""
     columns = [key for key in COLUMNS if label[key] is not None]
     head = "".join(f'<th scope="col">{esc(heading(label, key))}</th>' for key in columns)
-    rows = []
+    rows: list[str] = []
+    notes: tuple = ()
+
+    def close_table() -> None:  # what is printed under a table follows its last row
+        if notes:
+            rows.append(f'<tr class="sop-tabel-catatan"><td colspan="{len(columns)}">{_cell(notes)}</td></tr>')
+
     for step in sop.langkah:
         cells = {
             "no": esc(step.label),
@@ -172,8 +178,13 @@ def _steps(sop: Sop, label: Mapping[str, str | None]) -> str:
         shown = [key for key in columns if key != "waktu" or step.waktu_dari is None]  # under a merged cell
         span = {"waktu": f' rowspan="{step.waktu_baris}"'} if step.waktu_baris > 1 else {}
         if step.tabel:  # one SOP of several flowchart tables: each begins under its title
-            rows.append(f'<tr class="sop-tabel-judul"><th colspan="{len(columns)}" scope="colgroup">{esc(step.tabel)}</th></tr>')
+            close_table()
+            notes = step.tabel.catatan
+            if step.tabel.judul or step.nomor > 1:
+                title = esc(step.tabel.judul) if step.tabel.judul else "(tabel tanpa judul)"
+                rows.append(f'<tr class="sop-tabel-judul"><th colspan="{len(columns)}" scope="colgroup">{title}</th></tr>')
         rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td{span.get(key, '')}>{cells[key]}</td>" for key in shown) + "</tr>")
+    close_table()
     return f'<table class="sop-langkah"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
