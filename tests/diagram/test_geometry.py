@@ -348,3 +348,24 @@ def test_a_table_draws_the_columns_it_lists_even_empty_ones_and_its_notes_under_
     grid_bottom = max(max(a[1], b[1]) for a, b in last.rules)
     assert block.rect.y >= grid_bottom - 0.01 and block.rect.bottom <= last.height + 0.01, "under the table, on the page"
     assert all(not any(notes[0] in " ".join(t.lines) for t in p.texts) for p in sheet.pages if p is not last)
+
+
+def test_a_row_whose_pelaksana_cells_are_merged_has_no_lines_between_the_columns(check_sop):
+    result = check_sop(
+        "nama: Uji\npelaksana: [A, B, C]\nlangkah:\n"
+        "  - {kegiatan: Menerima, pelaksana: A}\n"
+        "  - {kegiatan: Membahas bersama, pelaksana: B, pelaksana_gabung: true}\n"
+        "  - {kegiatan: Melaporkan, pelaksana: A}\n"
+    )
+    sheet = layout(result.files[0].sop)
+    [page] = sheet.pages
+    rows = sorted({t.rect.y for t in page.texts if t.lines in (("1",), ("2",), ("3",)) and t.rect.x == 0})
+    second_top, third_top = rows[1], rows[2]
+    lanes = sorted({s.rect.cx for s in page.symbols})
+    between = [x for x in {a[0] for a, b in page.rules if a[0] == b[0]} if lanes[0] < x < lanes[-1]]
+    assert len(between) == 1, "one line between the lanes of A and B"
+    for x in between:
+        spans = [(a[1], b[1]) for a, b in page.rules if a[0] == b[0] == x]
+        covered = lambda y: any(min(p, q) <= y <= max(p, q) for p, q in spans)
+        assert covered(rows[0] + 5) and covered(third_top + 5), "drawn through the other rows"
+        assert not covered((second_top + third_top) / 2), "not through the merged row"

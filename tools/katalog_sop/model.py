@@ -177,6 +177,8 @@ class Langkah(NamedTuple):
     (a tuple, not a set: the model's repr keys the sheet cache and must not vary between processes)."""
     waktu_baris: int = 1
     """How many rows this row's Waktu cell spans (a cell merged down over the rows below it)."""
+    pelaksana_gabung: bool = False
+    """Whether the sheet prints this row's pelaksana cells as one merged cell (no lines between the columns)."""
     waktu_dari: int | None = None
     """For a row under a merged Waktu cell: the number (position) of the row whose cell covers it."""
     masuk: tuple[int, ...] = (0,)

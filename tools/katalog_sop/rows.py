@@ -413,6 +413,7 @@ class Rows:
             alur=m.BERSAMAAN if self._parallel(position) else m.BERANTAI,
             tidak_terbaca=unknown,
             waktu_baris=step.get("waktu_gabung", 1),
+            pelaksana_gabung=bool(step.get("pelaksana_gabung")),
             masuk=tuple(index for _, index in self.entries(position)),
             tabel=self._tabel(index),
             dalam_tabel=self.table_of.get(position) or None,

@@ -580,8 +580,10 @@ class _Layout:
         most = max(1, int((o.page_height / 3 - HEAD1 - 2 * o.padding) // leading))
         return size, leading, wrap(text, room, size, most)
 
-    def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float], merged: frozenset = frozenset()) -> list[tuple[Point, Point]]:
-        """The table's lines, below the title line (``TITLE_H``) down to ``height``."""
+    def _grid(self, c: _Columns, header_h: float, height: float, row_lines: list[float], merged: frozenset = frozenset(),
+              joined: tuple[tuple[float, float], ...] = ()) -> list[tuple[Point, Point]]:
+        """The table's lines, below the title line (``TITLE_H``) down to ``height``; ``merged``: row lines
+        inside a merged Waktu cell; ``joined``: the rows (top, bottom) whose pelaksana cells are one cell."""
         width, t = c.width, TITLE_H
         top = t + self._lane_top()
         rules = [((0.0, t), (width, t)), ((0.0, height), (width, height))]
@@ -591,8 +593,14 @@ class _Layout:
         for x in sorted(set(full)):
             rules.append(((x, t), (x, height)))
         group_edges = {c.lane_edges[first] for first, _, _ in self._group_runs()[1:]}
-        for x in c.lane_edges[1:-1]:
-            rules.append(((x, t + HEAD1 if x in group_edges else top), (x, height)))
+        for x in c.lane_edges[1:-1]:  # broken off where a row's pelaksana cells are one merged cell
+            start = t + HEAD1 if x in group_edges else top
+            for low, high in joined:
+                if start < low:
+                    rules.append(((x, start), (x, low)))
+                start = max(start, high)
+            if start < height:
+                rules.append(((x, start), (x, height)))
         mutu = [key for key in MUTU_BAKU if key in c.x]
         for key in mutu[1:]:
             rules.append(((c.x[key][0], t + HEAD1), (c.x[key][0], height)))
@@ -617,7 +625,8 @@ class _Layout:
             texts.append(TextBlock(Rect(0.0, bottom, c.width, self.notes_h), self.notes, "left", o.font_size, o.leading, o.padding))
         row_lines = [top + row_top[n] for n in numbers] + [top + row_top[n] + self.heights[n] for n in numbers]
         merged = frozenset(top + row_top[n] for n in numbers if self.steps[n].waktu_dari is not None and n - 1 in numbers)
-        rules = header_rules + self._grid(c, header_h, bottom, row_lines, merged)
+        joined = tuple((top + row_top[n], top + row_top[n] + self.heights[n]) for n in numbers if self.steps[n].pelaksana_gabung)
+        rules = header_rules + self._grid(c, header_h, bottom, row_lines, merged, joined)
         symbols: dict[tuple[int, int], Symbol] = {}
         for n in numbers:
             y, h = top + row_top[n], self.heights[n]
