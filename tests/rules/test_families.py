@@ -71,6 +71,23 @@ def test_a_decision_whose_exits_all_lead_to_one_step(tmp_path):
         ("$.langkah[1]", "semua cabang keputusan langkah 2 menuju tempat yang sama")]
 
 
+def test_exits_printed_without_labels_share_no_label(tmp_path):
+    text = """
+    langkah:
+      - {kegiatan: Menerima berkas, pelaksana: petugas}
+      - kegiatan: Memeriksa berkas
+        pelaksana: Camat
+        cabang: [{ke: 1}, {ke: 3}]
+      - {kegiatan: Menandatangani surat, pelaksana: Camat}
+    """
+    assert _run(tmp_path, {"k/a": text}, "SOPAP-F05") == []
+    twice = text.replace("[{ke: 1}, {ke: 3}]", "[{ke: 1}, {label: Ya, ke: 3}, {label: ya, ke: 3}]")
+    assert [message for _, _, message in _run(tmp_path / "2", {"k/a": twice}, "SOPAP-F05")] == [
+        "label cabang 'Ya' dipakai lebih dari sekali pada langkah 2",
+        "label cabang 'ya' dipakai lebih dari sekali pada langkah 2",
+    ]
+
+
 def test_approval_followed_by_a_decision_is_not_hidden(tmp_path):
     text = """
     langkah:

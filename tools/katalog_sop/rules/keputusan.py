@@ -63,9 +63,10 @@ def cabang_keputusan(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
     """
     for step, symbol in _decisions(sop):
-        labels = [_label(exit_.label or "") for exit_ in symbol.keluar]
+        # an exit printed without a label shares no label with another (whether exits need labels is another rule)
+        labels = [_label(exit_.label) if exit_.label else None for exit_ in symbol.keluar]
         for exit_, label in zip(symbol.keluar, labels):
-            if labels.count(label) > 1:
+            if label is not None and labels.count(label) > 1:
                 yield exit_.location, f"label cabang '{exit_.label}' dipakai lebih dari sekali pada {_named(step, symbol)}"
         if len(symbol.keluar) > 1 and len({exit_.ke for exit_ in symbol.keluar}) == 1:
             yield symbol.location if len(step.simbol) > 1 else step.location, (
