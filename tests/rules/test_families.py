@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from katalog_sop.check import check
 from katalog_sop.rules import RULES, run_rules
 from katalog_sop.rules.base import EXAMPLE_DATE
 from katalog_sop.rules.pengesahan import nip_mistakes
@@ -18,6 +19,16 @@ def _run(tmp_path, sops: dict[str, str], *rule_ids, today=EXAMPLE_DATE, options=
     built = write_catalogue(tmp_path, {sop_id: overlay(load_yaml(text)) for sop_id, text in sops.items()})
     return [(p.code, p.location.json_path, p.message)
             for p in run_rules(built.catalogue, today=today, options=options, rules=[RULES[r] for r in rule_ids])]
+
+
+def test_a_date_printed_without_its_day_is_a_date_not_a_missing_one(write_sop):
+    text = "nama: A\ntanggal_pembuatan: {}\ntanggal_efektif: Mei 2020\npelaksana: [A]\nlangkah: [{{kegiatan: Menerima surat, pelaksana: A}}]\n"
+    result = check([str(write_sop(text.format("April 2020")))], rules=[RULES["SOPAP-I03"], RULES["SOPAP-I05"]])
+    assert sorted((p.code, p.location.json_path) for p in result.problems) == [
+        ("date", "$.tanggal_efektif"), ("date", "$.tanggal_pembuatan")], "told once each: its day is missing"
+    result = check([str(write_sop(text.format('"-"')))], rules=[RULES["SOPAP-I03"]])
+    assert [(p.code, p.location.json_path) for p in result.problems if p.code.startswith("SOPAP")] == [
+        ("SOPAP-I03", "$.tanggal_pembuatan")]
 
 
 def test_identity_dash_is_a_missing_date_but_a_fine_revision(tmp_path):

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from katalog_sop.model import Sop, Tanggal
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import Context, Finding, rule
+from katalog_sop.tanggal import WithoutDay, parse_tanggal
 
 ERROR = Severity.ERROR
 
@@ -67,7 +68,19 @@ def nomor_sop(sop: Sop, context: Context) -> Iterator[Finding]:
 
 
 def _missing_date(tanggal: Tanggal | None) -> bool:
-    return tanggal is None or tanggal.date is None
+    """No date written, or a text that is none ("-"). A month and year with no day ("Januari 2014")
+    is a date as printed: building the SOP already warns that its day is missing."""
+    if tanggal is None:
+        return True
+    if tanggal.date is not None:
+        return False
+    try:
+        parse_tanggal(str(tanggal.raw))
+    except WithoutDay:
+        return False
+    except ValueError:
+        return True
+    return True
 
 
 @rule(
