@@ -1,0 +1,574 @@
+"""Benchmark: how much of a signed SOP AP PDF the importer (``sop import``) reads right.
+
+Usage: .venv/bin/python benchmarks/import_accuracy.py --corpus DIR --truth DIR [--limit N] [--verbose]
+       .venv/bin/python benchmarks/import_accuracy.py --drafts DIR --truth DIR [--limit N] [--verbose]
+
+The development set is the truth files ``--truth/**/<NNN>-<slug>.yaml`` (faithful
+transcriptions, e.g. ``tests/real_sops/bps-bengkulu/``); the PDF of one is the
+first PDF under ``--corpus`` (searched recursively) whose name starts with
+``<NNN>.``. Each PDF is read once with ``katalog_sop.importer.read_pdf`` and
+timed; a PDF that raises is counted as failed (its name and the exception's
+first line are printed) and compared as an empty draft. With ``--drafts`` the
+importer is not run: the YAML drafts already written there are compared, the
+draft of ``<NNN>`` being the first ``*.yaml`` whose file name or
+``catatan_sumber.sumber`` holds ``<NNN>`` as a number of its own.
+``--limit N`` reads only the first N PDFs (or drafts): those with a truth file
+first, then the rest, each in name order.
+
+Figures over the development set (``--verbose`` also prints one line per SOP):
+
+- identity fields exact: nama, nomor, instansi, unit, the three tanggal and
+  disahkan_oleh jabatan/nama/nip, as texts with whitespace collapsed; a field
+  counts where the truth or the draft has it (both empty is not counted).
+  Target >= 98 %.
+- section items matched: an item of one of the six sections counts when the
+  same text (whitespace collapsed) is in the draft's list, each draft item
+  matching once. Target >= 98 %.
+- step count right: SOPs whose draft has as many ``langkah`` rows. Target >= 95 %.
+- kegiatan similarity: rows paired by position, ``difflib.SequenceMatcher``
+  ratio of the texts, mean over the truth's rows (a row the draft lacks scores 0).
+- pelaksana per step: rows paired by position, the set of column names of
+  the row's symbols equal; ids are resolved with each file's own ``pelaksana``
+  list, an ``{id, nama, kelompok}`` entry being named "kelompok / nama".
+  Target >= 95 %.
+- symbol kinds: rows paired by position, the sequence of the symbols'
+  ``bentuk`` equal. Kept simple: an omitted ``bentuk`` is ``keputusan`` when
+  the symbol has ``cabang``, else ``proses`` (the schema's capsules inferred
+  for a table's first and last rows are not inferred here).
+- decisions found: truth decisions whose row has a decision in the draft (the
+  k-th decision of a row is paired with the k-th decision of the draft's row).
+- decision targets exact: paired decisions whose exits, as the set of (label,
+  target row position or "selesai"), are equal; over all truth decisions.
+  Targets written as printed numbers, positions, row or symbol ids or
+  ``selesai`` are resolved the same way on both sides (:class:`Rows`); a
+  printed number that several tables repeat names the row of the decision's
+  own table. Target >= 85 %.
+
+Figures over every PDF of the corpus folder (or every draft), truth or not:
+PDFs giving a plausible step table (>= 2 rows, every row with kegiatan text;
+target >= 90 %), share of steps naming a pelaksana, share of decisions with
+at least two exits whose targets resolve, and seconds per PDF (target: median <= 0.5 s,
+the whole folder under a minute). Nothing is asserted: the figures are printed
+beside their targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+IDENTITY = (
+    "nama",
+    "nomor",
+    "instansi",
+    "unit",
+    "tanggal_pembuatan",
+    "tanggal_revisi",
+    "tanggal_efektif",
+    "disahkan_oleh.jabatan",
+    "disahkan_oleh.nama",
+    "disahkan_oleh.nip",
+)
+SECTIONS = (
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+)
+STEP_FIGURES = ("steps", "kegiatan", "pelaksana", "bentuk", "decisions found", "decision targets")
+FIGURES = tuple(f"identity:{name}" for name in IDENTITY) + tuple(f"section:{name}" for name in SECTIONS) + STEP_FIGURES
+END = "selesai"
+DECISION = "keputusan"
+
+
+# --- reading YAML as the project does (YAML 1.2 core schema) ------------------------------
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader typing scalars by the YAML 1.2 core schema, as the project's own reader does:
+    ``no``, ``Ya`` and ``on`` stay text, ``2024-10-08`` is not a date, ``067`` is not octal."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+
+def load_yaml(path: Path) -> dict:
+    """One YAML file as a dict ({} when its top level is not a mapping)."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
+    return data if isinstance(data, dict) else {}
+
+
+# --- small readers that tolerate whatever a draft holds -----------------------------------
+
+
+def text(value) -> str:
+    """A value as text with whitespace collapsed; '' for nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    return " ".join(str(value).split())
+
+
+def as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def as_dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def identity_value(data: dict, field_name: str) -> str:
+    """An identity field (``disahkan_oleh.nip`` reaches into the mapping) as collapsed text."""
+    value = data
+    for key in field_name.split("."):
+        value = as_dict(value).get(key)
+    return text(value)
+
+
+def steps(data: dict) -> list[dict]:
+    return [as_dict(step) for step in as_list(data.get("langkah"))]
+
+
+def symbols(step: dict) -> list[dict]:
+    """The row's symbols: ``simbol`` as written, or for a one-symbol step one symbol per pelaksana
+    name (the last carrying the step's ``cabang``)."""
+    if "simbol" in step:
+        return [as_dict(symbol) for symbol in as_list(step["simbol"])]
+    written = step.get("pelaksana")
+    found = [{"pelaksana": name} for name in (written if isinstance(written, list) else [written])] or [{}]
+    if "cabang" in step:
+        found[-1]["cabang"] = step["cabang"]
+    return found
+
+
+def bentuk(symbol: dict) -> str:
+    """The symbol's kind as written; else keputusan when it has cabang, else proses (kept simple)."""
+    return text(symbol.get("bentuk")) or (DECISION if symbol.get("cabang") else "proses")
+
+
+def pelaksana_names(data: dict) -> dict[str, str]:
+    """Every way a row may name a column (its id, its nama, a plain name) -> the column's name."""
+    names: dict[str, str] = {}
+    for entry in as_list(data.get("pelaksana")):
+        if isinstance(entry, dict):
+            nama, kelompok = text(entry.get("nama")), text(entry.get("kelompok"))
+            name = f"{kelompok} / {nama}" if kelompok else nama
+            for key in (text(entry.get("id")), nama):
+                if key:
+                    names.setdefault(key, name)
+        elif text(entry):
+            names.setdefault(text(entry), text(entry))
+    return names
+
+
+def row_pelaksana(step: dict, names: dict[str, str]) -> frozenset[str]:
+    """The names of the columns the row's symbols stand in (an unknown reference as written)."""
+    written = (text(symbol.get("pelaksana")) for symbol in symbols(step))
+    return frozenset(names.get(name, name) for name in written if name)
+
+
+# --- targets ---------------------------------------------------------------------------------
+
+
+class Rows:
+    """Resolves arrow targets of one SOP dict to row positions (1, 2, ...) or ``selesai``.
+
+    As the project reads them: where the SOP prints numbers (``nomor``) a number names the row
+    printing it, else its position; a row id or symbol id names that row; ``selesai`` ends. A
+    number that several tables repeat names the row of the table the arrow starts in.
+    """
+
+    def __init__(self, data: dict):
+        self.rows = steps(data)
+        self.printed = any("nomor" in row for row in self.rows)
+        self.labels: dict[str, list[int]] = {}
+        self.ids: dict[str, int] = {}
+        self.table: list[int] = []
+        table = 0
+        for position, row in enumerate(self.rows, 1):
+            table += 1 if position > 1 and "tabel" in row else 0
+            self.table.append(table)
+            if "nomor" in row:
+                self.labels.setdefault(text(row["nomor"]), []).append(position)
+            for ident in [row.get("id")] + [symbol.get("id") for symbol in symbols(row)]:
+                if text(ident):
+                    self.ids.setdefault(text(ident), position)
+
+    def resolve(self, value, origin: int):
+        """The row position ``value`` names from row ``origin``; ``selesai``; or ``?value`` for nothing."""
+        key = text(value)
+        if isinstance(value, int) and not isinstance(value, bool) and not self.printed:
+            return value if 1 <= value <= len(self.rows) else f"?{key}"
+        if key == END:
+            return END
+        if key in self.labels:
+            rows = self.labels[key]
+            same = [row for row in rows if self.table[row - 1] == self.table[origin - 1]]
+            return (same or rows)[0]
+        if key in self.ids:
+            return self.ids[key]
+        if not self.printed and key.isdigit() and 1 <= int(key) <= len(self.rows):
+            return int(key)
+        return f"?{key}"
+
+    def exits(self, symbol: dict, origin: int) -> frozenset[tuple[str, object]]:
+        """A decision's exits: (label, target) for each target of each ``cabang`` item."""
+        found = set()
+        for branch in as_list(symbol.get("cabang")):
+            branch = as_dict(branch)
+            for target in as_list(branch.get("ke")):
+                found.add((text(branch.get("label")), self.resolve(target, origin)))
+        return frozenset(found)
+
+    def decisions(self, position: int) -> list[frozenset]:
+        """The exits of each decision in the row, in the row's order."""
+        row = self.rows[position - 1]
+        return [self.exits(symbol, position) for symbol in symbols(row) if bentuk(symbol) == DECISION]
+
+
+# --- comparing one draft with its truth --------------------------------------------------------
+
+
+@dataclass
+class Score:
+    """Right out of total; ``right`` sums similarity ratios for the kegiatan figure."""
+
+    right: float = 0
+    total: int = 0
+
+    def add(self, right: float, total: int = 1) -> None:
+        self.right += right
+        self.total += total
+
+    def merge(self, other: Score) -> None:
+        self.add(other.right, other.total)
+
+
+def compare_identity(truth: dict, draft: dict) -> dict[str, Score]:
+    figures = {}
+    for name in IDENTITY:
+        expected, got = identity_value(truth, name), identity_value(draft, name)
+        figures[f"identity:{name}"] = Score(int(expected == got), 1) if expected or got else Score()
+    return figures
+
+
+def compare_sections(truth: dict, draft: dict) -> dict[str, Score]:
+    figures = {}
+    for name in SECTIONS:
+        left = [text(item) for item in as_list(draft.get(name))]
+        score = Score()
+        for item in (text(item) for item in as_list(truth.get(name))):
+            score.add(int(item in left))
+            if item in left:
+                left.remove(item)
+        figures[f"section:{name}"] = score
+    return figures
+
+
+def similarity(expected, got) -> float:
+    return difflib.SequenceMatcher(None, text(expected), text(got)).ratio()
+
+
+def kinds(step: dict) -> list[str]:
+    return [bentuk(symbol) for symbol in symbols(step)]
+
+
+def compare_steps(truth: dict, draft: dict) -> dict[str, Score]:
+    """Step count, and per truth row (paired by position): kegiatan, pelaksana, kinds, decisions."""
+    figures = {name: Score() for name in STEP_FIGURES}
+    truth_rows, draft_rows = Rows(truth), Rows(draft)
+    truth_names, draft_names = pelaksana_names(truth), pelaksana_names(draft)
+    figures["steps"].add(int(len(truth_rows.rows) == len(draft_rows.rows)))
+    for position, row in enumerate(truth_rows.rows, 1):
+        expected = truth_rows.decisions(position)
+        figures["decisions found"].total += len(expected)
+        figures["decision targets"].total += len(expected)
+        for name in ("kegiatan", "pelaksana", "bentuk"):
+            figures[name].total += 1
+        if position > len(draft_rows.rows):
+            continue  # a row the draft lacks scores nothing
+        other = draft_rows.rows[position - 1]
+        figures["kegiatan"].right += similarity(row.get("kegiatan"), other.get("kegiatan"))
+        figures["pelaksana"].right += int(row_pelaksana(row, truth_names) == row_pelaksana(other, draft_names))
+        figures["bentuk"].right += int(kinds(row) == kinds(other))
+        paired = list(zip(expected, draft_rows.decisions(position)))
+        figures["decisions found"].right += len(paired)
+        figures["decision targets"].right += sum(mine == theirs for mine, theirs in paired)
+    return figures
+
+
+def compare(truth: dict, draft: dict) -> dict[str, Score]:
+    """Every figure of one draft against its truth, keyed as in ``FIGURES``."""
+    return {**compare_identity(truth, draft), **compare_sections(truth, draft), **compare_steps(truth, draft)}
+
+
+def corpus_figures(drafts: list[dict]) -> dict[str, Score]:
+    """Truth-free figures over many drafts: plausible step tables, rows with a pelaksana, decisions
+    with at least two resolved exits (two symbols of one row are one row position, so exits, not
+    distinct positions, are counted)."""
+    figures = {"plausible": Score(), "rows with pelaksana": Score(), "decisions with 2 targets": Score()}
+    for data in drafts:
+        rows = Rows(data)
+        names = pelaksana_names(data)
+        plausible = len(rows.rows) >= 2 and all(text(row.get("kegiatan")) for row in rows.rows)
+        figures["plausible"].add(int(plausible))
+        for position, row in enumerate(rows.rows, 1):
+            figures["rows with pelaksana"].add(int(bool(row_pelaksana(row, names))))
+            for exits in rows.decisions(position):
+                resolved = [exit_ for exit_ in exits if not str(exit_[1]).startswith("?")]
+                figures["decisions with 2 targets"].add(int(len(resolved) >= 2))
+    return figures
+
+
+# --- finding and reading sources ---------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """One PDF (or draft) as read: its data, warnings, seconds and the error it raised."""
+
+    path: Path
+    data: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    seconds: float | None = None
+    error: str | None = None
+
+
+def truth_files(folder: Path) -> dict[str, Path]:
+    """``<NNN>`` -> truth file, for every ``<NNN>-<slug>.yaml`` under ``folder``."""
+    found = {}
+    for path in sorted(folder.rglob("*.yaml")):
+        match = re.match(r"(\d+)-", path.name)
+        if match:
+            found.setdefault(match.group(1), path)
+    return found
+
+
+def holds(number: str, value: str) -> bool:
+    return re.search(rf"(?<!\d){re.escape(number)}(?!\d)", value) is not None
+
+
+def pdf_sources(corpus: Path, numbers) -> tuple[dict[str, Path], list[Path]]:
+    """The PDF of each truth number (name starting ``<NNN>.``), and every PDF of the corpus."""
+    pdfs = sorted((p for p in corpus.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()), key=lambda p: (p.name, p))
+    matched = {}
+    for number in numbers:
+        found = next((p for p in pdfs if p.name.startswith(f"{number}.")), None)
+        if found is not None:
+            matched[number] = found
+    return matched, pdfs
+
+
+def draft_sources(folder: Path, numbers) -> tuple[dict[str, Path], list[Path]]:
+    """The draft of each truth number (file name or ``catatan_sumber.sumber`` holding it), and every draft."""
+    drafts = sorted(folder.rglob("*.yaml"), key=lambda p: (p.name, p))
+    sources = {}
+    for path in drafts:
+        try:
+            sources[path] = text(as_dict(load_yaml(path).get("catatan_sumber")).get("sumber"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            sources[path] = ""
+    matched = {}
+    for number in numbers:
+        found = next((p for p in drafts if holds(number, p.name) or holds(number, sources[p])), None)
+        if found is not None:
+            matched[number] = found
+    return matched, drafts
+
+
+def first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
+def read_pdfs(paths: list[Path]) -> list[Reading]:
+    from katalog_sop.importer import read_pdf  # only here: the rest of the benchmark needs no importer
+
+    readings = []
+    for path in paths:
+        reading = Reading(path)
+        start = time.perf_counter()
+        try:
+            draft = read_pdf(path)
+            reading.data = as_dict(draft.data)
+            reading.warnings = list(draft.warnings or [])
+        except Exception as exc:  # noqa: BLE001 - a PDF that raises is counted, never stops the run
+            reading.error = first_line(exc)
+        reading.seconds = time.perf_counter() - start
+        readings.append(reading)
+        if reading.error:
+            print(f"failed: {path.name}: {reading.error}")
+    return readings
+
+
+def read_drafts(paths: list[Path]) -> list[Reading]:
+    readings = []
+    for path in paths:
+        reading = Reading(path)
+        try:
+            reading.data = load_yaml(path)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            reading.error = first_line(exc)
+            print(f"failed: {path.name}: {reading.error}")
+        readings.append(reading)
+    return readings
+
+
+# --- printing --------------------------------------------------------------------------------------
+
+
+def share(score: Score) -> float | None:
+    return score.right / score.total if score.total else None
+
+
+def percent(score: Score) -> str:
+    value = share(score)
+    return f"{score.right:g}/{score.total}  {value * 100:5.1f} %" if value is not None else f"{score.right:g}/{score.total}      -"
+
+
+def verdict(ok: bool | None) -> str:
+    return "" if ok is None else "met" if ok else "NOT MET"
+
+
+def at_least(score: Score, target: float) -> str:
+    value = share(score)
+    return verdict(None if value is None else value >= target)
+
+
+def line(label: str, figure: str, target: str = "", met: str = "") -> None:
+    print(f"{label:<36}{figure:<26}{target:<16}{met}".rstrip())
+
+
+def total_of(figures: dict[str, Score], prefix: str) -> Score:
+    score = Score()
+    for name, value in figures.items():
+        if name.startswith(prefix):
+            score.merge(value)
+    return score
+
+
+def print_development(figures: dict[str, Score], compared: int, failed: int) -> None:
+    print(f"Development set: {compared} SOP with truth and a source ({failed} failed)")
+    line("figure", "result", "target")
+    for name in IDENTITY:
+        line(f"  identity {name}", percent(figures[f"identity:{name}"]))
+    identity = total_of(figures, "identity:")
+    line("identity fields exact", percent(identity), ">= 98 %", at_least(identity, 0.98))
+    for name in SECTIONS:
+        line(f"  section {name}", percent(figures[f"section:{name}"]))
+    sections = total_of(figures, "section:")
+    line("section items matched", percent(sections), ">= 98 %", at_least(sections, 0.98))
+    line("step count right (SOPs)", percent(figures["steps"]), ">= 95 %", at_least(figures["steps"], 0.95))
+    kegiatan = figures["kegiatan"]
+    mean = f"{share(kegiatan):.3f} over {kegiatan.total} rows" if kegiatan.total else "-"
+    line("kegiatan similarity (mean ratio)", mean)
+    line("pelaksana per step", percent(figures["pelaksana"]), ">= 95 %", at_least(figures["pelaksana"], 0.95))
+    line("symbol kinds per step", percent(figures["bentuk"]))
+    line("decisions found", percent(figures["decisions found"]))
+    targets = figures["decision targets"]
+    line("decision targets exact", percent(targets), ">= 85 %", at_least(targets, 0.85))
+
+
+def print_corpus(figures: dict[str, Score], readings: list[Reading], everything: int) -> None:
+    failed = sum(1 for r in readings if r.error)
+    limited = f" of {everything}" if len(readings) < everything else ""
+    print(f"Whole folder: {len(readings)}{limited} read ({failed} failed)")
+    plausible = figures["plausible"]
+    line("plausible step table", percent(plausible), ">= 90 %", at_least(plausible, 0.90))
+    line("steps with a pelaksana", percent(figures["rows with pelaksana"]))
+    line("decisions with >= 2 targets", percent(figures["decisions with 2 targets"]))
+    seconds = [r.seconds for r in readings if r.seconds is not None]
+    if seconds:
+        median, total = statistics.median(seconds), sum(seconds)
+        line("seconds per PDF, median", f"{median:.3f} s", "<= 0.5 s", verdict(median <= 0.5))
+        line("seconds, whole folder", f"{total:.1f} s", "< 60 s", verdict(total < 60))
+
+
+def sop_line(number: str, figures: dict[str, Score], reading: Reading) -> str:
+    def short(score: Score) -> str:
+        return f"{score.right:g}/{score.total}"
+
+    seconds = f" {reading.seconds:.2f} s" if reading.seconds is not None else ""
+    status = f" FAILED ({reading.error})" if reading.error else ""
+    kegiatan = figures["kegiatan"]
+    return (
+        f"{number} {reading.path.name}:{seconds}{status} identity {short(total_of(figures, 'identity:'))},"
+        f" sections {short(total_of(figures, 'section:'))}, steps {'right' if figures['steps'].right else 'wrong'},"
+        f" kegiatan {share(kegiatan) or 0:.2f}, pelaksana {short(figures['pelaksana'])},"
+        f" kinds {short(figures['bentuk'])}, decisions {short(figures['decisions found'])},"
+        f" targets {short(figures['decision targets'])}, warnings {len(reading.warnings)}"
+    )
+
+
+# --- main --------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--corpus", type=Path, help="folder of PDFs, searched recursively; read with the importer")
+    source.add_argument("--drafts", type=Path, help="folder of YAML drafts already written (e.g. by sop import)")
+    parser.add_argument("--truth", type=Path, required=True, help="folder of <NNN>-<slug>.yaml truth files")
+    parser.add_argument("--limit", type=int, help="read only the first N PDFs or drafts (those with truth first)")
+    parser.add_argument("--verbose", action="store_true", help="one line of figures per SOP")
+    args = parser.parse_args()
+
+    truths = truth_files(args.truth)
+    if args.drafts is not None:
+        matched, everything = draft_sources(args.drafts, truths)
+    else:
+        matched, everything = pdf_sources(args.corpus, truths)
+    ordered = list(dict.fromkeys(list(matched.values()) + everything))[: args.limit]
+    if args.drafts is not None:
+        readings = read_drafts(ordered)
+    else:
+        try:
+            readings = read_pdfs(ordered)
+        except ImportError as exc:
+            print(f"the importer cannot be imported: {first_line(exc)}", file=sys.stderr)
+            return 2
+    by_path = {reading.path: reading for reading in readings}
+
+    development = {name: Score() for name in FIGURES}
+    compared = failed = 0
+    for number, path in matched.items():
+        reading = by_path.get(path)
+        if reading is None:
+            continue  # left out by --limit
+        figures = compare(load_yaml(truths[number]), reading.data)
+        for name, score in figures.items():
+            development[name].merge(score)
+        compared += 1
+        failed += bool(reading.error)
+        if args.verbose:
+            print(sop_line(number, figures, reading))
+    print(f"{len(truths)} truth files, {len(matched)} with a {'draft' if args.drafts else 'PDF'}")
+    print_development(development, compared, failed)
+    print()
+    print_corpus(corpus_figures([r.data for r in readings]), readings, len(everything))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
