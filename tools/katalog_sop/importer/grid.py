@@ -1,0 +1,95 @@
+"""Import stage, the ruled table of a page: which rules bound the cell around a point, and its text.
+
+A cell is found from the point out, not from a full grid: the nearest rule
+above, below, left and right that actually passes the point. So merged cells,
+a table beside another, or a rule drawn in many pieces need no special case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from katalog_sop.importer.page import Page, Segment, Word
+
+JOIN_GAP = 2.5
+"""Pieces of one rule further apart than this along it are two rules."""
+ALIGN = 1.2
+"""Pieces of one rule may stand this far apart across it."""
+REACH = 1.5
+"""A rule passes a point when the point is within its extent, give or take this much."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    at: float
+    """y of a horizontal rule, x of a vertical one."""
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Cell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def holds(self, word: Word) -> bool:
+        return self.x0 - 0.5 <= word.cx <= self.x1 + 0.5 and self.top - 0.5 <= word.cy <= self.bottom + 0.5
+
+
+def _join(pieces: list[tuple[float, float, float]]) -> list[Rule]:
+    """Collinear pieces (at, start, end) joined into rules."""
+    rules: list[Rule] = []
+    for at, start, end in sorted(pieces):
+        joined = False
+        for index in range(len(rules) - 1, -1, -1):
+            rule = rules[index]
+            if at - rule.at > ALIGN:
+                break
+            if start <= rule.end + JOIN_GAP and end >= rule.start - JOIN_GAP:
+                rules[index] = Rule(rule.at, min(rule.start, start), max(rule.end, end))
+                joined = True
+                break
+        if not joined:
+            rules.append(Rule(at, start, end))
+    return rules
+
+
+class Grid:
+    """The ruling lines of a page (long enough to be table rules), and the cells they bound."""
+
+    def __init__(self, page: Page, segments: list[Segment] | None = None, shortest: float = 6.0):
+        segments = page.segments if segments is None else segments
+        self.page = page
+        self.horizontal = _join([((s.y0 + s.y1) / 2, min(s.x0, s.x1), max(s.x0, s.x1)) for s in segments
+                                 if s.horizontal and s.length >= shortest])
+        self.vertical = _join([((s.x0 + s.x1) / 2, min(s.y0, s.y1), max(s.y0, s.y1)) for s in segments
+                               if s.vertical and s.length >= shortest])
+
+    def cell_at(self, x: float, y: float) -> Cell | None:
+        above = [r.at for r in self.horizontal if r.at <= y and r.start - REACH <= x <= r.end + REACH]
+        below = [r.at for r in self.horizontal if r.at > y and r.start - REACH <= x <= r.end + REACH]
+        left = [r.at for r in self.vertical if r.at <= x and r.start - REACH <= y <= r.end + REACH]
+        right = [r.at for r in self.vertical if r.at > x and r.start - REACH <= y <= r.end + REACH]
+        if not (above and below and left and right):
+            return None
+        return Cell(max(left), max(above), min(right), min(below))
+
+    def words_in(self, cell: Cell, words: list[Word] | None = None) -> list[Word]:
+        return [w for w in (self.page.words if words is None else words) if cell.holds(w)]
+
+
+def lines(words: list[Word], tolerance: float = 2.5) -> list[list[Word]]:
+    """Words grouped into printed lines, top to bottom, each left to right."""
+    out: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if out and abs(out[-1][0].top - word.top) <= tolerance:
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in out]
+
+
+def text_of(line: list[Word]) -> str:
+    return " ".join(w.text for w in line)

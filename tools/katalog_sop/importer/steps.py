@@ -1,0 +1,306 @@
+"""Import stage, the flowchart table: its header, its columns, its rows and the symbols in them.
+
+The header is found by its titles in the agency's wordings (Kegiatan,
+Aktivitas, Uraian Prosedur; Kelengkapan, Persyaratan, Input, Sumber Data …);
+the columns by the vertical rules just below it; each pelaksana column is one
+between Kegiatan and the first Mutu Baku column, named by its lowest header
+cell (and its group by the cell above, where that is not "Pelaksana"). Rows
+are the bands between the rules that cross the Kegiatan column; a table that
+goes on over the next page keeps its columns there. Symbols are the drawn
+figures standing in a pelaksana column: their kind from their outline
+(rectangle, rounded, diamond), their row and column from where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from katalog_sop.importer.grid import Cell, Grid, lines, text_of
+from katalog_sop.importer.identity import list_items
+from katalog_sop.importer.page import Page, Shape, Word
+
+ROLES = (
+    ("no", r"no\.?|nomor|no\s*urut"),
+    ("kegiatan", r"kegiatan|aktivitas(?:\s*/\s*kegiatan)?|uraian(?:\s+prosedur|\s+kegiatan)?|prosedur|langkah(?:\s+kegiatan)?"),
+    ("kelengkapan", r"kelengkapan.*|persyaratan.*|input|sumber\s*data|bahan|syarat.*"),
+    ("waktu", r"waktu.*"),
+    ("output", r"output|keluaran|hasil"),
+    ("keterangan", r"keterangan|ket\.?"),
+)
+_ROLE = [(role, re.compile(rf"^\s*(?:{pattern})\s*$", re.I)) for role, pattern in ROLES]
+_GROUPS = re.compile(r"^\s*(pelaksana|mutu\s*bak[uo]|mutu\s*buku)\s*$", re.I)
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+MUTU = ("kelengkapan", "waktu", "output")
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+    role: str
+    """no, kegiatan, kelengkapan, waktu, output, keterangan, or pelaksana."""
+    label: str
+    kelompok: str | None = None
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Symbol:
+    kind: str
+    """proses, terminator, keputusan, penghubung, or gambar (pasted as a picture)."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str = ""
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Row:
+    page: int
+    top: float
+    bottom: float
+    cells: dict[str, list[Word]] = field(default_factory=dict)
+    symbols: list[tuple[int, Symbol]] = field(default_factory=list)
+    """(pelaksana column index, symbol), left to right."""
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    header_labels: dict[str, str]
+    """role -> the printed title (for the agency's form labels)."""
+    numbered_columns: bool = False
+    rows: list[Row] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def lanes(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "pelaksana"]
+
+
+def _role(text: str) -> str | None:
+    for role, pattern in _ROLE:
+        if pattern.match(text):
+            return role
+    return None
+
+
+def _header_anchor(page: Page, grid: Grid, below: float) -> tuple[Cell, Word] | None:
+    """The Kegiatan title's cell: the header of a step table on this page, below ``below``."""
+    for line in lines([w for w in page.words if w.top > below]):
+        for start in range(len(line)):
+            for end in range(start + 1, min(len(line), start + 3) + 1):
+                text = text_of(line[start:end])
+                if _role(text) == "kegiatan":
+                    cell = grid.cell_at(line[start].cx, line[start].cy)
+                    if cell is not None and text_of(lines(grid.words_in(cell))[0]).strip().lower() == text.lower():
+                        return cell, line[start]
+    return None
+
+
+def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
+    """The step table's header on ``page`` (the first one below ``below``), or ``None``."""
+    found = _header_anchor(page, grid, below)
+    if found is None:
+        return None
+    anchor, _ = found
+    probe = anchor.bottom + 3
+    edges = sorted(r.at for r in grid.vertical if r.start - 2 <= probe <= r.end + 2 and r.start <= anchor.bottom + 2)
+    if len(edges) < 4:
+        return None
+    columns: list[Column] = []
+    labels: dict[str, str] = {}
+    for x0, x1 in zip(edges, edges[1:]):
+        if x1 - x0 < 4:
+            continue
+        cell = grid.cell_at((x0 + x1) / 2, anchor.bottom - 2)
+        words = grid.words_in(cell) if cell is not None and cell.top >= anchor.top - 2 else []
+        label = " ".join(text_of(line) for line in lines(words)).strip()
+        role = _role(label) if label else None
+        kelompok = None
+        if role is None and cell is not None and cell.top > anchor.top + 2:
+            upper = grid.cell_at((x0 + x1) / 2, cell.top - 2)
+            above = " ".join(text_of(line) for line in lines(grid.words_in(upper))) if upper else ""
+            if above and not _GROUPS.match(above) and _role(above) is None:
+                kelompok = above
+        columns.append(Column(x0, x1, role or "pelaksana", label, kelompok))
+        if role and label:
+            labels.setdefault(role, label)
+    roles = [c.role for c in columns]
+    if "kegiatan" not in roles:
+        return None
+    first = roles.index("kegiatan")
+    mutu = [i for i, r in enumerate(roles) if r in MUTU + ("keterangan",)]
+    end = mutu[0] if mutu else len(columns)
+    for index, column in enumerate(columns):  # a titled column outside the lanes' span is not a lane
+        if column.role == "pelaksana" and not (first < index < end):
+            column.role = "lain"
+    table = Table(columns, labels)
+    return table
+
+
+def read_rows(table: Table, page: Page, grid: Grid, top: float) -> float:
+    """Add the rows of ``page`` below ``top`` to ``table``; the bottom of the last one."""
+    kegiatan = next(c for c in table.columns if c.role == "kegiatan")
+    crossing = sorted({r.at for r in grid.horizontal if r.at > top - 1 and r.start <= kegiatan.x0 + 2 and r.end >= kegiatan.x1 - 2})
+    bottom = top
+    for y0, y1 in zip(crossing, crossing[1:]):
+        if y1 - y0 < 4:
+            continue
+        row = Row(page.number, y0, y1)
+        for column in table.columns:
+            row.cells.setdefault(column.role if column.role != "pelaksana" else f"lane{table.columns.index(column)}", [])
+        for word in page.words:
+            if y0 <= word.cy <= y1:
+                for index, column in enumerate(table.columns):
+                    if column.x0 <= word.cx <= column.x1:
+                        key = column.role if column.role != "pelaksana" else f"lane{index}"
+                        row.cells.setdefault(key, []).append(word)
+        texts = [w.text for w in row.cells.get("no", []) + row.cells.get("kegiatan", [])]
+        if not texts:
+            continue
+        if all(_COLUMN_NUMBER.match(t) for t in [w.text for c in table.columns for w in row.cells.get(c.role, [])] if t):
+            if not table.rows:  # the form's row of column numbers "(1) (2) ..."
+                table.numbered_columns = True
+                continue
+        table.rows.append(row)
+        bottom = y1
+    if page.number not in table.pages:
+        table.pages.append(page.number)
+    _place_symbols(table, page, [r for r in table.rows if r.page == page.number])
+    return bottom
+
+
+def cell_text(words: list[Word]) -> str:
+    return " ".join(text_of(line) for line in lines(words)).strip()
+
+
+def cell_items(words: list[Word], column: Column) -> list[str]:
+    return list_items(words, Cell(column.x0, 0, column.x1, 0)) if words else []
+
+
+# --- symbols ---------------------------------------------------------------------------------------
+
+def _corners(points) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for x, y in points:
+        if not out or abs(out[-1][0] - x) > 0.8 or abs(out[-1][1] - y) > 0.8:
+            out.append((x, y))
+    if len(out) > 1 and abs(out[0][0] - out[-1][0]) <= 0.8 and abs(out[0][1] - out[-1][1]) <= 0.8:
+        out.pop()
+    return out
+
+
+def classify(shape: Shape) -> str | None:
+    """The symbol a drawn figure is, by its outline; ``None`` for anything else (an arrowhead, a logo)."""
+    if shape.w < 8 or shape.h < 5 or shape.w > 260 or shape.h > 140:
+        return None
+    pts = _corners(shape.points)
+    tol = max(1.5, min(shape.w, shape.h) * 0.12)
+    at = lambda px, py: any(abs(x - px) <= tol and abs(y - py) <= tol for x, y in pts)
+    if len(pts) <= 8 and at(shape.cx, shape.top) and at(shape.x1, shape.cy) and at(shape.cx, shape.bottom) and at(shape.x0, shape.cy):
+        return "keputusan"
+    if len(pts) <= 8 and at(shape.x0, shape.top) and at(shape.x1, shape.top) and at(shape.x0, shape.bottom) and at(shape.x1, shape.bottom):
+        return "proses"
+    if len(pts) in (5, 6) and at(shape.x0, shape.top) and at(shape.x1, shape.top) and at(shape.cx, shape.bottom):
+        return "penghubung"
+    if len(pts) > 8 and not at(shape.x0, shape.top) and not at(shape.x1, shape.bottom):
+        return "terminator" if shape.w >= shape.h * 1.3 else "penghubung"
+    return None
+
+
+def symbols_of(page: Page, lanes: list[Column], top: float, bottom: float) -> list[Symbol]:
+    """The symbols standing in the pelaksana columns between ``top`` and ``bottom``; an outline drawn as
+    two filled figures (outer and inner edge) is one symbol."""
+    x0 = min((c.x0 for c in lanes), default=0.0)
+    x1 = max((c.x1 for c in lanes), default=0.0)
+    found: list[Symbol] = []
+    for shape in sorted(page.shapes, key=lambda s: -(s.w * s.h)):
+        if not (x0 - 2 <= shape.cx <= x1 + 2 and top <= shape.cy <= bottom):
+            continue
+        kind = classify(shape)
+        if kind is None:
+            continue
+        if any(s.x0 - 4 <= shape.x0 and shape.x1 <= s.x1 + 4 and s.top - 4 <= shape.top and shape.bottom <= s.bottom + 4 for s in found):
+            continue  # inside one already found: its inner edge, or a mark drawn in it
+        found.append(Symbol(kind, shape.x0, shape.top, shape.x1, shape.bottom))
+    for image in page.images:  # a symbol pasted as a picture
+        w, h = image.x1 - image.x0, image.bottom - image.top
+        cx, cy = (image.x0 + image.x1) / 2, (image.top + image.bottom) / 2
+        if 8 <= w <= 200 and 5 <= h <= 120 and x0 <= cx <= x1 and top <= cy <= bottom:
+            if not any(s.x0 - 2 <= cx <= s.x1 + 2 and s.top - 2 <= cy <= s.bottom + 2 for s in found):
+                found.append(Symbol("gambar", image.x0, image.top, image.x1, image.bottom))
+    for symbol in found:
+        inside = [w for w in page.words if symbol.x0 <= w.cx <= symbol.x1 and symbol.top <= w.cy <= symbol.bottom]
+        symbol.text = " ".join(text_of(line) for line in lines(inside))
+    return found
+
+
+def _place_symbols(table: Table, page: Page, rows: list[Row]) -> None:
+    if not rows:
+        return
+    lanes = [(i, c) for i, c in enumerate(table.columns) if c.role == "pelaksana"]
+    for symbol in symbols_of(page, [c for _, c in lanes], rows[0].top, rows[-1].bottom):
+        if symbol.kind == "penghubung":
+            continue
+        row = next((r for r in rows if r.top <= symbol.cy <= r.bottom), None)
+        lane = next((i for i, c in lanes if c.x0 <= symbol.cx <= c.x1), None)
+        if row is not None and lane is not None:
+            row.symbols.append((lane, symbol))
+    for row in rows:
+        row.symbols.sort(key=lambda item: (item[1].cx, item[1].cy))
+        # words inside a symbol are its text, not the lane's
+        for index, _ in lanes:
+            row.cells[f"lane{index}"] = [w for w in row.cells.get(f"lane{index}", [])
+                                         if not any(s.x0 <= w.cx <= s.x1 and s.top <= w.cy <= s.bottom for _, s in row.symbols)]
+
+
+def read_tables(pages: list[Page], grids: list[Grid], start: float) -> Table | None:
+    """The SOP's step table from the first page with a header (below ``start`` on the first page),
+    continued over the pages after it that go on with the same columns or repeat the header."""
+    table = None
+    for page, grid in zip(pages, grids):
+        top = start if page.number == pages[0].number else 0.0
+        header = read_header(page, grid, top)
+        if table is None:
+            if header is None:
+                continue
+            table = header
+            anchor = next(c for c in header.columns if c.role == "kegiatan")
+            header_bottom = _header_bottom(grid, anchor)
+            read_rows(table, page, grid, header_bottom)
+            continue
+        if header is not None and len(header.columns) == len(table.columns):
+            read_rows(table, page, grid, _header_bottom(grid, next(c for c in header.columns if c.role == "kegiatan")))
+        elif _same_columns(grid, table):
+            read_rows(table, page, grid, 0.0)
+    return table
+
+
+def _header_bottom(grid: Grid, kegiatan: Column) -> float:
+    cell = None
+    for rule in sorted(grid.horizontal, key=lambda r: r.at):
+        if rule.start <= kegiatan.x0 + 2 and rule.end >= kegiatan.x1 - 2:
+            words = [w for w in grid.page.words if kegiatan.x0 <= w.cx <= kegiatan.x1 and w.cy < rule.at]
+            if any(_role(text_of(line)) == "kegiatan" for line in lines(words)):
+                cell = rule.at
+                break
+    return cell if cell is not None else 0.0
+
+
+def _same_columns(grid: Grid, table: Table) -> bool:
+    xs = [r.at for r in grid.vertical if r.end - r.start > 20]
+    return sum(1 for c in table.columns if any(abs(c.x0 - x) < 3 for x in xs)) >= len(table.columns) - 1
