@@ -71,13 +71,13 @@ def read_pdf(path) -> Draft:
     for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh"):
         if key not in identity.values:
             draft.warnings.append(f"{STANDARD[key]} tidak ditemukan pada halaman 1")
-    table = read_tables(pages, grids, identity.bottom)
-    if table is None or not table.rows:
+    tables = read_tables(pages, grids, identity.bottom)
+    if not tables:
         pictures = [p.number + 1 for p in pages if p.images and len(p.words) < 40]
         reason = (f"; halaman {', '.join(map(str, pictures))} berupa gambar tanpa lapisan teks" if pictures else "")
         draft.warnings.append("tabel flowchart tidak ditemukan" + reason + "; langkah belum dapat dibaca")
         return draft
-    _table(draft, table)
+    _tables(draft, tables)
     return draft
 
 
@@ -112,36 +112,50 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "pelaksana"
 
 
-def _table(draft: Draft, table: Table) -> None:
-    formulir = _formulir(table)
+def _tables(draft: Draft, tables: list[Table]) -> None:
+    formulir = _formulir(tables[0])
     if formulir:
         draft.data["formulir"] = formulir
-    lanes = table.lanes
-    names = [_plain(c.label) or f"Kolom {i + 1}" for i, c in enumerate(lanes)]
-    repeated = {n for n in names if names.count(n) > 1}
-    pelaksana, lane_name = [], {}
-    for index, (column, name) in enumerate(zip(lanes, names)):
-        position = table.columns.index(column)
-        if column.kelompok or name in repeated:
-            ident = _slug(f"{column.kelompok or ''} {name} {index if not column.kelompok else ''}")
-            entry = {"id": ident, "nama": name}
-            if column.kelompok:
-                entry["kelompok"] = _plain(column.kelompok)
-            pelaksana.append(entry)
-            lane_name[position] = ident
-        else:
-            pelaksana.append(name)
-            lane_name[position] = name
-        if not _plain(column.label):
-            draft.check(("pelaksana", index), "judul kolom pelaksana tidak terbaca")
+    pelaksana: list = []
+    known: dict[tuple, str] = {}  # (kelompok, name) -> what a step names it by
+    names_all = [(_plain(c.kelompok or ""), _plain(c.label)) for t in tables for c in t.lanes]
+    for table in tables:
+        lane_name: dict[int, str] = {}
+        for index, column in enumerate(table.lanes):
+            name = _plain(column.label) or f"Kolom {index + 1}"
+            group = _plain(column.kelompok or "")
+            key = (group, name)
+            if key not in known:
+                shared = sum(1 for g, n in names_all if n == name and g != group) > 0
+                if group or shared:
+                    ident = _slug(f"{group} {name}")
+                    entry = {"id": ident, "nama": name}
+                    if group:
+                        entry["kelompok"] = group
+                    pelaksana.append(entry)
+                    known[key] = ident
+                else:
+                    pelaksana.append(name)
+                    known[key] = name
+                if not _plain(column.label):
+                    draft.check(("pelaksana", len(pelaksana) - 1), "judul kolom pelaksana tidak terbaca")
+            lane_name[table.columns.index(column)] = known[key]
+        table.lane_names = lane_name
     draft.data["pelaksana"] = pelaksana
     steps = []
-    for number, row in enumerate(table.rows):
-        steps.append(_step(draft, table, row, number, lane_name))
+    several = len(tables) > 1
+    for table in tables:
+        for number, row in enumerate(table.rows):
+            step = _step(draft, table, row, len(steps), number, table.lane_names)
+            if several and number == 0:
+                tabel = {"judul": table.title} if table.title else {}
+                tabel["pelaksana"] = [table.lane_names[table.columns.index(c)] for c in table.lanes]
+                step = {"tabel": tabel, **step}
+            steps.append(step)
     draft.data["langkah"] = steps
 
 
-def _step(draft: Draft, table: Table, row, index: int, lane_name: dict) -> dict:
+def _step(draft: Draft, table: Table, row, index: int, in_table: int, lane_name: dict) -> dict:
     step: dict = {}
     path = ("langkah", index)
     printed = cell_text(row.cells.get("no", [])).rstrip(".").strip()
@@ -156,7 +170,7 @@ def _step(draft: Draft, table: Table, row, index: int, lane_name: dict) -> dict:
     for lane, symbol in row.symbols:
         entry = {"pelaksana": lane_name[lane]}
         if symbol.kind == "terminator":
-            entry["bentuk"] = "mulai" if index == 0 else "selesai"
+            entry["bentuk"] = "mulai" if in_table == 0 else "selesai"
             draft.check(path + ("simbol", len(symbols), "bentuk"), "kapsul: mulai atau selesai ditebak dari letaknya")
         elif symbol.kind == "keputusan":
             entry["bentuk"] = "keputusan"

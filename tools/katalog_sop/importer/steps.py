@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from katalog_sop.importer.grid import Cell, Grid, lines, text_of
 from katalog_sop.importer.identity import list_items
-from katalog_sop.importer.page import Page, Shape, Word
+from katalog_sop.importer.page import Page, Shape, Word, box_of
 
 ROLES = (
     ("no", r"no\.?|nomor|no\s*urut"),
@@ -85,6 +85,10 @@ class Table:
     numbered_columns: bool = False
     rows: list[Row] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    title: str | None = None
+    """The title printed above the table, where an SOP holds several tables."""
+    lane_names: dict = field(default_factory=dict)
+    """Column index -> the name or id the draft gives that pelaksana."""
 
     @property
     def lanes(self) -> list[Column]:
@@ -205,19 +209,27 @@ def _corners(points) -> list[tuple[float, float]]:
 
 
 def classify(shape: Shape) -> str | None:
-    """The symbol a drawn figure is, by its outline; ``None`` for anything else (an arrowhead, a logo)."""
-    if shape.w < 8 or shape.h < 5 or shape.w > 260 or shape.h > 140:
+    """The symbol a drawn figure is, by its outline; ``None`` for anything else (an arrowhead, a logo).
+
+    A diamond has its corners at the middles of its box's sides; a rectangle
+    at its box's corners; a capsule (terminator) has rounded or cut corners
+    and is wider than tall; an off-page connector is a pentagon pointing down.
+    """
+    if shape.light or shape.w < 8 or shape.h < 5 or shape.w > 260 or shape.h > 140:
         return None
     pts = _corners(shape.points)
+    if len(pts) < 3:
+        return None
     tol = max(1.5, min(shape.w, shape.h) * 0.12)
     at = lambda px, py: any(abs(x - px) <= tol and abs(y - py) <= tol for x, y in pts)
-    if len(pts) <= 8 and at(shape.cx, shape.top) and at(shape.x1, shape.cy) and at(shape.cx, shape.bottom) and at(shape.x0, shape.cy):
+    corners = sum(at(x, y) for x, y in ((shape.x0, shape.top), (shape.x1, shape.top), (shape.x0, shape.bottom), (shape.x1, shape.bottom)))
+    if len(pts) <= 8 and corners == 0 and at(shape.cx, shape.top) and at(shape.x1, shape.cy) and at(shape.cx, shape.bottom) and at(shape.x0, shape.cy):
         return "keputusan"
-    if len(pts) <= 8 and at(shape.x0, shape.top) and at(shape.x1, shape.top) and at(shape.x0, shape.bottom) and at(shape.x1, shape.bottom):
+    if corners == 4:
         return "proses"
-    if len(pts) in (5, 6) and at(shape.x0, shape.top) and at(shape.x1, shape.top) and at(shape.cx, shape.bottom):
+    if corners == 2 and at(shape.x0, shape.top) and at(shape.x1, shape.top) and at(shape.cx, shape.bottom):
         return "penghubung"
-    if len(pts) > 8 and not at(shape.x0, shape.top) and not at(shape.x1, shape.bottom):
+    if corners == 0:
         return "terminator" if shape.w >= shape.h * 1.3 else "penghubung"
     return None
 
@@ -232,7 +244,7 @@ def symbols_of(page: Page, lanes: list[Column], top: float, bottom: float) -> li
         if not (x0 - 2 <= shape.cx <= x1 + 2 and top <= shape.cy <= bottom):
             continue
         kind = classify(shape)
-        if kind is None:
+        if kind is None or box_of(shape) in page.tiles:
             continue
         if any(s.x0 - 4 <= shape.x0 and shape.x1 <= s.x1 + 4 and s.top - 4 <= shape.top and shape.bottom <= s.bottom + 4 for s in found):
             continue  # inside one already found: its inner edge, or a mark drawn in it
@@ -261,33 +273,52 @@ def _place_symbols(table: Table, page: Page, rows: list[Row]) -> None:
         if row is not None and lane is not None:
             row.symbols.append((lane, symbol))
     for row in rows:
-        row.symbols.sort(key=lambda item: (item[1].cx, item[1].cy))
+        row.symbols.sort(key=lambda item: (item[0], item[1].cy))  # by column; one column's from the top
         # words inside a symbol are its text, not the lane's
         for index, _ in lanes:
             row.cells[f"lane{index}"] = [w for w in row.cells.get(f"lane{index}", [])
                                          if not any(s.x0 <= w.cx <= s.x1 and s.top <= w.cy <= s.bottom for _, s in row.symbols)]
 
 
-def read_tables(pages: list[Page], grids: list[Grid], start: float) -> Table | None:
-    """The SOP's step table from the first page with a header (below ``start`` on the first page),
-    continued over the pages after it that go on with the same columns or repeat the header."""
-    table = None
+def read_tables(pages: list[Page], grids: list[Grid], start: float) -> list[Table]:
+    """The SOP's step tables, from the first page with a header (below ``start`` on the first page).
+
+    A table goes on over the next pages that keep its columns or repeat its
+    header; a header with other columns, or with a title printed above it,
+    starts another table of the same SOP.
+    """
+    tables: list[Table] = []
     for page, grid in zip(pages, grids):
         top = start if page.number == pages[0].number else 0.0
         header = read_header(page, grid, top)
-        if table is None:
-            if header is None:
-                continue
-            table = header
-            anchor = next(c for c in header.columns if c.role == "kegiatan")
-            header_bottom = _header_bottom(grid, anchor)
-            read_rows(table, page, grid, header_bottom)
-            continue
-        if header is not None and len(header.columns) == len(table.columns):
-            read_rows(table, page, grid, _header_bottom(grid, next(c for c in header.columns if c.role == "kegiatan")))
-        elif _same_columns(grid, table):
-            read_rows(table, page, grid, 0.0)
-    return table
+        if header is not None:
+            kegiatan = next(c for c in header.columns if c.role == "kegiatan")
+            header_top = _header_top(grid, kegiatan)
+            header.title = _title_above(page, header, header_top, top)
+            current = tables[-1] if tables else None
+            same = current is not None and [c.label for c in current.columns] == [c.label for c in header.columns]
+            if current is None or not same or (header.title and header.title != current.title):
+                tables.append(header)
+            read_rows(tables[-1], page, grid, _header_bottom(grid, kegiatan))
+        elif tables and _same_columns(grid, tables[-1]):
+            read_rows(tables[-1], page, grid, 0.0)
+    return [t for t in tables if t.rows]
+
+
+def _header_top(grid: Grid, kegiatan: Column) -> float:
+    cell = grid.cell_at(kegiatan.cx, next((w.cy for w in grid.page.words if kegiatan.x0 <= w.cx <= kegiatan.x1 and _role(w.text) == "kegiatan"), 0))
+    return cell.top if cell is not None else 0.0
+
+
+def _title_above(page: Page, table: Table, header_top: float, above: float) -> str | None:
+    """One or two lines printed just above the table's header, within its width: its title."""
+    x0, x1 = table.columns[0].x0, table.columns[-1].x1
+    near = [w for w in page.words if above < w.bottom <= header_top + 1 and w.top >= header_top - 40
+            and x0 - 5 <= w.x0 and w.x1 <= x1 + 5]
+    printed = lines(near)
+    if not printed or len(printed) > 2:
+        return None
+    return " ".join(text_of(line) for line in printed)
 
 
 def _header_bottom(grid: Grid, kegiatan: Column) -> float:
