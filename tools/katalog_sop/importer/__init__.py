@@ -20,6 +20,7 @@ from pathlib import Path
 from katalog_sop.formulir import STANDARD
 from katalog_sop.importer.grid import Grid
 from katalog_sop.importer.identity import read_identity
+from katalog_sop.importer.flow import entered, exits_of, flow_order
 from katalog_sop.importer.steps import MUTU, Table, cell_items, cell_text, read_tables
 
 
@@ -142,20 +143,64 @@ def _tables(draft: Draft, tables: list[Table]) -> None:
             lane_name[table.columns.index(column)] = known[key]
         table.lane_names = lane_name
     draft.data["pelaksana"] = pelaksana
+    exits = exits_of(tables)
+    into = entered(exits)
+    rows = [(table, row, number) for table in tables for number, row in enumerate(table.rows)]
+    for table, row, _ in rows:
+        row.symbols = flow_order(row.symbols, exits)
+    printed = [cell_text(row.cells.get("no", [])).rstrip(".").strip() for _, row, _ in rows]
+    place = {id(symbol): (index, k) for index, (_, row, _) in enumerate(rows) for k, (_, symbol) in enumerate(row.symbols)}
+    names = _Targets(rows, printed)
     steps = []
     several = len(tables) > 1
-    for table in tables:
-        for number, row in enumerate(table.rows):
-            step = _step(draft, table, row, len(steps), number, table.lane_names)
-            if several and number == 0:
-                tabel = {"judul": table.title} if table.title else {}
-                tabel["pelaksana"] = [table.lane_names[table.columns.index(c)] for c in table.lanes]
-                step = {"tabel": tabel, **step}
-            steps.append(step)
+    for index, (table, row, number) in enumerate(rows):
+        step = _step(draft, table, row, index, number, exits, into, place, names)
+        if several and number == 0:
+            tabel = {"judul": table.title} if table.title else {}
+            tabel["pelaksana"] = [table.lane_names[table.columns.index(c)] for c in table.lanes]
+            step = {"tabel": tabel, **step}
+        steps.append(step)
+    for index, k in names.symbol_ids:
+        target = steps[index]
+        if "simbol" in target:
+            target["simbol"][k] = {**target["simbol"][k], "id": names.symbol_id(index, k)}
     draft.data["langkah"] = steps
 
 
-def _step(draft: Draft, table: Table, row, index: int, in_table: int, lane_name: dict) -> dict:
+class _Targets:
+    """How an exit names its target: the row's printed number where it is unique, else an id; a symbol
+    of a row of several by an id given to it."""
+
+    def __init__(self, rows, printed: list[str]):
+        self.rows, self.printed = rows, printed
+        self.symbol_ids: set[tuple[int, int]] = set()
+
+    def symbol_id(self, index: int, k: int) -> str:
+        return f"b{index + 1}s{k + 1}"
+
+    def name(self, index: int, k: int) -> str:
+        _, row, _ = self.rows[index]
+        if len(row.symbols) > 1:
+            self.symbol_ids.add((index, k))
+            return self.symbol_id(index, k)
+        number = self.printed[index]
+        if number and self.printed.count(number) == 1:
+            return number
+        if not any(self.printed):
+            return str(index + 1)
+        self.symbol_ids.add((index, k))
+        return self.symbol_id(index, k)
+
+
+def _exit(label, targets, place, names) -> dict:
+    named = [names.name(*place[id(t)]) for t in targets if id(t) in place]
+    exit_ = {"ke": named[0] if len(named) == 1 else named}
+    if label:
+        exit_ = {"label": label, **exit_}
+    return exit_
+
+
+def _step(draft: Draft, table: Table, row, index: int, in_table: int, exits, into, place, names) -> dict:
     step: dict = {}
     path = ("langkah", index)
     printed = cell_text(row.cells.get("no", [])).rstrip(".").strip()
@@ -165,29 +210,49 @@ def _step(draft: Draft, table: Table, row, index: int, in_table: int, lane_name:
     step["kegiatan"] = kegiatan or "?"
     if not kegiatan:
         draft.check(path + ("kegiatan",), "uraian kegiatan tidak terbaca")
-    unknown = ["alur"]  # the arrows are not read yet: no flow is written that the sheet may not show
+    unknown: list[str] = []
     symbols = []
     for lane, symbol in row.symbols:
-        entry = {"pelaksana": lane_name[lane]}
+        entry: dict = {"pelaksana": table.lane_names[lane]}
+        found = [(label, [t for t in targets if id(t) in place]) for label, targets in exits.get(id(symbol), [])]
+        found = [(label, targets) for label, targets in found if targets]
         if symbol.kind == "terminator":
-            entry["bentuk"] = "mulai" if in_table == 0 else "selesai"
-            draft.check(path + ("simbol", len(symbols), "bentuk"), "kapsul: mulai atau selesai ditebak dari letaknya")
+            if not found:
+                entry["bentuk"] = "selesai"
+            elif id(symbol) in into:
+                entry["bentuk"] = "kapsul"
+            else:
+                entry["bentuk"] = "mulai"
         elif symbol.kind == "keputusan":
             entry["bentuk"] = "keputusan"
         elif symbol.kind == "gambar":
             draft.check(path + ("simbol", len(symbols)), "simbol ditempel sebagai gambar; bentuknya tidak terbaca")
         if symbol.text:
             entry["teks"] = symbol.text
+        if symbol.kind == "keputusan" and found:
+            entry["cabang"] = [_exit(label, targets, place, names) for label, targets in found]
+            if len(found) < 2:
+                draft.check(path + ("simbol", len(symbols), "cabang"), "hanya satu jalan keluar keputusan yang terbaca")
+        elif len(found) == 1:
+            entry["lanjut_ke"] = _exit(*found[0], place, names) if found[0][0] else _exit(None, found[0][1], place, names)["ke"]
+        elif found:
+            entry["lanjut_ke"] = [_exit(label, targets, place, names) if label else _exit(None, targets, place, names)["ke"]
+                                  for label, targets in found]
+        elif not (symbol.kind == "terminator" and entry.get("bentuk") == "selesai"):
+            # what was read: no arrow leaves it (as some sheets draw); said so, to be checked
+            entry["lanjut_ke"] = []
+            draft.check(path + ("simbol", len(symbols), "lanjut_ke"), "tidak ada anak panah keluar yang terbaca dari simbol ini")
         symbols.append(entry)
     if not symbols:
-        unknown[:0] = ["pelaksana", "simbol"]
+        unknown = ["pelaksana", "simbol", "alur"]
         draft.check(path, "tidak ada simbol yang terbaca di kolom pelaksana baris ini")
-    elif len(symbols) == 1 and set(symbols[0]) == {"pelaksana"}:
+    elif len(symbols) == 1 and set(symbols[0]) - {"lanjut_ke", "cabang"} == {"pelaksana"}:
         step["pelaksana"] = symbols[0]["pelaksana"]
+        for key in ("cabang", "lanjut_ke"):
+            if key in symbols[0]:
+                step[key] = symbols[0][key]
     else:
         step["simbol"] = symbols
-        if len(symbols) > 1:
-            draft.check(path + ("simbol",), "urutan simbol dalam baris belum dibaca dari anak panahnya (ditulis dari kiri ke kanan)")
     columns = {c.role: c for c in table.columns}
     for key in ("kelengkapan", "output"):
         if key in columns:
@@ -200,5 +265,6 @@ def _step(draft: Draft, table: Table, row, index: int, in_table: int, lane_name:
     keterangan = cell_text(row.cells.get("keterangan", []))
     if keterangan:
         step["keterangan"] = keterangan
-    step["tidak_terbaca"] = unknown
+    if unknown:
+        step["tidak_terbaca"] = unknown
     return step

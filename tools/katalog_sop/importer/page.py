@@ -121,11 +121,11 @@ def _segments_of_rect(r: dict) -> list[Segment]:
 
 
 def _thin_outline(points: list[tuple[float, float]], x0: float, top: float, x1: float, bottom: float) -> list[Segment]:
-    """A curve that is a stroke converted to a filled outline: one thin bar, or an L or U of bars.
+    """A filled figure that is a stroke converted to an outline (a bar, an L, a U of lines), as lines.
 
-    Its points go out along one side of the line and back along the other; the
-    line is traced by the midpoints between each point and its partner on the
-    way back.
+    Such a figure encloses almost no area for the length of its edge (twice
+    its area over its perimeter is the stroke's width); its long edges are
+    the stroke's sides, kept as lines a stroke's width apart.
     """
     if min(x1 - x0, bottom - top) <= RULE_THICKNESS:
         if x1 - x0 >= bottom - top:
@@ -133,22 +133,19 @@ def _thin_outline(points: list[tuple[float, float]], x0: float, top: float, x1: 
             return [Segment(x0, y, x1, y, bottom - top)]
         x = (x0 + x1) / 2
         return [Segment(x, top, x, bottom, x1 - x0)]
-    pts = points[:-1] if len(points) > 2 and _close(points[0], points[-1]) else points
-    n = len(pts)
-    if n < 6 or n % 2:
+    if len(points) < 4:
         return []
-    half = n // 2
-    centre = [((pts[i][0] + pts[n - 1 - i][0]) / 2, (pts[i][1] + pts[n - 1 - i][1]) / 2) for i in range(half)]
-    widths = [max(abs(pts[i][0] - pts[n - 1 - i][0]), abs(pts[i][1] - pts[n - 1 - i][1])) for i in range(half)]
-    if max(widths) > RULE_THICKNESS * 2:
+    ring = points if _close(points[0], points[-1]) else points + [points[0]]
+    area = abs(sum(ax * by - bx * ay for (ax, ay), (bx, by) in zip(ring, ring[1:]))) / 2
+    perimeter = sum(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 for (ax, ay), (bx, by) in zip(ring, ring[1:]))
+    if perimeter == 0 or 2 * area / perimeter > RULE_THICKNESS:
         return []
-    width = min(widths)
+    width = 2 * area / perimeter
     out = []
-    for (ax, ay), (bx, by) in zip(centre, centre[1:]):
-        if abs(ax - bx) <= RULE_THICKNESS or abs(ay - by) <= RULE_THICKNESS:
+    for (ax, ay), (bx, by) in zip(ring, ring[1:]):
+        length = max(abs(bx - ax), abs(by - ay))
+        if length > max(2.0, 3 * width) and (abs(ax - bx) <= 0.6 or abs(ay - by) <= 0.6):
             out.append(Segment(ax, ay, bx, by, width))
-        else:
-            return []
     return out
 
 
@@ -211,7 +208,8 @@ def read_page(number: int, page) -> Page:
     for c in page.curves:
         pts = [(float(x), float(y)) for x, y in c.get("pts") or []]
         x0, top, x1, bottom = float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])
-        thin = _thin_outline(pts, x0, top, x1, bottom) if c.get("fill") and not c.get("stroke") else []
+        small = max(x1 - x0, bottom - top) <= 10 and min(x1 - x0, bottom - top) > 1.0  # an arrowhead, a dot
+        thin = _thin_outline(pts, x0, top, x1, bottom) if c.get("fill") and not c.get("stroke") and not small else []
         if thin:
             out.segments += thin
             continue

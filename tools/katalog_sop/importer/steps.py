@@ -89,6 +89,10 @@ class Table:
     """The title printed above the table, where an SOP holds several tables."""
     lane_names: dict = field(default_factory=dict)
     """Column index -> the name or id the draft gives that pelaksana."""
+    wires: list = field(default_factory=list)
+    """The arrows read (:class:`~katalog_sop.importer.arrows.Wire`), over all its pages."""
+    connectors: list = field(default_factory=list)
+    """Off-page connectors (:class:`Symbol`, with their letter as text)."""
 
     @property
     def lanes(self) -> list[Column]:
@@ -193,7 +197,15 @@ def cell_text(words: list[Word]) -> str:
 
 
 def cell_items(words: list[Word], column: Column) -> list[str]:
-    return list_items(words, Cell(column.x0, 0, column.x1, 0)) if words else []
+    """A Kelengkapan or Output cell as items: its numbered or bulleted entries, else its whole text."""
+    if not words:
+        return []
+    items = list_items(words, Cell(column.x0, 0, column.x1, 0))
+    numbered = any(_NUMBERED_LINE.match(text_of(line)) for line in lines(words))
+    return items if numbered else [cell_text(words)]
+
+
+_NUMBERED_LINE = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])\s*[.)]\s+|^\s*[-\u2022\u25cf\u2013\u00b7]\s*")
 
 
 # --- symbols ---------------------------------------------------------------------------------------
@@ -256,17 +268,33 @@ def symbols_of(page: Page, lanes: list[Column], top: float, bottom: float) -> li
             if not any(s.x0 - 2 <= cx <= s.x1 + 2 and s.top - 2 <= cy <= s.bottom + 2 for s in found):
                 found.append(Symbol("gambar", image.x0, image.top, image.x1, image.bottom))
     for symbol in found:
-        inside = [w for w in page.words if symbol.x0 <= w.cx <= symbol.x1 and symbol.top <= w.cy <= symbol.bottom]
+        inside = [w for w in page.words if holds(symbol, w.cx, w.cy)]
         symbol.text = " ".join(text_of(line) for line in lines(inside))
     return found
+
+
+def holds(symbol: Symbol, x: float, y: float) -> bool:
+    """Whether the point is inside the symbol's outline (a diamond's corners of its box are outside it:
+    an exit's label often stands there)."""
+    if not (symbol.x0 <= x <= symbol.x1 and symbol.top <= y <= symbol.bottom):
+        return False
+    if symbol.kind != "keputusan":
+        return True
+    half_w, half_h = (symbol.x1 - symbol.x0) / 2 or 1, (symbol.bottom - symbol.top) / 2 or 1
+    return abs(x - symbol.cx) / half_w + abs(y - symbol.cy) / half_h <= 1.05
 
 
 def _place_symbols(table: Table, page: Page, rows: list[Row]) -> None:
     if not rows:
         return
+    from katalog_sop.importer.arrows import wires
+
     lanes = [(i, c) for i, c in enumerate(table.columns) if c.role == "pelaksana"]
-    for symbol in symbols_of(page, [c for _, c in lanes], rows[0].top, rows[-1].bottom):
+    found = symbols_of(page, [c for _, c in lanes], rows[0].top, rows[-1].bottom)
+    table.wires += wires(page, table, found, rows[0].top, rows[-1].bottom)
+    for symbol in found:
         if symbol.kind == "penghubung":
+            table.connectors.append(symbol)
             continue
         row = next((r for r in rows if r.top <= symbol.cy <= r.bottom), None)
         lane = next((i for i, c in lanes if c.x0 <= symbol.cx <= c.x1), None)
@@ -277,7 +305,7 @@ def _place_symbols(table: Table, page: Page, rows: list[Row]) -> None:
         # words inside a symbol are its text, not the lane's
         for index, _ in lanes:
             row.cells[f"lane{index}"] = [w for w in row.cells.get(f"lane{index}", [])
-                                         if not any(s.x0 <= w.cx <= s.x1 and s.top <= w.cy <= s.bottom for _, s in row.symbols)]
+                                         if not any(holds(s, w.cx, w.cy) for _, s in row.symbols)]
 
 
 def read_tables(pages: list[Page], grids: list[Grid], start: float) -> list[Table]:

@@ -1,0 +1,190 @@
+"""Import stage, the arrows of a step table: which symbol leads to which, and what the arrow says.
+
+The lines drawn in the pelaksana columns (not on the table's rules) are
+joined where they meet or touch into wires. A wire's free ends attach to the
+symbols they stand at; an end with an arrowhead enters its symbol, the others
+leave theirs. Words standing by a wire (not in a symbol) are its label
+("Ya", "Tidak"). A wire into an off-page connector goes on from the connector
+of the same letter further on. A wire whose direction cannot be told (no
+arrowhead at any end) is not used: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from katalog_sop.importer.grid import lines, text_of
+from katalog_sop.importer.page import Page, Segment, Word
+from katalog_sop.importer.steps import Symbol, Table, _corners
+
+TOUCH = 3.0
+"""Lines this close meet (a corner, a fork, a join)."""
+ATTACH = 6.0
+"""A line's end this close to a symbol's box stands at the symbol."""
+HEAD_REACH = 10.0
+"""An arrowhead's tip may stop this far short of its symbol."""
+LABEL_REACH = 16.0
+
+
+@dataclass
+class Wire:
+    segments: list[Segment]
+    sources: list[Symbol] = field(default_factory=list)
+    targets: list[Symbol] = field(default_factory=list)
+    label: str | None = None
+
+
+def _point_segment(px: float, py: float, s: Segment) -> float:
+    x0, x1 = sorted((s.x0, s.x1))
+    y0, y1 = sorted((s.y0, s.y1))
+    dx = max(x0 - px, 0.0, px - x1)
+    dy = max(y0 - py, 0.0, py - y1)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _near_box(px: float, py: float, s: Symbol, reach: float) -> bool:
+    return s.x0 - reach <= px <= s.x1 + reach and s.top - reach <= py <= s.bottom + reach
+
+
+def _heads(page: Page) -> list[tuple[float, float]]:
+    """Centres of the arrowheads: small dark triangles."""
+    out = []
+    for shape in page.shapes:
+        if shape.light or shape.w > 10 or shape.h > 10 or shape.w < 1.5 or shape.h < 1.5:
+            continue
+        if 3 <= len(_corners(shape.points)) <= 4 or shape.filled:
+            out.append((shape.cx, shape.cy))
+    return out
+
+
+def _on_rules(s: Segment, xs: list[float], ys: list[float]) -> bool:
+    if s.vertical:
+        return any(abs(s.x0 - x) <= 1.5 for x in xs)
+    if s.horizontal:
+        return any(abs(s.y0 - y) <= 1.5 for y in ys)
+    return False
+
+
+def wires(page: Page, table: Table, symbols: list[Symbol], top: float, bottom: float) -> list[Wire]:
+    """The wires drawn among ``symbols`` on ``page`` between ``top`` and ``bottom``."""
+    lanes = table.lanes
+    if not lanes:
+        return []
+    x0, x1 = lanes[0].x0, lanes[-1].x1
+    xs = sorted({c.x0 for c in table.columns} | {c.x1 for c in table.columns})
+    ys = sorted({r.top for r in table.rows if r.page == page.number} | {r.bottom for r in table.rows if r.page == page.number})
+    segments = [
+        s for s in page.segments
+        if x0 - 1 <= min(s.x0, s.x1) and max(s.x0, s.x1) <= x1 + 1 and top - 1 <= min(s.y0, s.y1) and max(s.y0, s.y1) <= bottom + 1
+        and s.length >= 2.0 and not _on_rules(s, xs, ys)
+        and not any(sym.x0 + 1 < min(s.x0, s.x1) and max(s.x0, s.x1) < sym.x1 - 1 and sym.top + 1 < min(s.y0, s.y1)
+                    and max(s.y0, s.y1) < sym.bottom - 1 for sym in symbols)  # a line inside a symbol is part of it
+    ]
+    parent = list(range(len(segments)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(segments):
+        for j in range(i + 1, len(segments)):
+            b = segments[j]
+            if min(_point_segment(a.x0, a.y0, b), _point_segment(a.x1, a.y1, b),
+                   _point_segment(b.x0, b.y0, a), _point_segment(b.x1, b.y1, a)) <= TOUCH:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Segment]] = {}
+    for i, s in enumerate(segments):
+        groups.setdefault(find(i), []).append(s)
+    heads = _heads(page)
+    out = []
+    for group in groups.values():
+        wire = _attach(Wire(group), symbols, heads)
+        if wire is not None:
+            out.append(wire)
+    _labels(out, page, symbols, table)
+    return out
+
+
+def _free_ends(group: list[Segment]) -> list[tuple[float, float]]:
+    ends = []
+    for s in group:
+        for px, py in ((s.x0, s.y0), (s.x1, s.y1)):
+            if not any(o is not s and _point_segment(px, py, o) <= TOUCH for o in group):
+                ends.append((px, py))
+    return ends
+
+
+def _attach(wire: Wire, symbols: list[Symbol], heads: list[tuple[float, float]]) -> Wire | None:
+    ends = _free_ends(wire.segments)
+    if not ends:  # a loop of lines: take the segments' own ends
+        ends = [(s.x0, s.y0) for s in wire.segments] + [(s.x1, s.y1) for s in wire.segments]
+    for px, py in ends:
+        headed = any(abs(hx - px) <= 7 and abs(hy - py) <= 7 for hx, hy in heads)
+        reach = HEAD_REACH if headed else ATTACH
+        near = [s for s in symbols if _near_box(px, py, s, reach)]
+        if not near:
+            continue
+        symbol = min(near, key=lambda s: _box_distance(px, py, s))
+        (wire.targets if headed else wire.sources).append(symbol)
+    wire.sources = _unique(wire.sources)
+    wire.targets = [t for t in _unique(wire.targets) if t not in wire.sources or len(wire.sources) > 1]
+    if not wire.sources or not wire.targets:
+        return None
+    return wire
+
+
+def _box_distance(px: float, py: float, s: Symbol) -> float:
+    dx = max(s.x0 - px, 0.0, px - s.x1)
+    dy = max(s.top - py, 0.0, py - s.bottom)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _unique(items: list) -> list:
+    out = []
+    for item in items:
+        if not any(item is other for other in out):
+            out.append(item)
+    return out
+
+
+def _labels(found: list[Wire], page: Page, symbols: list[Symbol], table: Table) -> None:
+    """Short texts standing by a wire in the pelaksana columns, outside the symbols: the wire's label.
+
+    Loose words are gathered into blocks (a label may be set on two lines,
+    "Berjalan" over "Normal"; two labels on one line stand well apart).
+    """
+    from katalog_sop.importer.steps import holds
+
+    lanes = table.lanes
+    x0, x1 = lanes[0].x0, lanes[-1].x1
+    loose = [w for w in page.words if x0 <= w.cx <= x1 and not any(holds(s, w.cx, w.cy) for s in symbols)]
+    blocks: list[list[Word]] = []
+    for line in lines(loose):
+        parts: list[list[Word]] = [[line[0]]]
+        for word in line[1:]:
+            if word.x0 - parts[-1][-1].x1 > 8:
+                parts.append([word])
+            else:
+                parts[-1].append(word)
+        for part in parts:
+            left, right, top = part[0].x0, part[-1].x1, min(w.top for w in part)
+            above = next((b for b in blocks if 0 <= top - max(w.bottom for w in b) <= 4
+                          and min(w.x0 for w in b) < right and left < max(w.x1 for w in b)), None)
+            if above is not None:
+                above += part
+            else:
+                blocks.append(list(part))
+    for block in blocks:
+        text = " ".join(text_of(line) for line in lines(block))
+        if len(text) > 40:
+            continue
+        best = None
+        for wire in found:
+            distance = min(_point_segment(px, py, s) for s in wire.segments
+                           for w in block for px, py in ((w.x0, w.cy), (w.x1, w.cy), (w.cx, w.top), (w.cx, w.bottom)))
+            if distance <= LABEL_REACH and (best is None or distance < best[0]):
+                best = (distance, wire)
+        if best is not None and best[1].label is None:
+            best[1].label = text
