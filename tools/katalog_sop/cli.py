@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import json
 import os
 import sys
 from pathlib import Path
@@ -127,6 +128,22 @@ def _parser() -> argparse.ArgumentParser:
         help="folder cache gambar (bawaan: .cache/katalog-sop/lembar)",
     )
     render_cmd.add_argument("--no-cache", action="store_true", help="jangan memakai cache")
+    import_cmd = commands.add_parser(
+        "import",
+        help="baca PDF SOP AP yang sudah ditandatangani menjadi draf YAML untuk diperiksa",
+        description="Baca PDF SOP AP (berlapis teks) menjadi draf YAML: satu berkas per SOP di "
+        "sops/<unit>/<nama>.yaml (atau di bawah -o). Berkas yang sudah ada tidak ditimpa. Yang tidak "
+        "terbaca atau perlu diperiksa ditandai '# PERIKSA' dan dicatat di catatan_sumber. "
+        "Perlu: pip install 'katalog-sop[import]'.",
+    )
+    import_cmd.add_argument("paths", nargs="+", metavar="PATH", help="berkas PDF atau folder berisi PDF")
+    import_cmd.add_argument("-o", "--output", default="sops", metavar="FOLDER", help="folder tujuan draf (bawaan: sops)")
+    import_cmd.add_argument("--replace", action="store_true", help="ganti draf yang sudah ada (setelah draf baru lengkap)")
+    import_cmd.add_argument("--format", choices=("text", "json"), default="text", help="laporan per berkas (bawaan: text)")
+    import_cmd.add_argument(
+        "--debug", default=None, metavar="FOLDER",
+        help="tulis gambar tiap halaman dengan yang terbaca digambar di atasnya (grid, kolom, simbol, anak panah)",
+    )
     return parser
 
 
@@ -294,6 +311,38 @@ def _write_diff_sheets(result, before, after, folder: Path) -> int:
     return EXIT_OK
 
 
+def _run_import(args: argparse.Namespace) -> int:
+    try:
+        import pdfplumber  # noqa: F401  the optional dependency
+    except ImportError:
+        raise UsageError("sop import perlu pustaka tambahan; pasang dengan: pip install 'katalog-sop[import]'") from None
+    from katalog_sop.importer.run import FAILED, import_files
+
+    def each(number, total, outcome, draft):
+        if args.debug and draft is not None:
+            from katalog_sop.importer.debug import write_pictures
+
+            write_pictures(Path(outcome.source), draft, Path(args.debug))
+        if args.format == "text":
+            where = f" -> {outcome.output}" if outcome.output else ""
+            detail = f" ({outcome.steps} langkah, {outcome.checks} periksa)" if outcome.status != FAILED else ""
+            reason = f": {outcome.reason}" if outcome.reason else ""
+            print(terminal(f"[{number}/{total}] {outcome.status} {outcome.source}{where}{detail}{reason}"), file=sys.stderr)
+
+    try:
+        outcomes = import_files(args.paths, Path(args.output), args.replace, each)
+    except FileNotFoundError as exc:
+        raise UsageError(f"tidak ditemukan: {exc.args[0]}") from None
+    if args.format == "json":
+        json.dump([o.as_json() for o in outcomes], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("ditulis", "dilewati", "gagal")}
+        print(f"{len(outcomes)} PDF: {counts['ditulis']} ditulis, {counts['dilewati']} dilewati, {counts['gagal']} gagal. "
+              "Periksa setiap draf dengan 'sop check', lalu baris bertanda PERIKSA.", file=sys.stderr)
+    return EXIT_PROBLEMS if any(o.status == FAILED for o in outcomes) else EXIT_OK
+
+
 def _color(stream) -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     return bool(stream.isatty()) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
@@ -308,6 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_render(args)
         if args.command == "diff":
             return _run_diff(args)
+        if args.command == "import":
+            return _run_import(args)
     except (UsageError, ConfigError) as exc:
         print(terminal(f"sop {args.command}: galat: {exc}"), file=sys.stderr)
         return EXIT_USAGE

@@ -43,6 +43,8 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
     text_pages: int = 0
+    tables: list = field(default_factory=list)
+    """What was read of the step tables (for the review pictures)."""
 
     def check(self, path: tuple, reason: str) -> None:
         self.checks.append((path, reason))
@@ -69,6 +71,9 @@ def read_pdf(path) -> Draft:
     grids = [Grid(page) for page in pages]
     identity = read_identity(pages[0], grids[0])
     draft.data.update(_identity(identity.values))
+    draft.warnings += identity.notes
+    if identity.notes and "disahkan_oleh" in draft.data:
+        draft.check(("disahkan_oleh", "nip"), identity.notes[0])
     for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh"):
         if key not in identity.values:
             draft.warnings.append(f"{STANDARD[key]} tidak ditemukan pada halaman 1")
@@ -78,6 +83,7 @@ def read_pdf(path) -> Draft:
         reason = (f"; halaman {', '.join(map(str, pictures))} berupa gambar tanpa lapisan teks" if pictures else "")
         draft.warnings.append("tabel flowchart tidak ditemukan" + reason + "; langkah belum dapat dibaca")
         return draft
+    draft.tables = tables
     _tables(draft, tables)
     return draft
 
@@ -229,11 +235,11 @@ def _step(draft: Draft, table: Table, row, index: int, in_table: int, exits, int
             draft.check(path + ("simbol", len(symbols)), "simbol ditempel sebagai gambar; bentuknya tidak terbaca")
         if symbol.text:
             entry["teks"] = symbol.text
-        if symbol.kind == "keputusan" and found:
+        if symbol.kind == "keputusan" and len(found) >= 2:
             entry["cabang"] = [_exit(label, targets, place, names) for label, targets in found]
-            if len(found) < 2:
-                draft.check(path + ("simbol", len(symbols), "cabang"), "hanya satu jalan keluar keputusan yang terbaca")
         elif len(found) == 1:
+            if symbol.kind == "keputusan":
+                draft.check(path + ("simbol", len(symbols), "lanjut_ke"), "hanya satu jalan keluar keputusan yang terbaca")
             entry["lanjut_ke"] = _exit(*found[0], place, names) if found[0][0] else _exit(None, found[0][1], place, names)["ke"]
         elif found:
             entry["lanjut_ke"] = [_exit(label, targets, place, names) if label else _exit(None, targets, place, names)["ke"]

@@ -32,6 +32,7 @@ class Wire:
     sources: list[Symbol] = field(default_factory=list)
     targets: list[Symbol] = field(default_factory=list)
     label: str | None = None
+    page: int = 0
 
 
 def _point_segment(px: float, py: float, s: Segment) -> float:
@@ -100,7 +101,7 @@ def wires(page: Page, table: Table, symbols: list[Symbol], top: float, bottom: f
     heads = _heads(page)
     out = []
     for group in groups.values():
-        wire = _attach(Wire(group), symbols, heads)
+        wire = _attach(Wire(group, page=page.number), symbols, heads)
         if wire is not None:
             out.append(wire)
     _labels(out, page, symbols, table)

@@ -107,10 +107,28 @@ def read_identity(page: Page, grid: Grid) -> Identity:
                 out.values[key] = _approval(value)
             elif value:
                 out.values[key] = " ".join(value)
+    _stray_nip(out)
     if label_cells:
         _kop(out, grid, cells, min(label_cells, key=lambda c: (c.top, c.x0)))
     _sections(out, cells)
     return out
+
+
+def _stray_nip(out: Identity) -> None:
+    """A NIP standing in another field's cell (the text layer puts it where no one sees it, often under
+    the signature or the next field): taken out of that field, given to the approval, and said."""
+    for key in ("nama", "nomor", "tanggal_efektif", "tanggal_revisi", "tanggal_pembuatan"):
+        value = out.values.get(key)
+        if not isinstance(value, str):
+            continue
+        found = re.search(r"\bNIP\.?\s*:?\s*([0-9][0-9 ]{12,}[0-9])\s*", value, re.I)
+        if not found:
+            continue
+        out.values[key] = (value[:found.start()] + value[found.end():]).strip()
+        approval = out.values.setdefault("disahkan_oleh", {})
+        if isinstance(approval, dict) and "nip" not in approval:
+            approval["nip"] = found.group(1).strip()
+            out.notes.append(f"NIP pengesah terbaca pada lapisan teks di sel {key}, bukan di sel pengesahan; periksa apakah tercetak")
 
 
 def _approval(value: list[str]) -> dict:
