@@ -81,6 +81,7 @@ def wires(page: Page, table: Table, symbols: list[Symbol], top: float, bottom: f
         and not any(sym.x0 + 1 < min(s.x0, s.x1) and max(s.x0, s.x1) < sym.x1 - 1 and sym.top + 1 < min(s.y0, s.y1)
                     and max(s.y0, s.y1) < sym.bottom - 1 for sym in symbols)  # a line inside a symbol is part of it
     ]
+    segments = _merge_parallel(segments)
     parent = list(range(len(segments)))
 
     def find(i: int) -> int:
@@ -108,21 +109,59 @@ def wires(page: Page, table: Table, symbols: list[Symbol], top: float, bottom: f
     return out
 
 
+JOINED = 1.2
+"""An end this close to another line of its wire is a corner or a junction, not a free end."""
+
+
 def _free_ends(group: list[Segment]) -> list[tuple[float, float]]:
     ends = []
     for s in group:
         for px, py in ((s.x0, s.y0), (s.x1, s.y1)):
-            if not any(o is not s and _point_segment(px, py, o) <= TOUCH for o in group):
+            if not any(o is not s and _point_segment(px, py, o) <= JOINED for o in group):
                 ends.append((px, py))
     return ends
+
+
+def _merge_parallel(segments: list[Segment]) -> list[Segment]:
+    """A stroke drawn as an outline gives two lines a stroke's width apart: one line, down its middle."""
+    out: list[Segment] = []
+    for s in sorted(segments, key=lambda s: (not s.horizontal, s.y0 if s.horizontal else s.x0)):
+        for index, o in enumerate(out):
+            if s.horizontal and o.horizontal and abs(s.y0 - o.y0) <= 1.6:
+                a0, a1 = sorted((s.x0, s.x1))
+                b0, b1 = sorted((o.x0, o.x1))
+                if min(a1, b1) - max(a0, b0) > 0.5 * min(a1 - a0, b1 - b0):
+                    y = (s.y0 + o.y0) / 2
+                    out[index] = Segment(min(a0, b0), y, max(a1, b1), y, o.width)
+                    break
+            elif s.vertical and o.vertical and abs(s.x0 - o.x0) <= 1.6:
+                a0, a1 = sorted((s.y0, s.y1))
+                b0, b1 = sorted((o.y0, o.y1))
+                if min(a1, b1) - max(a0, b0) > 0.5 * min(a1 - a0, b1 - b0):
+                    x = (s.x0 + o.x0) / 2
+                    out[index] = Segment(x, min(a0, b0), x, max(a1, b1), o.width)
+                    break
+        else:
+            out.append(s)
+    return out
 
 
 def _attach(wire: Wire, symbols: list[Symbol], heads: list[tuple[float, float]]) -> Wire | None:
     ends = _free_ends(wire.segments)
     if not ends:  # a loop of lines: take the segments' own ends
         ends = [(s.x0, s.y0) for s in wire.segments] + [(s.x1, s.y1) for s in wire.segments]
-    for px, py in ends:
-        headed = any(abs(hx - px) <= 7 and abs(hy - py) <= 7 for hx, hy in heads)
+    # each arrowhead belongs to the one free end nearest to it (a short line has a head near both ends)
+    owner: dict[int, tuple[float, float]] = {}
+    for hx, hy in heads:
+        near = [(abs(hx - px) + abs(hy - py), i) for i, (px, py) in enumerate(ends) if abs(hx - px) <= 7 and abs(hy - py) <= 7]
+        if near:
+            owner.setdefault(min(near)[1], (hx, hy))
+    for index, (px, py) in enumerate(ends):
+        close = [owner[index]] if index in owner else []
+        headed = bool(close)
+        if headed:  # look past the arrowhead, where its tip points
+            hx, hy = min(close, key=lambda h: abs(h[0] - px) + abs(h[1] - py))
+            px, py = px + 2 * (hx - px), py + 2 * (hy - py)
         reach = HEAD_REACH if headed else ATTACH
         near = [s for s in symbols if _near_box(px, py, s, reach)]
         if not near:
