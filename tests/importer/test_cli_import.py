@@ -1,0 +1,91 @@
+"""`sop import` as a maintainer meets it: drafts where they belong, nothing overwritten, a clear report."""
+
+from __future__ import annotations
+
+import json
+
+from katalog_sop.check import check
+from katalog_sop.cli import main
+
+from importer.pdfmaker import Canvas, write_pdf
+from importer.sheets import identity_page, make_sop, step_page
+
+DRAFT = "kecamatan-contoh/penerbitan-surat-keterangan-domisili.yaml"
+
+
+def test_a_pdf_becomes_a_draft_that_checks_clean_and_is_never_overwritten(tmp_path, capsys):
+    pdf = make_sop(tmp_path / "SOP Domisili.pdf")
+    out = tmp_path / "sops"
+    assert main(["import", str(pdf), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    draft = out / DRAFT
+    assert draft.is_file(), err
+    assert f"[1/1] ditulis {pdf.as_posix()} -> {draft.as_posix()} (4 langkah, " in err
+    assert "1 PDF: 1 ditulis, 0 dilewati, 0 gagal." in err
+    text = draft.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    result = check([str(out)], rules=())
+    assert [p.message for p in result.problems if p.is_error] == []
+    draft.write_text(text + "# diperiksa\n", encoding="utf-8")
+    assert main(["import", str(pdf), "-o", str(out)]) == 0
+    assert "dilewati" in capsys.readouterr().err and draft.read_text(encoding="utf-8").endswith("# diperiksa\n")
+    assert main(["import", str(pdf), "-o", str(out), "--replace"]) == 0
+    capsys.readouterr()
+    assert draft.read_text(encoding="utf-8") == text
+
+
+def test_two_pdfs_of_one_name_in_one_run_get_two_files(tmp_path, capsys):
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    make_sop(folder / "a.pdf")
+    make_sop(folder / "b.pdf")
+    assert main(["import", str(folder), "-o", str(tmp_path / "sops")]) == 0
+    capsys.readouterr()
+    written = sorted(p.name for p in (tmp_path / "sops" / "kecamatan-contoh").iterdir())
+    assert written == ["penerbitan-surat-keterangan-domisili-2.yaml", "penerbitan-surat-keterangan-domisili.yaml"]
+
+
+def test_json_report_per_file_and_a_bad_file_fails_without_a_traceback(tmp_path, capsys):
+    good = make_sop(tmp_path / "baik.pdf")
+    bad = tmp_path / "rusak.pdf"
+    bad.write_bytes(b"%PDF-1.4 rusak")
+    assert main(["import", str(good), str(bad), "-o", str(tmp_path / "sops"), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert [(r["sumber"], r["status"]) for r in report] == [(good.as_posix(), "ditulis"), (bad.as_posix(), "gagal")]
+    assert report[0]["langkah"] == 4 and report[1]["alasan"].startswith("bukan PDF yang dapat dibaca")
+    assert "Traceback" not in captured.err
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path, capsys):
+    assert main(["import", str(tmp_path / "tidak-ada.pdf")]) == 2
+    assert "tidak ditemukan" in capsys.readouterr().err
+
+
+def test_unread_parts_are_marked_periksa_and_listed_in_catatan_sumber(tmp_path, capsys):
+    pdf = write_pdf(tmp_path / "gambar.pdf", [identity_page("lines"), step_page("lines", picture="symbols")])
+    assert main(["import", str(pdf), "-o", str(tmp_path / "sops")]) == 0
+    capsys.readouterr()
+    text = (tmp_path / "sops" / DRAFT).read_text(encoding="utf-8")
+    assert text.count("# PERIKSA: tidak ada simbol yang terbaca di kolom pelaksana baris ini") == 4
+    assert "catatan_sumber:" in text and "baris ke-1: tidak ada simbol yang terbaca" in text
+
+
+def test_a_scanned_pdf_still_gives_a_valid_draft_saying_so(tmp_path, capsys):
+    page = Canvas("lines")
+    page.image(50, 50, 700, 500)
+    pdf = write_pdf(tmp_path / "SOP Pindaian.pdf", [page])
+    assert main(["import", str(pdf), "-o", str(tmp_path / "sops")]) == 0
+    capsys.readouterr()
+    [draft] = list((tmp_path / "sops").rglob("*.yaml"))
+    assert "hasil pindai" in draft.read_text(encoding="utf-8")
+    assert [p.message for p in check([str(draft)], rules=()).problems if p.is_error] == []
+
+
+def test_debug_pictures_show_each_page(tmp_path, capsys):
+    pdf = make_sop(tmp_path / "sop.pdf")
+    assert main(["import", str(pdf), "-o", str(tmp_path / "sops"), "--debug", str(tmp_path / "periksa")]) == 0
+    capsys.readouterr()
+    pictures = sorted(p.name for p in (tmp_path / "periksa").iterdir())
+    assert pictures == ["sop-h1.png", "sop-h2.png"]
+    assert all((tmp_path / "periksa" / name).read_bytes().startswith(b"\x89PNG") for name in pictures)

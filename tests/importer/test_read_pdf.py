@@ -1,0 +1,106 @@
+"""`sop import` reads what a signed SOP AP PDF shows: identity, sections, step table, symbols, arrows.
+
+Every PDF here is made by the test (``importer.sheets``), in the three ways
+agencies' files draw lines: stroked, as thin filled bars, and as strokes
+outlined into thin figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+
+from katalog_sop.check import SourceFile, check_file
+from katalog_sop.importer import ImportError_, read_pdf
+from katalog_sop.importer.draft import valid_yaml
+
+from importer.pdfmaker import Canvas, write_pdf
+from importer.sheets import EXPECTED_STEPS, IDENTITY, LANES, ROWS, identity_page, make_sop, step_page
+
+STYLES = ("lines", "bars", "outlines")
+
+
+def _symbols(step: dict) -> list[dict]:
+    if "simbol" in step:
+        return step["simbol"]
+    return [{k: v for k, v in step.items() if k in ("pelaksana", "bentuk", "teks", "cabang", "lanjut_ke")}]
+
+
+@pytest.fixture(scope="module", params=STYLES)
+def draft(request, tmp_path_factory):
+    return read_pdf(make_sop(tmp_path_factory.mktemp(request.param) / "sop.pdf", request.param))
+
+
+def test_the_identity_block_is_read_as_printed(draft):
+    for key in ("nama", "nomor", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh"):
+        assert draft.data.get(key) == IDENTITY[key], key
+    assert draft.data["instansi"] == "Pemerintah Kabupaten Contoh", "the kop's capitals as the name is written"
+
+
+def test_the_sections_are_read_item_by_item_with_wrapped_items_whole(draft):
+    for key in ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan"):
+        assert draft.data.get(key) == IDENTITY[key], key
+
+
+def test_the_step_table_gives_columns_rows_and_cells(draft):
+    assert draft.data["pelaksana"] == list(LANES)
+    steps = draft.data["langkah"]
+    assert [(s["nomor"], s["kegiatan"], s["kelengkapan"], s["waktu"], s["output"]) for s in steps] == ROWS
+    assert "formulir" not in draft.data, "the standard labels are not repeated as the agency's"
+
+
+def test_symbols_their_kinds_columns_and_arrows_are_read(draft):
+    steps = draft.data["langkah"]
+    for step, expected in zip(steps, EXPECTED_STEPS):
+        got = _symbols(step)
+        want = _symbols(expected)
+        assert [s["pelaksana"] for s in got] == [s["pelaksana"] for s in want], step["nomor"]
+        assert [s.get("bentuk", "proses") for s in got] == [s.get("bentuk", "proses") for s in want], step["nomor"]
+        assert [s.get("teks") for s in got] == [s.get("teks") for s in want], step["nomor"]
+        assert [s.get("lanjut_ke") for s in got] == [s.get("lanjut_ke") for s in want], step["nomor"]
+        got_exits = [sorted((c.get("label"), c["ke"]) for c in s.get("cabang", [])) for s in got]
+        want_exits = [sorted((c.get("label"), c["ke"]) for c in s.get("cabang", [])) for s in want]
+        assert got_exits == want_exits, step["nomor"]
+        assert "tidak_terbaca" not in step, step["nomor"]
+
+
+def test_the_draft_is_a_valid_sop_file_that_builds(draft, tmp_path):
+    notes: list[str] = []
+    text = valid_yaml(dict(draft.data), list(draft.checks), notes, "../../schema/sop.schema.json", "sop.yaml")
+    result = check_file(SourceFile(tmp_path / "sop.yaml", "sop.yaml", "unit/sop"), text.encode("utf-8"))
+    assert [p.message for p in result.problems if p.is_error] == [] and notes == []
+    sop = result.sop
+    assert [len(step.simbol) for step in sop.langkah] == [2, 1, 1, 2]
+    assert sop.langkah[1].exits == (("Tidak", 1), ("Ya", 3)) or sop.langkah[1].exits == (("Ya", 3), ("Tidak", 1))
+
+
+def test_a_table_continued_on_the_next_page_without_its_header(tmp_path):
+    first = step_page("lines", rows=range(2))
+    second = step_page("lines", rows=range(2, 4), top_y=60.0, header=False)
+    draft = read_pdf(write_pdf(tmp_path / "dua.pdf", [identity_page("lines"), first, second]))
+    assert [s["nomor"] for s in draft.data["langkah"]] == ["1", "2", "3", "4"]
+    assert [s["pelaksana"] for s in _symbols(draft.data["langkah"][3])] == ["Petugas", "Petugas"]
+
+
+def test_a_flowchart_pasted_as_a_picture_is_said_and_its_rows_left_unknown(tmp_path):
+    draft = read_pdf(write_pdf(tmp_path / "gambar.pdf", [identity_page("lines"), step_page("lines", picture="symbols")]))
+    steps = draft.data["langkah"]
+    assert len(steps) == 4
+    for step in steps:
+        assert step["tidak_terbaca"] == ["pelaksana", "simbol", "alur"] and "pelaksana" not in step and "simbol" not in step
+    assert any(path[:1] == ("langkah",) and "simbol" in reason for path, reason in draft.checks)
+
+
+def test_a_page_without_text_is_said_and_nothing_is_invented(tmp_path):
+    page = Canvas("lines")
+    page.image(50, 50, 700, 500)
+    draft = read_pdf(write_pdf(tmp_path / "pindai.pdf", [page]))
+    assert draft.data == {} and draft.warnings == ["halaman 1 tidak memiliki lapisan teks (hasil pindai); teks belum dapat dibaca"]
+
+
+def test_a_file_that_is_no_pdf_is_refused_with_a_reason(tmp_path):
+    path = tmp_path / "bukan.pdf"
+    path.write_text("ini bukan PDF", encoding="utf-8")
+    with pytest.raises(ImportError_, match="bukan PDF yang dapat dibaca"):
+        read_pdf(path)
