@@ -170,6 +170,8 @@ def _tables(draft: Draft, tables: list[Table]) -> None:
         target = steps[index]
         if "simbol" in target:
             target["simbol"][k] = {**target["simbol"][k], "id": names.symbol_id(index, k)}
+    for index in names.step_ids:  # a one-symbol row named by an id: the id goes on the row
+        steps[index] = {"id": names.step_id(index), **steps[index]}
     draft.data["langkah"] = steps
 
 
@@ -180,9 +182,13 @@ class _Targets:
     def __init__(self, rows, printed: list[str]):
         self.rows, self.printed = rows, printed
         self.symbol_ids: set[tuple[int, int]] = set()
+        self.step_ids: set[int] = set()
 
     def symbol_id(self, index: int, k: int) -> str:
         return f"b{index + 1}s{k + 1}"
+
+    def step_id(self, index: int) -> str:
+        return f"b{index + 1}"
 
     def name(self, index: int, k: int) -> str:
         _, row, _ = self.rows[index]
@@ -194,8 +200,8 @@ class _Targets:
             return number
         if not any(self.printed):
             return str(index + 1)
-        self.symbol_ids.add((index, k))
-        return self.symbol_id(index, k)
+        self.step_ids.add(index)
+        return self.step_id(index)
 
 
 def _exit(label, targets, place, names) -> dict:

@@ -93,3 +93,14 @@ def lines(words: list[Word], tolerance: float = 2.5) -> list[list[Word]]:
 
 def text_of(line: list[Word]) -> str:
     return " ".join(w.text for w in line)
+
+
+def joined(printed: list[list[Word]]) -> str:
+    """Printed lines as one text: a space between lines, none after a line ending in "/" (a name broken
+    after its slash, "Ketua Tim/" over "Proyek", is one name)."""
+    out = ""
+    for line in printed:
+        text = text_of(line)
+        out = f"{out}{text}" if not out or out.endswith("/") else f"{out} {text}"
+    return out.strip()
+

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from katalog_sop.importer.grid import Cell, Grid, lines, text_of
+from katalog_sop.importer.grid import Cell, Grid, joined, lines, text_of
 from katalog_sop.importer.identity import list_items
 from katalog_sop.importer.page import Page, Shape, Word, box_of
 
@@ -132,18 +132,19 @@ def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
     columns: list[Column] = []
     labels: dict[str, str] = {}
     for x0, x1 in zip(edges, edges[1:]):
-        if x1 - x0 < 4:
+        if x1 - x0 < 8:  # the gap between a cell's border and its neighbour's, where each cell has its own
             continue
-        cell = grid.cell_at((x0 + x1) / 2, anchor.bottom - 2)
-        words = grid.words_in(cell) if cell is not None and cell.top >= anchor.top - 2 else []
-        label = " ".join(text_of(line) for line in lines(words)).strip()
+        own, groups = [], []
+        for word in page.words:
+            if not (x0 <= word.cx <= x1 and anchor.top - 1 <= word.cy <= anchor.bottom + 1):
+                continue
+            cell = grid.cell_at(word.cx, word.cy)
+            # a title whose cell spans more than this column is a group's (Pelaksana, Mutu Baku, a kelompok)
+            (groups if cell is not None and (cell.x0 < x0 - 5 or cell.x1 > x1 + 5) else own).append(word)
+        label = joined(lines(own))
         role = _role(label) if label else None
-        kelompok = None
-        if role is None and cell is not None and cell.top > anchor.top + 2:
-            upper = grid.cell_at((x0 + x1) / 2, cell.top - 2)
-            above = " ".join(text_of(line) for line in lines(grid.words_in(upper))) if upper else ""
-            if above and not _GROUPS.match(above) and _role(above) is None:
-                kelompok = above
+        above = " ".join(text_of(line) for line in lines(groups)).strip()
+        kelompok = above if role is None and above and not _GROUPS.match(above) and _role(above) is None else None
         columns.append(Column(x0, x1, role or "pelaksana", label, kelompok))
         if role and label:
             labels.setdefault(role, label)
@@ -193,7 +194,7 @@ def read_rows(table: Table, page: Page, grid: Grid, top: float) -> float:
 
 
 def cell_text(words: list[Word]) -> str:
-    return " ".join(text_of(line) for line in lines(words)).strip()
+    return joined(lines(words))
 
 
 def cell_items(words: list[Word], column: Column) -> list[str]:
