@@ -143,9 +143,14 @@ def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
             (groups if cell is not None and (cell.x0 < x0 - 5 or cell.x1 > x1 + 5) else own).append(word)
         label = joined(lines(own))
         role = _role(label) if label else None
-        above = " ".join(text_of(line) for line in lines(groups)).strip()
+        above = joined(lines(groups))
+        if role is None and not label and _role(above):  # one title over two columns ("Uraian Prosedur" over No)
+            role, label = _role(above), above
         kelompok = above if role is None and above and not _GROUPS.match(above) and _role(above) is None else None
         columns.append(Column(x0, x1, role or "pelaksana", label, kelompok))
+    for left, right in zip(columns, columns[1:]):
+        if left.role == right.role == "kegiatan":  # the narrow one under a shared title is the number column
+            left.role, left.label = "no", ""
         if role and label:
             labels.setdefault(role, label)
     roles = [c.role for c in columns]
