@@ -216,12 +216,31 @@ def list_items(words: list[Word], cell: Cell) -> list[str]:
     printed = lines(words)
     if not printed:
         return []
+    columns = _two_columns(printed)
+    if columns is not None:  # a list set in two columns: the left one's items, then the right one's
+        return list_items(columns[0], cell) + list_items(columns[1], cell)
     marks = [line[0] for line in printed if _NUMBER_WORD.match(line[0].text) and len(line) > 1]
     text_x = min((line[1].x0 for line in printed if _NUMBER_WORD.match(line[0].text) and len(line) > 1), default=None)
     column = [w for w in words if _NUMBER_WORD.match(w.text) and text_x is not None and w.x1 < text_x - 1]
     if len(column) >= 2 and all(w.x0 < text_x for w in column):
         return _by_number_column(printed, column)
     return split_items([text_of(line) for line in printed], [line[-1].x1 for line in printed], cell)
+
+
+def _two_columns(printed: list[list[Word]]) -> tuple[list[Word], list[Word]] | None:
+    """The words left and right of a wide gap that, on two lines or more, opens before a number."""
+    splits = []
+    for line in printed:
+        for before, after in zip(line, line[1:]):
+            if after.x0 - before.x1 > 15 and _NUMBER_WORD.match(after.text):
+                splits.append(after.x0)
+                break
+    if len(splits) < 2:
+        return None
+    edge = min(splits) - 1
+    left = [w for line in printed for w in line if w.x0 < edge]
+    right = [w for line in printed for w in line if w.x0 >= edge]
+    return (left, right) if left and right else None
 
 
 def _by_number_column(printed: list[list[Word]], column: list[Word]) -> list[str]:
