@@ -168,6 +168,13 @@ def _attach(wire: Wire, symbols: list[Symbol], heads: list[tuple[float, float]])
             continue
         symbol = min(near, key=lambda s: _box_distance(px, py, s))
         (wire.targets if headed else wire.sources).append(symbol)
+    if wire.targets and not wire.sources:
+        # a line that forks right below its symbol: the fork is no free end, but it stands at the symbol
+        for s in wire.segments:
+            for px, py in ((s.x0, s.y0), (s.x1, s.y1)):
+                near = [sym for sym in symbols if _near_box(px, py, sym, ATTACH) and not any(sym is t for t in wire.targets)]
+                if near:
+                    wire.sources.append(min(near, key=lambda sym: _box_distance(px, py, sym)))
     wire.sources = _unique(wire.sources)
     wire.targets = [t for t in _unique(wire.targets) if t not in wire.sources or len(wire.sources) > 1]
     if not wire.sources or not wire.targets:

@@ -270,7 +270,7 @@ def symbols_of(page: Page, lanes: list[Column], top: float, bottom: float) -> li
     for image in page.images:  # a symbol pasted as a picture
         w, h = image.x1 - image.x0, image.bottom - image.top
         cx, cy = (image.x0 + image.x1) / 2, (image.top + image.bottom) / 2
-        if 8 <= w <= 200 and 5 <= h <= 120 and x0 <= cx <= x1 and top <= cy <= bottom:
+        if 35 <= w <= 200 and 12 <= h <= 120 and x0 <= cx <= x1 and top <= cy <= bottom:  # smaller: a label or mark pasted as a picture
             if not any(s.x0 - 2 <= cx <= s.x1 + 2 and s.top - 2 <= cy <= s.bottom + 2 for s in found):
                 found.append(Symbol("gambar", image.x0, image.top, image.x1, image.bottom))
     for symbol in found:
