@@ -57,7 +57,8 @@ def _grid(c: Canvas, xs: list[float], ys: list[float]) -> None:
         c.line(x, ys[0], x, ys[-1])
 
 
-def identity_page(style: str) -> Canvas:
+def identity_page(style: str, wrapped_label: bool = False) -> Canvas:
+    """The identity page; ``wrapped_label`` sets "Tanggal Pembuatan" over two lines of its cell."""
     c = Canvas(style)
     x0, xl, xv, x1 = 50.0, 415.0, 500.0, 740.0
     labels = [("Nomor SOP", IDENTITY["nomor"]), ("Tanggal Pembuatan", IDENTITY["tanggal_pembuatan"]),
@@ -65,9 +66,15 @@ def identity_page(style: str) -> Canvas:
     y = 55.0
     ys = [y]
     for label, value in labels:
-        c.text(xl + 3, y + 2, label)
-        c.text(xv + 3, y + 2, value)
-        y += 12
+        if wrapped_label and label == "Tanggal Pembuatan":
+            c.text(xl + 3, y + 2, "Tanggal")
+            c.text(xl + 3, y + 11, "Pembuatan")
+            c.text(xv + 3, y + 6, value)
+            y += 21
+        else:
+            c.text(xl + 3, y + 2, label)
+            c.text(xv + 3, y + 2, value)
+            y += 12
         ys.append(y)
     approval = IDENTITY["disahkan_oleh"]
     c.text(xl + 3, y + 2, "Disahkan oleh")

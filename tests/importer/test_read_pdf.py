@@ -104,3 +104,10 @@ def test_a_file_that_is_no_pdf_is_refused_with_a_reason(tmp_path):
     path.write_text("ini bukan PDF", encoding="utf-8")
     with pytest.raises(ImportError_, match="bukan PDF yang dapat dibaca"):
         read_pdf(path)
+
+
+def test_a_label_set_over_two_lines_of_its_cell_is_still_its_label(tmp_path):
+    draft = read_pdf(write_pdf(tmp_path / "label.pdf", [identity_page("lines", wrapped_label=True), step_page("lines")]))
+    assert draft.data["tanggal_pembuatan"] == IDENTITY["tanggal_pembuatan"]
+    assert draft.data["tanggal_revisi"] == IDENTITY["tanggal_revisi"]
+

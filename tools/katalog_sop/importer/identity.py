@@ -83,6 +83,9 @@ def read_identity(page: Page, grid: Grid) -> Identity:
     label_cells: list[Cell] = []
     for cell, words in sorted(cells.items(), key=lambda kv: (kv[0].top, kv[0].x0)):
         texts = [text_of(line) for line in lines(words)]
+        whole_key, whole_rest = _match(_FIELD, " ".join(texts))
+        if whole_key is not None and not whole_rest and len(texts) > 1:
+            texts = [" ".join(texts)]  # a label set over two lines ("Tanggal" over "Pembuatan")
         index = 0
         while index < len(texts):
             key, rest = _match(_FIELD, texts[index])
@@ -96,11 +99,12 @@ def read_identity(page: Page, grid: Grid) -> Identity:
                 following.append(texts[index])
                 index += 1
             value = ([rest] if rest else []) + following
-            if not value:  # the value stands in the next cell to the right
+            if not value:  # the value stands right of the label, in one cell or in several nested ones
                 right = grid.cell_at(cell.x1 + 2, (cell.top + cell.bottom) / 2)
-                if right is not None and right in cells:
-                    value = [text_of(line) for line in lines(cells[right])]
-                    value = [v.lstrip(": ").strip() for v in value if v.strip(": ")]
+                low = max(cell.bottom, right.bottom if right is not None else cell.bottom)  # the value's cell may be taller
+                beside = [w for w in page.words if w.x0 >= cell.x1 - 1 and cell.top - 1 <= w.cy <= low + 1]
+                value = [text_of(line) for line in lines(beside)]
+                value = [v.lstrip(": ").strip() for v in value if v.strip(": ")]
             out.found[key] = (page.number, cell)
             out.bottom = max(out.bottom, cell.bottom)
             if key == "disahkan_oleh":
@@ -133,7 +137,12 @@ def _stray_nip(out: Identity) -> None:
 
 def _approval(value: list[str]) -> dict:
     """Jabatan, nama and NIP from the approval cell's lines (the signature between them is a picture)."""
-    lines_ = [v for v in value if v]
+    lines_ = []
+    for v in (v for v in value if v):  # "NIP." on one line and its number on the next
+        if lines_ and re.fullmatch(r"NIP\.?\s*:?", lines_[-1], re.I) and re.fullmatch(r"[0-9][0-9 ]*", v):
+            lines_[-1] = f"{lines_[-1]} {v}"
+        else:
+            lines_.append(v)
     nip = None
     for index, line in enumerate(lines_):
         found = _NIP.match(line)
