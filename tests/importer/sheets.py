@@ -147,12 +147,20 @@ def _centre(lane: int) -> float:
     return (x0 + x1) / 2
 
 
-def step_page(style: str, rows=range(4), top_y: float | None = None, header: bool = True, picture: str | None = None) -> Canvas:
+def step_page(style: str, rows=range(4), top_y: float | None = None, header: bool = True, picture: str | None = None,
+              kelompok: str | None = None, short: float = 0.0) -> Canvas:
     """The step table (``rows`` of it) on one page; ``picture``: "symbols" pastes the flowchart
-    as one picture instead of drawing it."""
+    as one picture instead of drawing it, "one" pastes row 3's box as a picture; ``kelompok`` adds a
+    header level naming the lanes' group under "Pelaksana"; ``short``: arrows stop this far short
+    of the symbols they enter."""
     c = Canvas(style)
     xs = [x for _, x in COLUMNS] + [RIGHT]
     h0, h1, h2 = HEADER
+    if kelompok:
+        c.text(COLUMNS[2][1] + 90, h1 + 2, kelompok)
+        c.line(COLUMNS[2][1], h1 + 10, COLUMNS[4][1], h1 + 10)
+        h1 += 10
+        h2 += 10
     if header:
         c.text(COLUMNS[0][1] + 3, h0 + 10, "No")
         c.text(COLUMNS[1][1] + 3, h0 + 10, "Kegiatan")
@@ -168,6 +176,9 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
         for x in (xs[3], xs[5], xs[6]):
             c.line(x, h1, x, h2)
     top = h2 if top_y is None else top_y
+    head, polyline = c.head, c.polyline
+    c.head = lambda x, y, direction: head(*_back(x, y, direction, short), direction)  # type: ignore[method-assign]
+    c.polyline = lambda points: polyline(_shortened(points, short))  # type: ignore[method-assign]
     ys = [top + ROW_H * i for i in range(len(rows) + 1)]
     for y in ys:
         c.line(xs[0], y, xs[-1], y)
@@ -185,6 +196,13 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
     if picture == "symbols":
         c.image(COLUMNS[2][1] + 5, ys[0] + 5, COLUMNS[4][1] - 5, ys[-1] - 5)
         return c
+    box = c.box
+    if picture == "one" and 2 in y_of:  # row 3's box pasted as a picture
+        def box(x0, y0, x1, y1, _real=c.box, _y=y_of[2]):  # noqa: E306
+            if y0 == _y + 20:
+                c.image(x0, y0, x1, y1)
+            else:
+                _real(x0, y0, x1, y1)
     a, b = _centre(0), _centre(1)
     if 0 in y_of:
         y = y_of[0]
@@ -210,7 +228,7 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
         c.text(b + 4, y + 50, "Ya")
     if 2 in y_of:
         y = y_of[2]
-        c.box(b - 30, y + 20, b + 30, y + 38)
+        box(b - 30, y + 20, b + 30, y + 38)
     if 2 in y_of and 3 in y_of:
         y = y_of[2]
         c.polyline([(b, y + 38), (b, y + ROW_H + 10), (a, y + ROW_H + 10), (a, y + ROW_H + 13)])
@@ -222,6 +240,22 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
         c.head(a, y + 43, "down")
         c.capsule(a, y + 50, 60, 14)
     return c
+
+
+def _back(x: float, y: float, direction: str, by: float) -> tuple[float, float]:
+    """The tip of an arrowhead moved back along its line, as arrows drawn short of their symbol."""
+    dx, dy = {"down": (0, -1), "up": (0, 1), "left": (1, 0), "right": (-1, 0)}[direction]
+    return x + dx * by, y + dy * by
+
+
+def _shortened(points: list[tuple[float, float]], by: float) -> list[tuple[float, float]]:
+    """An arrow's line ending ``by`` earlier along its last piece."""
+    if not by:
+        return points
+    (ax, ay), (bx, by_) = points[-2], points[-1]
+    length = max(abs(bx - ax), abs(by_ - ay)) or 1.0
+    cut = min(by, length - 0.5)
+    return points[:-1] + [(bx - (bx - ax) / length * cut, by_ - (by_ - ay) / length * cut)]
 
 
 def make_sop(path: Path, style: str = "lines") -> Path:

@@ -111,3 +111,28 @@ def test_a_label_set_over_two_lines_of_its_cell_is_still_its_label(tmp_path):
     assert draft.data["tanggal_pembuatan"] == IDENTITY["tanggal_pembuatan"]
     assert draft.data["tanggal_revisi"] == IDENTITY["tanggal_revisi"]
 
+
+
+def test_a_two_level_header_gives_each_lane_its_group(tmp_path):
+    pdf = write_pdf(tmp_path / "kelompok.pdf", [identity_page("lines"), step_page("lines", kelompok="Kecamatan Contoh")])
+    draft = read_pdf(pdf)
+    assert draft.data["pelaksana"] == [
+        {"id": "kecamatan-contoh-petugas", "nama": "Petugas", "kelompok": "Kecamatan Contoh"},
+        {"id": "kecamatan-contoh-kepala-seksi", "nama": "Kepala Seksi", "kelompok": "Kecamatan Contoh"},
+    ]
+    assert [s["pelaksana"] for s in _symbols(draft.data["langkah"][2])] == ["kecamatan-contoh-kepala-seksi"]
+
+
+def test_arrows_that_stop_short_of_their_symbol_still_enter_it(tmp_path):
+    draft = read_pdf(write_pdf(tmp_path / "pendek.pdf", [identity_page("outlines"), step_page("outlines", short=4.0)]))
+    steps = draft.data["langkah"]
+    assert [s.get("lanjut_ke") for s in _symbols(steps[0])] == ["b1s2", "2"]
+    assert sorted((c["label"], c["ke"]) for c in _symbols(steps[1])[0]["cabang"]) == [("Tidak", "b1s2"), ("Ya", "3")]
+
+
+def test_a_symbol_pasted_as_a_picture_is_kept_in_its_place_and_marked(tmp_path):
+    draft = read_pdf(write_pdf(tmp_path / "satu.pdf", [identity_page("lines"), step_page("lines", picture="one")]))
+    row = draft.data["langkah"][2]
+    assert row.get("pelaksana") == "Kepala Seksi" or [s["pelaksana"] for s in _symbols(row)] == ["Kepala Seksi"]
+    assert ("langkah", 2, "simbol", 0) in [tuple(path) for path, _ in draft.checks]
+    assert any("ditempel sebagai gambar" in reason for _, reason in draft.checks)

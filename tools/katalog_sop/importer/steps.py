@@ -134,16 +134,20 @@ def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
     for x0, x1 in zip(edges, edges[1:]):
         if x1 - x0 < 8:  # the gap between a cell's border and its neighbour's, where each cell has its own
             continue
-        own, groups = [], []
+        own, groups, spanning = [], [], set()
         for word in page.words:
             if not (x0 <= word.cx <= x1 and anchor.top - 1 <= word.cy <= anchor.bottom + 1):
                 continue
             cell = grid.cell_at(word.cx, word.cy)
             # a title whose cell spans more than this column is a group's (Pelaksana, Mutu Baku, a kelompok)
-            (groups if cell is not None and (cell.x0 < x0 - 5 or cell.x1 > x1 + 5) else own).append(word)
+            if cell is not None and (cell.x0 < x0 - 5 or cell.x1 > x1 + 5):
+                spanning.add(cell)
+            else:
+                own.append(word)
+        groups = [w for cell in spanning for w in grid.words_in(cell)]  # the whole title, past this column too
         label = joined(lines(own))
         role = _role(label) if label else None
-        above = joined(lines(groups))
+        above = joined([line for line in lines(groups) if not _GROUPS.match(text_of(line))])
         if role is None and not label and _role(above):  # one title over two columns ("Uraian Prosedur" over No)
             role, label = _role(above), above
         kelompok = above if role is None and above and not _GROUPS.match(above) and _role(above) is None else None
