@@ -140,7 +140,7 @@ def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
                 continue
             cell = grid.cell_at(word.cx, word.cy)
             # a title whose cell spans more than this column is a group's (Pelaksana, Mutu Baku, a kelompok)
-            if cell is not None and (cell.x0 < x0 - 5 or cell.x1 > x1 + 5):
+            if cell is not None and (cell.x0 < x0 - 5 or cell.x1 > x1 + 5) and cell.x1 - cell.x0 > 1.5 * (x1 - x0):
                 spanning.add(cell)
             else:
                 own.append(word)
@@ -243,16 +243,17 @@ def classify(shape: Shape) -> str | None:
     if len(pts) < 3:
         return None
     tol = max(1.5, min(shape.w, shape.h) * 0.12)
-    at = lambda px, py: any(abs(x - px) <= tol and abs(y - py) <= tol for x, y in pts)
-    corners = sum(at(x, y) for x, y in ((shape.x0, shape.top), (shape.x1, shape.top), (shape.x0, shape.bottom), (shape.x1, shape.bottom)))
+    at = lambda px, py, t=tol: any(abs(x - px) <= t and abs(y - py) <= t for x, y in pts)
+    # a sharp corner stands on its box's corner; a rounded one (a capsule's) keeps away from it
+    corners = sum(at(x, y, 1.6) for x, y in ((shape.x0, shape.top), (shape.x1, shape.top), (shape.x0, shape.bottom), (shape.x1, shape.bottom)))
     if len(pts) <= 8 and corners == 0 and at(shape.cx, shape.top) and at(shape.x1, shape.cy) and at(shape.cx, shape.bottom) and at(shape.x0, shape.cy):
         return "keputusan"
     if corners == 4:
         return "proses"
     if corners == 2 and at(shape.x0, shape.top) and at(shape.x1, shape.top) and at(shape.cx, shape.bottom):
         return "penghubung"
-    if corners == 0:
-        return "terminator" if shape.w >= shape.h * 1.3 else "penghubung"
+    if corners == 0:  # rounded: a capsule, unless small and round (an on-page connector's circle)
+        return "terminator" if shape.w >= shape.h * 1.3 or shape.w >= 25 else "penghubung"
     return None
 
 
