@@ -269,8 +269,8 @@ def symbols_of(page: Page, lanes: list[Column], top: float, bottom: float) -> li
         kind = classify(shape)
         if kind is None or box_of(shape) in page.tiles:
             continue
-        if any(s.x0 - 4 <= shape.x0 and shape.x1 <= s.x1 + 4 and s.top - 4 <= shape.top and shape.bottom <= s.bottom + 4 for s in found):
-            continue  # inside one already found: its inner edge, or a mark drawn in it
+        if any(_overlap(s, shape) > 0.6 for s in found):
+            continue  # mostly inside one already found: its inner edge, its outline drawn twice, a mark in it
         found.append(Symbol(kind, shape.x0, shape.top, shape.x1, shape.bottom))
     for image in page.images:  # a symbol pasted as a picture
         w, h = image.x1 - image.x0, image.bottom - image.top
@@ -282,6 +282,15 @@ def symbols_of(page: Page, lanes: list[Column], top: float, bottom: float) -> li
         inside = [w for w in page.words if holds(symbol, w.cx, w.cy)]
         symbol.text = " ".join(text_of(line) for line in lines(inside))
     return found
+
+
+def _overlap(symbol: Symbol, shape: Shape) -> float:
+    """How much of ``shape``'s box lies inside ``symbol``'s (0 to 1)."""
+    w = min(symbol.x1, shape.x1) - max(symbol.x0, shape.x0)
+    h = min(symbol.bottom, shape.bottom) - max(symbol.top, shape.top)
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(shape.w * shape.h, 1e-6)
 
 
 def holds(symbol: Symbol, x: float, y: float) -> bool:
