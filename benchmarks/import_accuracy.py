@@ -65,6 +65,8 @@ from pathlib import Path
 
 import yaml
 
+from katalog_sop.build import SECTIONS
+
 IDENTITY = (
     "nama",
     "nomor",
@@ -76,14 +78,6 @@ IDENTITY = (
     "disahkan_oleh.jabatan",
     "disahkan_oleh.nama",
     "disahkan_oleh.nip",
-)
-SECTIONS = (
-    "dasar_hukum",
-    "kualifikasi_pelaksana",
-    "keterkaitan",
-    "peralatan_perlengkapan",
-    "peringatan",
-    "pencatatan_pendataan",
 )
 STEP_FIGURES = ("steps", "kegiatan", "pelaksana", "bentuk", "decisions found", "decision targets")
 FIGURES = tuple(f"identity:{name}" for name in IDENTITY) + tuple(f"section:{name}" for name in SECTIONS) + STEP_FIGURES

@@ -16,13 +16,21 @@ RULE_THICKNESS = 2.5
 """A filled rectangle thinner than this is a drawn line (a table rule or an arrow's shaft)."""
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
+class Boxed:
+    """What has a box (``x0``, ``top``, ``x1``, ``bottom``): its size and middle."""
+
     x0: float
     top: float
     x1: float
     bottom: float
+
+    @property
+    def w(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def h(self) -> float:
+        return self.bottom - self.top
 
     @property
     def cx(self) -> float:
@@ -31,6 +39,15 @@ class Word:
     @property
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Word(Boxed):
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
 
 
 @dataclass(frozen=True)
@@ -57,7 +74,7 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class Shape:
+class Shape(Boxed):
     """A closed drawn figure (a rectangle or a curve's outline) by its bounding box and points."""
 
     x0: float
@@ -70,25 +87,9 @@ class Shape:
     light: bool = False
     """Filled with a light colour (white, pale grey) and not stroked: a cell's background, no symbol's edge."""
 
-    @property
-    def w(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def h(self) -> float:
-        return self.bottom - self.top
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
 
 @dataclass(frozen=True)
-class Image:
+class Image(Boxed):
     x0: float
     top: float
     x1: float

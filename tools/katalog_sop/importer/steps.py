@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from katalog_sop.importer.grid import Cell, Grid, joined, lines, text_of
 from katalog_sop.importer.identity import list_items
-from katalog_sop.importer.page import Page, Shape, Word, box_of
+from katalog_sop.importer.page import Boxed, Page, Shape, Word, box_of
 
 ROLES = (
     ("no", r"no\.?|nomor|no\s*urut"),
@@ -48,8 +48,10 @@ class Column:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass
-class Symbol:
+@dataclass(eq=False)
+class Symbol(Boxed):
+    """A symbol read from the drawing; compared by identity (two symbols may share a box)."""
+
     kind: str
     """proses, terminator, keputusan, penghubung, or gambar (pasted as a picture)."""
     x0: float
@@ -57,14 +59,6 @@ class Symbol:
     x1: float
     bottom: float
     text: str = ""
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 @dataclass
