@@ -53,10 +53,13 @@ def flow_order(row_symbols: list[tuple[int, Symbol]], exits: dict[int, list]) ->
             for t in targets:
                 if id(t) in inside and id(t) != id(s):
                     after[id(t)].add(id(s))
+    outside = {id(t) for source, found in exits.items() if source not in inside for _, targets in found for t in targets}
     ordered: list[tuple[int, Symbol]] = []
     while symbols:
-        ready = [item for item in symbols if not (after[id(item[1])] - {id(s) for _, s in ordered})]
-        item = ready[0] if ready else symbols[0]  # a cycle inside a row: keep the printed order
+        ready = [item for item in symbols if not (after[id(item[1])] - {id(s) for _, s in ordered})] or symbols
+        # a loop inside the row (a decision sending back to the box before it): the row starts where
+        # an arrow from another row comes in
+        item = next((i for i in ready if id(i[1]) in outside), ready[0])
         ordered.append(item)
         symbols.remove(item)
     return ordered
