@@ -90,6 +90,7 @@ def test_a_flowchart_pasted_as_a_picture_is_said_and_its_rows_left_unknown(tmp_p
     for step in steps:
         assert step["tidak_terbaca"] == ["pelaksana", "simbol", "alur"] and "pelaksana" not in step and "simbol" not in step
     assert any(path[:1] == ("langkah",) and "simbol" in reason for path, reason in draft.checks)
+    assert draft.warnings == ["lembar alur halaman 2 ditempel sebagai gambar; simbol dan anak panah di sana belum terbaca"]
 
 
 def test_a_page_without_text_is_said_and_nothing_is_invented(tmp_path):

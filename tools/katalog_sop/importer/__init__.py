@@ -85,7 +85,34 @@ def read_pdf(path) -> Draft:
         return draft
     draft.tables = tables
     _tables(draft, tables)
+    for table in tables:
+        for number in _pictured(pages, table):
+            draft.warnings.append(
+                f"lembar alur halaman {number + 1} ditempel sebagai gambar; simbol dan anak panah di sana belum terbaca"
+            )
     return draft
+
+
+def _pictured(pages, table: Table) -> list[int]:
+    """The pages where a picture covers most of the table's pelaksana columns and no symbol was read:
+    the flowchart pasted as an image (OCR is a later step)."""
+    found = []
+    lanes = table.lanes
+    if not lanes:
+        return found
+    x0, x1 = lanes[0].x0, lanes[-1].x1
+    for page in pages:
+        rows = [r for r in table.rows if r.page == page.number]
+        if not rows or any(r.symbols for r in rows):
+            continue
+        top, bottom = rows[0].top, rows[-1].bottom
+        for image in page.images:
+            w = min(image.x1, x1) - max(image.x0, x0)
+            h = min(image.bottom, bottom) - max(image.top, top)
+            if w > 0 and h > 0 and w * h >= 0.3 * (x1 - x0) * (bottom - top):
+                found.append(page.number)
+                break
+    return found
 
 
 _IDENTITY_ORDER = ("nama", "nomor", "instansi", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
