@@ -168,6 +168,10 @@ def read_rows(table: Table, page: Page, grid: Grid, top: float) -> float:
     """Add the rows of ``page`` below ``top`` to ``table``; the bottom of the last one."""
     kegiatan = next(c for c in table.columns if c.role == "kegiatan")
     crossing = sorted({r.at for r in grid.horizontal if r.at > top - 1 and r.start <= kegiatan.x0 + 2 and r.end >= kegiatan.x1 - 2})
+    if crossing:  # a last rule drawn only in part: the table ends where its column lines do
+        ends = [r.end for r in grid.vertical if abs(r.at - kegiatan.x0) < 2 and r.start <= crossing[-1] + 1]
+        if ends and max(ends) > crossing[-1] + 4:
+            crossing.append(max(ends))
     bottom = top
     for y0, y1 in zip(crossing, crossing[1:]):
         if y1 - y0 < 4:
