@@ -100,7 +100,16 @@ def joined(printed: list[list[Word]]) -> str:
     after its slash, "Ketua Tim/" over "Proyek", is one name)."""
     out = ""
     for line in printed:
-        text = text_of(line)
-        out = f"{out}{text}" if not out or out.endswith("/") else f"{out} {text}"
+        out = join_line(out, text_of(line))
     return out.strip()
+
+
+def join_line(before: str, after: str) -> str:
+    """Two printed lines as one text: a space between them, none after "/" or a hyphen ending a line
+    ("Undang-" over "Undang": the hyphen is the word's own, kept)."""
+    if not before:
+        return after
+    if before.endswith("/") or (before.endswith("-") and len(before) > 1 and before[-2].isalpha()):
+        return before + after
+    return f"{before} {after}"
 

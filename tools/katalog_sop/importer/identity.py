@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from katalog_sop.importer.grid import Cell, Grid, lines, text_of
+from katalog_sop.importer.grid import Cell, Grid, join_line, lines, text_of
 from katalog_sop.importer.page import Page, Word
 
 FIELDS = (
@@ -198,11 +198,12 @@ def _sections(out: Identity, cells: dict[Cell, list[Word]]) -> None:
         titles[key] = (cell, body)
     for key, (cell, body) in titles.items():
         area = cell
-        if not body:  # the items stand in the cell below the title
-            below = [c for c in cells if abs(c.top - cell.bottom) < 2 and c.x0 < cell.x1 - 2 and c.x1 > cell.x0 + 2]
+        if not body:  # the items stand in the cell(s) below the title (a stray short rule may split one)
+            below = [c for c in cells if abs(c.top - cell.bottom) < 2 and c.x0 < cell.x1 - 2 and c.x1 > cell.x0 + 2
+                     and c.x0 >= cell.x0 - 2 and c.x1 <= cell.x1 + 2]
             if below:
-                area = min(below, key=lambda c: abs(c.x0 - cell.x0))
-                body = cells[area]
+                area = Cell(min(c.x0 for c in below), cell.bottom, max(c.x1 for c in below), max(c.bottom for c in below))
+                body = [w for c in below for w in cells[c]]
         items = list_items(body, area)
         out.found[key] = (0, cell)
         if items:
@@ -273,7 +274,14 @@ def _by_number_column(printed: list[list[Word]], column: list[Word]) -> list[str
                             or sum(line[0].top for line in taken) / len(taken) < mark.top - 1.0):
                 taken.append(rest.pop(0))
             items[index] = [text_of(line) for line in taken]
-    return [" ".join(parts) for parts in items if parts]
+    out = []
+    for parts in items:
+        text = ""
+        for part in parts:
+            text = join_line(text, part)
+        if text:
+            out.append(text)
+    return out
 
 
 def split_items(texts: list[str], ends: list[float] | None = None, cell: Cell | None = None) -> list[str]:
@@ -288,13 +296,13 @@ def split_items(texts: list[str], ends: list[float] | None = None, cell: Cell | 
             if found or not items:
                 items.append(text[found.end():].strip() if found else text)
             else:
-                items[-1] += " " + text
+                items[-1] = join_line(items[-1], text)
         return [item for item in items if item]
     items = [kept[0][0]]
     for (before, end), (text, _) in zip(kept, kept[1:]):
         full = cell is not None and end >= cell.x1 - (cell.x1 - cell.x0) * 0.2
         if text[:1].islower() or (full and not before.rstrip().endswith((".", ";", ":"))):
-            items[-1] += " " + text
+            items[-1] = join_line(items[-1], text)
         else:
             items.append(text)
     return items
