@@ -80,7 +80,7 @@ class Grid:
         return [w for w in (self.page.words if words is None else words) if cell.holds(w)]
 
 
-def lines(words: list[Word], tolerance: float = 2.5) -> list[list[Word]]:
+def lines(words: list[Word], tolerance: float = 1.5) -> list[list[Word]]:
     """Words grouped into printed lines, top to bottom, each left to right."""
     out: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):

@@ -191,7 +191,7 @@ def read_page(number: int, page) -> Page:
     from pdfplumber.utils.text import WordExtractor
 
     out = Page(number, float(page.width), float(page.height), chars=len(page.chars))
-    extractor = WordExtractor(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, use_text_flow=False)
+    extractor = WordExtractor(x_tolerance=1.5, y_tolerance=1, keep_blank_chars=False, use_text_flow=False)
     for w in extractor.extract_words([_upright(c) for c in page.chars]):
         out.words.append(Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])))
     for line in page.lines:
