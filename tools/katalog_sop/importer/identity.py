@@ -264,7 +264,7 @@ def _by_number_column(printed: list[list[Word]], column: list[Word]) -> list[str
     items: list[list[str]] = [[] for _ in column]
     if top_aligned:
         for line in texts:
-            owners = [i for i, mark in enumerate(column) if mark.top <= line[0].top + 2.5]
+            owners = [i for i, mark in enumerate(column) if mark.top <= line[0].top + 1.2]
             items[owners[-1] if owners else 0].append(text_of(line))
     else:  # centred: an item takes lines until their middle reaches its number's
         rest = list(texts)
