@@ -231,7 +231,10 @@ def list_items(words: list[Word], cell: Cell) -> list[str]:
         return list_items(columns[0], cell) + list_items(columns[1], cell)
     marks = [line[0] for line in printed if _NUMBER_WORD.match(line[0].text) and len(line) > 1]
     text_x = min((line[1].x0 for line in printed if _NUMBER_WORD.match(line[0].text) and len(line) > 1), default=None)
-    column = [w for w in words if _NUMBER_WORD.match(w.text) and text_x is not None and w.x1 < text_x - 1]
+    # the numbers: words like "1." or "10." that start a line at the list's left edge, left of its text
+    left = min(line[0].x0 for line in printed)
+    column = [line[0] for line in printed if _NUMBER_WORD.match(line[0].text) and line[0].x0 <= left + 6
+              and (len(line) == 1 or line[1].x0 - line[0].x1 > 1.5) and text_x is not None and line[0].x0 < text_x]
     if len(column) >= 2 and all(w.x0 < text_x for w in column):
         return _by_number_column(printed, column)
     return split_items([text_of(line) for line in printed], [line[-1].x1 for line in printed], cell)
