@@ -234,7 +234,7 @@ def list_items(words: list[Word], cell: Cell) -> list[str]:
     # the numbers: words like "1." or "10." that start a line at the list's left edge, left of its text
     left = min(line[0].x0 for line in printed)
     column = [line[0] for line in printed if _NUMBER_WORD.match(line[0].text) and line[0].x0 <= left + 6
-              and (len(line) == 1 or line[1].x0 - line[0].x1 > 1.5) and text_x is not None and line[0].x0 < text_x]
+              and text_x is not None and line[0].x0 < text_x]
     if len(column) >= 2 and all(w.x0 < text_x for w in column):
         return _by_number_column(printed, column)
     return split_items([text_of(line) for line in printed], [line[-1].x1 for line in printed], cell)
