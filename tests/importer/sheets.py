@@ -148,11 +148,12 @@ def _centre(lane: int) -> float:
 
 
 def step_page(style: str, rows=range(4), top_y: float | None = None, header: bool = True, picture: str | None = None,
-              kelompok: str | None = None, short: float = 0.0) -> Canvas:
+              kelompok: str | None = None, short: float = 0.0, cut: bool = False, plain: bool = False) -> Canvas:
     """The step table (``rows`` of it) on one page; ``picture``: "symbols" pastes the flowchart
     as one picture instead of drawing it, "one" pastes row 3's box as a picture; ``kelompok`` adds a
     header level naming the lanes' group under "Pelaksana"; ``short``: arrows stop this far short
-    of the symbols they enter."""
+    of the symbols they enter; ``cut``: the arrow from row 3 to row 4 is cut by its label
+    "Diteruskan"; ``plain``: the line from row 1's capsule to its box has no arrowhead."""
     c = Canvas(style)
     xs = [x for _, x in COLUMNS] + [RIGHT]
     h0, h1, h2 = HEADER
@@ -207,8 +208,11 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
     if 0 in y_of:
         y = y_of[0]
         c.capsule(a, y + 14, 60, 14)
-        c.polyline([(a, y + 21), (a, y + 30)])
-        c.head(a, y + 35, "down")
+        if plain:
+            c.polyline([(a, y + 21), (a, y + 35)])
+        else:
+            c.polyline([(a, y + 21), (a, y + 30)])
+            c.head(a, y + 35, "down")
         c.box(a - 30, y + 35, a + 30, y + 52)
     if 1 in y_of:
         y = y_of[1]
@@ -231,7 +235,13 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
         box(b - 30, y + 20, b + 30, y + 38)
     if 2 in y_of and 3 in y_of:
         y = y_of[2]
-        c.polyline([(b, y + 38), (b, y + ROW_H + 10), (a, y + ROW_H + 10), (a, y + ROW_H + 13)])
+        if cut:  # the label stands in a gap of the line
+            middle = (a + b) / 2
+            c.polyline([(b, y + 38), (b, y + ROW_H + 10), (middle + 25, y + ROW_H + 10)])
+            c.text(middle - 18, y + ROW_H + 7, "Diteruskan")
+            c.polyline([(middle - 25, y + ROW_H + 10), (a, y + ROW_H + 10), (a, y + ROW_H + 13)])
+        else:
+            c.polyline([(b, y + 38), (b, y + ROW_H + 10), (a, y + ROW_H + 10), (a, y + ROW_H + 13)])
         c.head(a, y + ROW_H + 18, "down")
     if 3 in y_of:
         y = y_of[3]

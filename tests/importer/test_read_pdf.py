@@ -137,3 +137,17 @@ def test_a_symbol_pasted_as_a_picture_is_kept_in_its_place_and_marked(tmp_path):
     assert row.get("pelaksana") == "Kepala Seksi" or [s["pelaksana"] for s in _symbols(row)] == ["Kepala Seksi"]
     assert ("langkah", 2, "simbol", 0) in [tuple(path) for path, _ in draft.checks]
     assert any("ditempel sebagai gambar" in reason for _, reason in draft.checks)
+
+
+def test_a_line_cut_by_its_label_is_one_arrow_with_that_label(tmp_path):
+    draft = read_pdf(write_pdf(tmp_path / "potong.pdf", [identity_page("lines"), step_page("lines", cut=True)]))
+    assert draft.data["langkah"][2]["lanjut_ke"] == {"label": "Diteruskan", "ke": "b4s1"}
+
+
+def test_a_plain_line_is_kept_as_one_and_its_guessed_direction_marked(tmp_path):
+    draft = read_pdf(write_pdf(tmp_path / "garis.pdf", [identity_page("bars"), step_page("bars", plain=True)]))
+    capsule = _symbols(draft.data["langkah"][0])[0]
+    assert capsule["lanjut_ke"] == {"ke": "b1s2", "panah": "tanpa"}
+    assert (("langkah", 0, "simbol", 0, "lanjut_ke"), "garis tanpa kepala panah: arahnya ditebak dari urutan baris") in [
+        (tuple(path), reason) for path, reason in draft.checks]
+

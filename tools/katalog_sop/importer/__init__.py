@@ -239,6 +239,14 @@ def _exit(label, targets, place, names) -> dict:
     return exit_
 
 
+def _arrow(label, targets, plain: bool, place, names):
+    """A ``lanjut_ke`` value: the target alone, or ``{ke, label, panah}`` where there is more to say."""
+    exit_ = _exit(label, targets, place, names)
+    if plain:
+        exit_["panah"] = "tanpa"
+    return exit_ if len(exit_) > 1 else exit_["ke"]
+
+
 def _step(draft: Draft, table: Table, row, index: int, in_table: int, exits, into, place, names) -> dict:
     step: dict = {}
     path = ("langkah", index)
@@ -253,8 +261,10 @@ def _step(draft: Draft, table: Table, row, index: int, in_table: int, exits, int
     symbols = []
     for lane, symbol in row.symbols:
         entry: dict = {"pelaksana": table.lane_names[lane]}
-        found = [(label, [t for t in targets if id(t) in place]) for label, targets in exits.get(id(symbol), [])]
-        found = [(label, targets) for label, targets in found if targets]
+        read = [(label, [t for t in targets if id(t) in place], plain) for label, targets, plain in exits.get(id(symbol), [])]
+        read = [item for item in read if item[1]]
+        found = [(label, targets) for label, targets, _ in read]
+        plain = [p for _, _, p in read]
         if symbol.kind == "terminator":
             if not found:
                 entry["bentuk"] = "selesai"
@@ -273,14 +283,16 @@ def _step(draft: Draft, table: Table, row, index: int, in_table: int, exits, int
         elif len(found) == 1:
             if symbol.kind == "keputusan":
                 draft.check(path + ("simbol", len(symbols), "lanjut_ke"), "hanya satu jalan keluar keputusan yang terbaca")
-            entry["lanjut_ke"] = _exit(*found[0], place, names) if found[0][0] else _exit(None, found[0][1], place, names)["ke"]
+            entry["lanjut_ke"] = _arrow(*found[0], plain[0], place, names)
         elif found:
-            entry["lanjut_ke"] = [_exit(label, targets, place, names) if label else _exit(None, targets, place, names)["ke"]
-                                  for label, targets in found]
+            entry["lanjut_ke"] = [_arrow(label, targets, line, place, names) for (label, targets), line in zip(found, plain)]
         elif not (symbol.kind == "terminator" and entry.get("bentuk") == "selesai"):
             # what was read: no arrow leaves it (as some sheets draw); said so, to be checked
             entry["lanjut_ke"] = []
             draft.check(path + ("simbol", len(symbols), "lanjut_ke"), "tidak ada anak panah keluar yang terbaca dari simbol ini")
+        if any(plain):
+            draft.check(path + ("simbol", len(symbols), "lanjut_ke"),
+                        "garis tanpa kepala panah: arahnya ditebak dari urutan baris")
         symbols.append(entry)
     if not symbols:
         unknown = ["pelaksana", "simbol", "alur"]

@@ -5,8 +5,10 @@ joined where they meet or touch into wires. A wire's free ends attach to the
 symbols they stand at; an end with an arrowhead enters its symbol, the others
 leave theirs. Words standing by a wire (not in a symbol) are its label
 ("Ya", "Tidak"). A wire into an off-page connector goes on from the connector
-of the same letter further on. A wire whose direction cannot be told (no
-arrowhead at any end) is not used: nothing is guessed.
+of the same letter further on. A line its label cuts in two is joined again
+across the gap. A plain line (no arrowhead anywhere) between symbols is
+kept as one, its direction taken from the rows' order and marked as a guess
+for the draft.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ class Wire:
     targets: list[Symbol] = field(default_factory=list)
     label: str | None = None
     page: int = 0
+    loose: list[tuple[float, float]] = field(default_factory=list)
+    """Free ends standing at no symbol (a line cut by its label ends there)."""
+    heads: int = 0
+    plain: bool = False
+    """No arrowhead anywhere on it: a plain line, its direction taken from the rows' order."""
 
 
 def _point_segment(px: float, py: float, s: Segment) -> float:
@@ -100,13 +107,54 @@ def wires(page: Page, table: Table, symbols: list[Symbol], top: float, bottom: f
     for i, s in enumerate(segments):
         groups.setdefault(find(i), []).append(s)
     heads = _heads(page)
+    found = [_attach(Wire(group, page=page.number), symbols, heads) for group in groups.values()]
+    found = _rejoin(found)
     out = []
-    for group in groups.values():
-        wire = _attach(Wire(group, page=page.number), symbols, heads)
-        if wire is not None:
+    for wire in found:
+        if not wire.targets and not wire.heads and len(wire.sources) >= 2:
+            _plain(wire)
+        if wire.sources and wire.targets:
             out.append(wire)
     _labels(out, page, symbols, table)
     return out
+
+
+CUT = 80.0
+"""A line cut by its label: the two pieces' loose ends are at most this far apart, in line."""
+
+
+def _rejoin(found: list[Wire]) -> list[Wire]:
+    """Join the two pieces of a line its label cuts: one leaves a symbol, the other enters one, and
+    their loose ends face each other across the gap."""
+    leaving = [w for w in found if w.sources and not w.targets and w.loose]
+    entering = [w for w in found if w.targets and not w.sources and w.loose]
+    used: set[int] = set()
+    for a in leaving:
+        best = None
+        for b in entering:
+            if id(b) in used:
+                continue
+            for ax, ay in a.loose:
+                for bx, by in b.loose:
+                    gap = abs(ax - bx) + abs(ay - by)
+                    if gap <= CUT and (abs(ax - bx) <= 3 or abs(ay - by) <= 3) and (best is None or gap < best[0]):
+                        best = (gap, b)
+        if best is not None:
+            b = best[1]
+            used.add(id(b))
+            a.segments += b.segments
+            a.targets = b.targets
+            a.heads += b.heads
+            a.loose = []
+            found = [w for w in found if w is not b]
+    return found
+
+
+def _plain(wire: Wire) -> None:
+    """A line with no arrowhead between symbols: drawn as a plain line; its direction, taken from
+    the rows' order (top to bottom, then left to right), is a guess the draft marks."""
+    ordered = sorted(wire.sources, key=lambda s: (round(s.cy / 4), s.cx))
+    wire.sources, wire.targets, wire.plain = ordered[:1], ordered[1:], True
 
 
 JOINED = 1.2
@@ -146,7 +194,8 @@ def _merge_parallel(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def _attach(wire: Wire, symbols: list[Symbol], heads: list[tuple[float, float]]) -> Wire | None:
+def _attach(wire: Wire, symbols: list[Symbol], heads: list[tuple[float, float]]) -> Wire:
+    """The symbols the wire leaves and enters (either may be none yet: a piece of a cut line)."""
     ends = _free_ends(wire.segments)
     if not ends:  # a loop of lines: take the segments' own ends
         ends = [(s.x0, s.y0) for s in wire.segments] + [(s.x1, s.y1) for s in wire.segments]
@@ -156,15 +205,19 @@ def _attach(wire: Wire, symbols: list[Symbol], heads: list[tuple[float, float]])
         near = [(abs(hx - px) + abs(hy - py), i) for i, (px, py) in enumerate(ends) if abs(hx - px) <= 7 and abs(hy - py) <= 7]
         if near:
             owner.setdefault(min(near)[1], (hx, hy))
+    wire.heads = len(owner)
     for index, (px, py) in enumerate(ends):
         close = [owner[index]] if index in owner else []
         headed = bool(close)
+        at = (px, py)
         if headed:  # look past the arrowhead, where its tip points
             hx, hy = min(close, key=lambda h: abs(h[0] - px) + abs(h[1] - py))
             px, py = px + 2 * (hx - px), py + 2 * (hy - py)
         reach = HEAD_REACH if headed else ATTACH
         near = [s for s in symbols if _near_box(px, py, s, reach)]
         if not near:
+            if not headed:
+                wire.loose.append(at)
             continue
         symbol = min(near, key=lambda s: _box_distance(px, py, s))
         (wire.targets if headed else wire.sources).append(symbol)
@@ -177,8 +230,6 @@ def _attach(wire: Wire, symbols: list[Symbol], heads: list[tuple[float, float]])
                     wire.sources.append(min(near, key=lambda sym: _box_distance(px, py, sym)))
     wire.sources = _unique(wire.sources)
     wire.targets = [t for t in _unique(wire.targets) if t not in wire.sources or len(wire.sources) > 1]
-    if not wire.sources or not wire.targets:
-        return None
     return wire
 
 

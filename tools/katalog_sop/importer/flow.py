@@ -13,9 +13,9 @@ from __future__ import annotations
 from katalog_sop.importer.steps import Symbol, Table
 
 
-def exits_of(tables: list[Table]) -> dict[int, list[tuple[str | None, list[Symbol]]]]:
-    """id(symbol) -> its exits as (label, targets), over all tables (connectors followed)."""
-    out: dict[int, list[tuple[str | None, list[Symbol]]]] = {}
+def exits_of(tables: list[Table]) -> dict[int, list[tuple[str | None, list[Symbol], bool]]]:
+    """id(symbol) -> its exits as (label, targets, plain line), over all tables (connectors followed)."""
+    out: dict[int, list[tuple[str | None, list[Symbol], bool]]] = {}
     for table in tables:
         leaving = {}
         for wire in table.wires:
@@ -35,12 +35,12 @@ def exits_of(tables: list[Table]) -> dict[int, list[tuple[str | None, list[Symbo
                     continue
                 mine = [t for t in targets if t is not source]
                 if mine:
-                    out.setdefault(id(source), []).append((wire.label, mine))
+                    out.setdefault(id(source), []).append((wire.label, mine, wire.plain))
     return out
 
 
 def entered(exits: dict[int, list]) -> set[int]:
-    return {id(t) for found in exits.values() for _, targets in found for t in targets}
+    return {id(t) for found in exits.values() for _, targets, _ in found for t in targets}
 
 
 def flow_order(row_symbols: list[tuple[int, Symbol]], exits: dict[int, list]) -> list[tuple[int, Symbol]]:
@@ -49,11 +49,11 @@ def flow_order(row_symbols: list[tuple[int, Symbol]], exits: dict[int, list]) ->
     inside = {id(s) for _, s in symbols}
     after: dict[int, set[int]] = {id(s): set() for _, s in symbols}
     for _, s in symbols:
-        for _, targets in exits.get(id(s), []):
+        for _, targets, _ in exits.get(id(s), []):
             for t in targets:
                 if id(t) in inside and id(t) != id(s):
                     after[id(t)].add(id(s))
-    outside = {id(t) for source, found in exits.items() if source not in inside for _, targets in found for t in targets}
+    outside = {id(t) for source, found in exits.items() if source not in inside for _, targets, _ in found for t in targets}
     ordered: list[tuple[int, Symbol]] = []
     while symbols:
         ready = [item for item in symbols if not (after[id(item[1])] - {id(s) for _, s in ordered})] or symbols
