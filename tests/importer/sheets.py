@@ -148,7 +148,8 @@ def _centre(lane: int) -> float:
 
 
 def step_page(style: str, rows=range(4), top_y: float | None = None, header: bool = True, picture: str | None = None,
-              kelompok: str | None = None, short: float = 0.0, cut: bool = False, plain: bool = False) -> Canvas:
+              kelompok: str | None = None, short: float = 0.0, cut: bool = False, plain: bool = False,
+              merged_waktu: bool = False) -> Canvas:
     """The step table (``rows`` of it) on one page; ``picture``: "symbols" pastes the flowchart
     as one picture instead of drawing it, "one" pastes row 3's box as a picture; ``kelompok`` adds a
     header level naming the lanes' group under "Pelaksana"; ``short``: arrows stop this far short
@@ -181,8 +182,12 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
     c.head = lambda x, y, direction: head(*_back(x, y, direction, short), direction)  # type: ignore[method-assign]
     c.polyline = lambda points: polyline(_shortened(points, short))  # type: ignore[method-assign]
     ys = [top + ROW_H * i for i in range(len(rows) + 1)]
-    for y in ys:
-        c.line(xs[0], y, xs[-1], y)
+    for i, y in enumerate(ys):
+        if merged_waktu and 0 < i < len(ys) - 1 and list(rows)[i] == 3:  # rows 3 and 4 share one Waktu cell
+            c.line(xs[0], y, xs[5], y)
+            c.line(xs[6], y, xs[-1], y)
+        else:
+            c.line(xs[0], y, xs[-1], y)
     for x in xs:
         c.line(x, ys[0], x, ys[-1])
     y_of = {row: ys[i] for i, row in enumerate(rows)}
@@ -192,7 +197,10 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
         c.text(COLUMNS[0][1] + 3, y + 4, number)
         c.text(COLUMNS[1][1] + 3, y + 4, kegiatan)
         c.text(COLUMNS[4][1] + 3, y + 4, kelengkapan)
-        c.text(COLUMNS[5][1] + 3, y + 4, waktu)
+        if not (merged_waktu and row in (2, 3)):
+            c.text(COLUMNS[5][1] + 3, y + 4, waktu)
+        elif row == 2:
+            c.text(COLUMNS[5][1] + 3, y + ROW_H - 4, "35 menit")  # centred on the merged cell
         c.text(COLUMNS[6][1] + 3, y + 4, output)
     if picture == "symbols":
         c.image(COLUMNS[2][1] + 5, ys[0] + 5, COLUMNS[4][1] - 5, ys[-1] - 5)

@@ -151,3 +151,11 @@ def test_a_plain_line_is_kept_as_one_and_its_guessed_direction_marked(tmp_path):
     assert (("langkah", 0, "simbol", 0, "lanjut_ke"), "garis tanpa kepala panah: arahnya ditebak dari urutan baris") in [
         (tuple(path), reason) for path, reason in draft.checks]
 
+
+def test_a_waktu_cell_merged_over_two_rows_is_written_once_on_the_first(tmp_path):
+    draft = read_pdf(write_pdf(tmp_path / "gabung.pdf", [identity_page("lines"), step_page("lines", merged_waktu=True)]))
+    steps = draft.data["langkah"]
+    assert (steps[2].get("waktu"), steps[2].get("waktu_gabung")) == ("35 menit", 2)
+    assert "waktu" not in steps[3] and "waktu_gabung" not in steps[3]
+    assert [s.get("waktu_gabung") for s in steps[:2]] == [None, None]
+

@@ -155,10 +155,16 @@ def _tables(draft: Draft, tables: list[Table]) -> None:
     names_all = [(_plain(c.kelompok or ""), _plain(c.label)) for t in tables for c in t.lanes]
     for table in tables:
         lane_name: dict[int, str] = {}
+        seen: dict[tuple, int] = {}
         for index, column in enumerate(table.lanes):
             name = _plain(column.label) or f"Kolom {index + 1}"
             group = _plain(column.kelompok or "")
             key = (group, name)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 1:  # one title over two columns of one table: each column its own pelaksana
+                key = (group, f"{name} ({seen[key]})")
+                name = key[1]
+                draft.check(("pelaksana",), f"dua kolom berjudul sama '{_plain(column.label)}'; periksa judulnya")
             if key not in known:
                 shared = sum(1 for g, n in names_all if n == name and g != group) > 0
                 if group or shared:
@@ -210,6 +216,25 @@ class _Targets:
         self.rows, self.printed = rows, printed
         self.symbol_ids: set[tuple[int, int]] = set()
         self.step_ids: set[int] = set()
+        self._spans: dict[int, list] = {}
+        self._covered: set[int] = set()
+        index = 0
+        while index < len(rows):
+            table, row, _ = rows[index]
+            end = index
+            while end + 1 < len(rows) and rows[end][1].waktu_with_next and rows[end + 1][0] is table:
+                end += 1
+            if end > index:
+                self._spans[index] = [r for _, r, _ in rows[index:end + 1]]
+                self._covered.update(range(index + 1, end + 1))
+            index = end + 1
+
+    def waktu_span(self, index: int):
+        """(index, rows) where a merged Waktu cell starts at this row."""
+        return (index, self._spans[index]) if index in self._spans else None
+
+    def under_merged(self, index: int) -> bool:
+        return index in self._covered
 
     def symbol_id(self, index: int, k: int) -> str:
         return f"b{index + 1}s{k + 1}"
@@ -310,9 +335,17 @@ def _step(draft: Draft, table: Table, row, index: int, in_table: int, exits, int
             items = cell_items(row.cells.get(key, []), columns[key])
             if items:
                 step[key] = items[0] if len(items) == 1 else items
-    waktu = cell_text(row.cells.get("waktu", []))
-    if waktu:
-        step["waktu"] = waktu
+    span = names.waktu_span(index)
+    if span is not None:  # the first row of a merged Waktu cell holds its text for all of its rows
+        _, rows = span
+        waktu = " ".join(filter(None, (cell_text(r.cells.get("waktu", [])) for r in rows)))
+        if waktu:
+            step["waktu"] = waktu
+        step["waktu_gabung"] = len(rows)
+    elif not names.under_merged(index):
+        waktu = cell_text(row.cells.get("waktu", []))
+        if waktu:
+            step["waktu"] = waktu
     keterangan = cell_text(row.cells.get("keterangan", []))
     if keterangan:
         step["keterangan"] = keterangan

@@ -101,7 +101,9 @@ def read_identity(page: Page, grid: Grid) -> Identity:
             value = ([rest] if rest else []) + following
             if not value:  # the value stands right of the label, in one cell or in several nested ones
                 right = grid.cell_at(cell.x1 + 2, (cell.top + cell.bottom) / 2)
-                low = max(cell.bottom, right.bottom if right is not None else cell.bottom)  # the value's cell may be taller
+                low = cell.bottom
+                if key == "disahkan_oleh" and right is not None:  # the approval's cell may be taller than its label's
+                    low = max(low, right.bottom)
                 beside = [w for w in page.words if w.x0 >= cell.x1 - 1 and cell.top - 1 <= w.cy <= low + 1]
                 value = [text_of(line) for line in lines(beside)]
                 value = [v.lstrip(": ").strip() for v in value if v.strip(": ")]

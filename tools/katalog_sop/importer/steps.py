@@ -69,6 +69,8 @@ class Row:
     cells: dict[str, list[Word]] = field(default_factory=dict)
     symbols: list[tuple[int, Symbol]] = field(default_factory=list)
     """(pelaksana column index, symbol), left to right."""
+    waktu_with_next: bool = False
+    """The Waktu cell goes on into the next row: no rule closes it below this row."""
 
 
 @dataclass
@@ -196,7 +198,13 @@ def read_rows(table: Table, page: Page, grid: Grid, top: float) -> float:
         bottom = y1
     if page.number not in table.pages:
         table.pages.append(page.number)
-    _place_symbols(table, page, [r for r in table.rows if r.page == page.number])
+    here = [r for r in table.rows if r.page == page.number]
+    waktu = next((c for c in table.columns if c.role == "waktu"), None)
+    if waktu is not None:  # a Waktu cell merged over rows: the rule between them stops short of it
+        for row, after in zip(here, here[1:]):
+            row.waktu_with_next = abs(row.bottom - after.top) < 1 and not any(
+                abs(r.at - row.bottom) < 1.5 and r.start <= waktu.x0 + 2 and r.end >= waktu.x1 - 2 for r in grid.horizontal)
+    _place_symbols(table, page, here)
     return bottom
 
 
@@ -361,10 +369,16 @@ def _title_above(page: Page, table: Table, header_top: float, above: float) -> s
     x0, x1 = table.columns[0].x0, table.columns[-1].x1
     near = [w for w in page.words if above < w.bottom <= header_top + 1 and w.top >= header_top - 40
             and x0 - 5 <= w.x0 and w.x1 <= x1 + 5]
-    printed = lines(near)
+    # a page number ("- 2 -") or the header's own group titles are no table's title
+    printed = [line for line in lines(near) if not _PAGE_NUMBER.match(text_of(line))
+               and _GROUP_WORDS.sub("", text_of(line)).strip()]
     if not printed or len(printed) > 2:
         return None
     return " ".join(text_of(line) for line in printed)
+
+
+_GROUP_WORDS = re.compile(r"\b(?:pelaksana|mutu\s*bak[uo]|mutu\s*buku)\b", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$|^\s*(?:halaman|hal\.?)\s*\d+", re.I)
 
 
 def _header_bottom(grid: Grid, kegiatan: Column) -> float:
