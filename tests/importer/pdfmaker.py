@@ -77,6 +77,11 @@ class Canvas:
             points.append((cx - w / 2 + r + r * math.cos(angle), cy + r * math.sin(angle)))
         self.polygon(points)
 
+    def connector(self, cx: float, top: float, letter: str) -> None:
+        """An off-page connector: a pentagon pointing down, its letter inside."""
+        self.polygon([(cx - 9, top), (cx + 9, top), (cx + 9, top + 6), (cx, top + 10), (cx - 9, top + 6)])
+        self.text(cx - 2.5, top + 0.5, letter, 5)
+
     def head(self, x: float, y: float, direction: str) -> None:
         """A filled arrowhead whose tip is at (x, y), pointing "down", "up", "left" or "right"."""
         d = {"down": (0, -1), "up": (0, 1), "left": (1, 0), "right": (-1, 0)}[direction]

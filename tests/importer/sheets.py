@@ -238,6 +238,17 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
         c.polyline([(b, y + 48), (b, y + ROW_H + 15)])
         c.head(b, y + ROW_H + 20, "down")
         c.text(b + 4, y + 50, "Ya")
+    elif 1 in y_of:  # row 3 is on the next page: "Ya" goes into an off-page connector
+        y = y_of[1]
+        c.polyline([(b, y + 48), (b, y + 51)])
+        c.head(b, y + 56, "down")
+        c.text(b + 4, y + 49, "Ya")
+        c.connector(b, y + 56, "A")
+    elif 2 in y_of:  # and comes out of the connector of the same letter above row 3
+        y = y_of[2]
+        c.connector(b, y + 2, "A")
+        c.polyline([(b, y + 12), (b, y + 15)])
+        c.head(b, y + 20, "down")
     if 2 in y_of:
         y = y_of[2]
         box(b - 30, y + 20, b + 30, y + 38)

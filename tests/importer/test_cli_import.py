@@ -89,3 +89,11 @@ def test_debug_pictures_show_each_page(tmp_path, capsys):
     pictures = sorted(p.name for p in (tmp_path / "periksa").iterdir())
     assert pictures == ["sop-h1.png", "sop-h2.png"]
     assert all((tmp_path / "periksa" / name).read_bytes().startswith(b"\x89PNG") for name in pictures)
+
+
+def test_without_the_import_extra_the_command_says_how_to_get_it(tmp_path, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # as if 'katalog-sop[import]' were not installed
+    assert main(["import", str(tmp_path)]) == 2
+    assert "pip install 'katalog-sop[import]'" in capsys.readouterr().err

@@ -81,6 +81,8 @@ def test_a_table_continued_on_the_next_page_without_its_header(tmp_path):
     draft = read_pdf(write_pdf(tmp_path / "dua.pdf", [identity_page("lines"), first, second]))
     assert [s["nomor"] for s in draft.data["langkah"]] == ["1", "2", "3", "4"]
     assert [s["pelaksana"] for s in _symbols(draft.data["langkah"][3])] == ["Petugas", "Petugas"]
+    # the decision's "Ya" leaves page 2 through connector A and enters row 3 from A on page 3
+    assert sorted((c["label"], c["ke"]) for c in _symbols(draft.data["langkah"][1])[0]["cabang"]) == [("Tidak", "b1s2"), ("Ya", "3")]
 
 
 def test_a_flowchart_pasted_as_a_picture_is_said_and_its_rows_left_unknown(tmp_path):

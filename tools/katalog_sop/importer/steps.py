@@ -32,6 +32,8 @@ _ROLE = [(role, re.compile(rf"^\s*(?:{pattern})\s*$", re.I)) for role, pattern i
 _GROUPS = re.compile(r"^\s*(pelaksana|mutu\s*bak[uo]|mutu\s*buku)\s*$", re.I)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 MUTU = ("kelengkapan", "waktu", "output")
+BAND = 30.0
+"""How far above or below the rows an off-page connector (and the line to it) may stand."""
 
 
 @dataclass
@@ -316,8 +318,10 @@ def _place_symbols(table: Table, page: Page, rows: list[Row]) -> None:
     from katalog_sop.importer.arrows import wires
 
     lanes = [(i, c) for i, c in enumerate(table.columns) if c.role == "pelaksana"]
-    found = symbols_of(page, [c for _, c in lanes], rows[0].top, rows[-1].bottom)
-    table.wires += wires(page, table, found, rows[0].top, rows[-1].bottom)
+    # off-page connectors may stand just above the first row or below the last, outside the rows
+    found = symbols_of(page, [c for _, c in lanes], rows[0].top - BAND, rows[-1].bottom + BAND)
+    found = [s for s in found if s.kind == "penghubung" or rows[0].top <= s.cy <= rows[-1].bottom]
+    table.wires += wires(page, table, found, rows[0].top - BAND, rows[-1].bottom + BAND)
     for symbol in found:
         if symbol.kind == "penghubung":
             table.connectors.append(symbol)
