@@ -139,3 +139,17 @@ def test_a_crowded_letter_is_split_over_pages_of_bounded_size(write_sop, monkeyp
     _, pages = _catalogue(write_sop)
     assert "Penerimaan Surat" in pages["a-z/p.md"] and "Pengarsipan Surat" in pages["a-z/p-2.md"]
     assert "P &#40;1–1&#41;" in pages["a-z/index.md"] and "P &#40;2–2&#41;" in pages["a-z/index.md"]
+
+
+def test_units_of_one_name_in_two_instansi_are_told_apart_and_grouped_by_instansi(tmp_path):
+    sops = tmp_path / "sops"
+    for folder, instansi in (("puskesmas-a-tu", "Puskesmas Sungai Raya"), ("puskesmas-b-tu", "Puskesmas Sungai Ambawang")):
+        (sops / folder).mkdir(parents=True)
+        (sops / folder / "surat.yaml").write_text(
+            f"nama: Pengelolaan Surat\ninstansi: {instansi}\nunit: Bagian Tata Usaha\n"
+            "pelaksana: [Petugas]\nlangkah: [{kegiatan: Menerima surat, pelaksana: Petugas}]\n", encoding="utf-8")
+    result = check_structure([str(sops)])
+    pages = site_pages(result)
+    index = pages["unit/index.md"]
+    assert "## Puskesmas Sungai Ambawang" in index and "## Puskesmas Sungai Raya" in index
+    assert "Bagian Tata Usaha \u2014 Puskesmas Sungai Raya" in index and "Bagian Tata Usaha \u2014 Puskesmas Sungai Ambawang" in index

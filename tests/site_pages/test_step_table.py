@@ -335,3 +335,4 @@ def test_each_table_starts_under_its_title_and_ends_with_the_notes_printed_under
     [note] = body[3]
     assert note.get("colspan") == str(len(body[1])) and [text(note)] == ["Ket: *) Dokumen pendukung:- KAK <b>dan</b> FP"]
     assert note.find("b") is None, "a note is text, never markup"
+

@@ -50,7 +50,7 @@ from katalog_sop.reporters.escape import terminal
 from katalog_sop.riwayat import read_history
 from katalog_sop.rules import RULES
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
-from katalog_sop.site.indexes import unit_name
+from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.markup import attr, html_title
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.sop_page import SHEET_MARK
@@ -224,7 +224,8 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         paths, units = Paths(), {}
         for sop in self.result.catalogue.sops.values():
             units.setdefault(unit_of(sop), []).append(sop)
-        folders = {paths.unit_folder(unit_id): unit_name(members, unit_id) for unit_id, members in units.items() if unit_id}
+        names = unit_names(units)
+        folders = {paths.unit_folder(unit_id): names[unit_id] for unit_id in units if unit_id}
 
         def name(items, parent: str) -> None:
             for item in items:

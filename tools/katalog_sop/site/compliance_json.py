@@ -26,7 +26,7 @@ import datetime as dt
 import json
 
 from katalog_sop.rules import RULES
-from katalog_sop.site.indexes import unit_name
+from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.scores import ORDER, Scores
@@ -46,7 +46,7 @@ def _counts(score) -> dict[str, int]:
 
 def compliance_data(scores: Scores, today: dt.date, directory_urls: bool = False) -> dict:
     paths, urls = Paths(), Urls(directory_urls)
-    names = {unit: unit_name([s.sop for s in u.sops], unit) for unit, u in scores.units.items()}
+    names = unit_names({unit: [s.sop for s in u.sops] for unit, u in scores.units.items()})
     sops = []
     for score in scores.sops.values():
         sop = score.sop

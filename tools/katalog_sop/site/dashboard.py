@@ -17,7 +17,7 @@ import datetime as dt
 import json
 
 from katalog_sop.site.findings import severity_label
-from katalog_sop.site.indexes import unit_name
+from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.labels import SEVERITY
 from katalog_sop.site.markup import attr, esc, link
 from katalog_sop.site.scores import ORDER, Scores, percent
@@ -71,7 +71,7 @@ def dashboard_page(scores: Scores, today: dt.date, ctx: PageContext) -> str:
     if not scores.rules:
         parts += ['<p class="sop-kosong">Pemeriksaan kepatuhan tidak dijalankan untuk katalog ini.</p>', ""]
         return "\n".join(parts)
-    names = {unit: unit_name([s.sop for s in u.sops], unit) for unit, u in scores.units.items()}
+    names = unit_names({unit: [s.sop for s in u.sops] for unit, u in scores.units.items()})
     aturan = ctx.urls.href(src, ctx.paths.ATURAN)
     data = ctx.urls.href_file(src, ctx.paths.COMPLIANCE_JSON)
     counted = ", ".join(f"{sum(s.count(sev) for s in scores.sops.values())} {SEVERITY[sev]}" for sev in ORDER)

@@ -28,6 +28,25 @@ def unit_name(sops: list[Sop], unit_id: str) -> str:
     return unit_id.replace("-", " ").title() if unit_id else "(Tanpa unit)"
 
 
+def unit_names(by_unit: dict[str, list[Sop]]) -> dict[str, str]:
+    """Each unit's name, with its instansi where units of several instansi share one name
+    ("Bagian Tata Usaha — Puskesmas Sungai Raya"): an Inspektorat sees every OPD of a Pemda."""
+    names = {unit_id: unit_name(members, unit_id) for unit_id, members in by_unit.items()}
+    agency = {unit_id: instansi_of(members) for unit_id, members in by_unit.items()}
+    shared = Counter(name.casefold() for name in names.values())
+    out = {}
+    for unit_id, name in names.items():
+        others = {agency[u] for u, n in names.items() if n.casefold() == name.casefold()}
+        out[unit_id] = f"{name} \u2014 {agency[unit_id]}" if shared[name.casefold()] > 1 and len(others) > 1 and agency[unit_id] else name
+    return out
+
+
+def instansi_of(sops: list[Sop]) -> str:
+    """The instansi its SOPs write most often ("" where none writes one)."""
+    names = Counter(s.instansi.value for s in sops if s.instansi is not None and s.instansi.value.strip())
+    return names.most_common(1)[0][0] if names else ""
+
+
 def _sop_list(sops: Iterable[Sop], src: str, ctx: PageContext, extra=lambda sop: "") -> str:
     ordered = sorted(sops, key=lambda s: (s.nama.value.lower(), s.id))
     def render(sop: Sop) -> str:
@@ -59,12 +78,25 @@ def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     for sop in sops:
         by_unit.setdefault(unit_of(sop), []).append(sop)
     pages = {}
-    entries = []
+    names = unit_names(by_unit)
+    groups: dict[str, list[tuple[str, str, int]]] = {}
     for unit_id, members in sorted(by_unit.items()):
-        src, name = ctx.paths.unit(unit_id), unit_name(members, unit_id)
-        pages[src] = f"# {esc_line(name)}\n\nSOP unit ini:\n\n{_sop_list(members, src, ctx)}\n"
-        entries.append((src, name, len(members)))
-    pages[ctx.paths.UNITS] = _landing("Indeks Unit", "SOP menurut unit kerja.", ctx.paths.UNITS, entries, ctx)
+        src, name = ctx.paths.unit(unit_id), names[unit_id]
+        agency = instansi_of(members)
+        lead = f"{esc(agency)}. " if agency else ""
+        pages[src] = f"# {esc_line(name)}\n\n{lead}SOP unit ini:\n\n{_sop_list(members, src, ctx)}\n"
+        groups.setdefault(agency, []).append((src, name, len(members)))
+    src = ctx.paths.UNITS
+    if len(groups) <= 1:  # one instansi: a plain list
+        entries = [entry for members in groups.values() for entry in members]
+        pages[src] = _landing("Indeks Unit", "SOP menurut unit kerja.", src, entries, ctx)
+        return pages
+    body = ["# Indeks Unit", "", "SOP menurut instansi, lalu unit kerja.", ""]
+    for agency in sorted(groups, key=lambda a: (not a, a.lower())):
+        body += [f"## {esc_line(agency or 'Tanpa instansi')}", "", items(
+            sorted(groups[agency], key=lambda e: e[1].lower()),
+            lambda e: link(ctx.urls.href(src, e[0]), e[1]) + f' <span class="sop-jumlah">({e[2]} SOP)</span>'), ""]
+    pages[src] = "\n".join(body) + "\n"
     return pages
 
 
