@@ -63,3 +63,23 @@ def test_a_nomor_is_found_inside_any_text_around_it(write_sop):
     citing = catalogue.sops["lain/d"]
     assert resolver.resolve(citing, "Lihat " + "a" * 20_000 + " dan nomor 800/02 juga") == "unit/b"
     assert resolver.resolve(citing, "Lihat " + "a" * 20_000) is None
+
+
+def test_in_a_catalogue_of_several_agencies_a_reference_finds_its_own_agencys_sop_first(tmp_path):
+    root = tmp_path / "sops"
+    rows = (("puskesmas-a/surat", "Puskesmas A", "['SOP Pengarsipan', 'SOP Pemusnahan Arsip']"),
+            ("puskesmas-a-tu/arsip", "Puskesmas A", "[]"),
+            ("puskesmas-b/surat", "Puskesmas B", "['SOP Pengarsipan', 'SOP Pemusnahan Arsip']"),
+            ("puskesmas-b-tu/arsip", "Puskesmas B", "[]"))
+    for sop_id, instansi, links in rows:
+        path = root / f"{sop_id}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nama = "Pengarsipan" if sop_id.endswith("arsip") else "Penerimaan Surat"
+        path.write_text(f"instansi: {instansi}\n" + SOP.format(nama=nama, nomor=f"'{sop_id}'", keterkaitan=links), encoding="utf-8")
+    catalogue = check_structure([str(root)]).catalogue
+    resolver = Resolver(catalogue)
+    assert resolver.resolve(catalogue.sops["puskesmas-a/surat"], "SOP Pengarsipan") == "puskesmas-a-tu/arsip"
+    assert resolver.resolve(catalogue.sops["puskesmas-b/surat"], "SOP Pengarsipan") == "puskesmas-b-tu/arsip"
+    missing = resolve_links(catalogue).missing
+    assert sorted(missing) == [("puskesmasa", "pemusnahanarsip"), ("puskesmasb", "pemusnahanarsip")], \
+        "each agency misses its own SOP"

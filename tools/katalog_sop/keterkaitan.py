@@ -6,7 +6,8 @@ never disagree. A reference names an SOP by id (``unit/nama-berkas``), by
 nomor (also inside a longer text), or by nama: case, spacing, punctuation
 and a leading "SOP", "Standar Operasional Prosedur" or "Prosedur" do not
 matter. A nama that several SOPs share is settled by the citing SOP's own
-unit; otherwise the reference is ambiguous: it exists, but links nowhere.
+unit, then by its instansi (a catalogue may hold every agency of a Pemda);
+otherwise the reference is ambiguous: it exists, but links nowhere.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ def title_key(text: str) -> str:
     return _NOT_WORD.sub("", _PREFIX.sub("", text.strip()).lower())
 
 
+def _instansi(sop: Sop) -> str:
+    return title_key(sop.instansi.value) if sop.instansi is not None else ""
+
+
 def unit_of(sop: Sop) -> str:
     """The unit folder of an SOP's id (``unit/nama``), or "" for an SOP outside any unit."""
     return sop.id.split("/", 1)[0] if "/" in sop.id else ""
@@ -67,6 +72,9 @@ class Resolver:
             same_unit = {c for c in candidates if unit_of(self.sops[c]) == unit_of(sop)}
             if len(same_unit) == 1:
                 return same_unit.pop()
+            same_agency = {c for c in candidates if _instansi(self.sops[c]) == _instansi(sop)}
+            if len(same_agency) == 1:  # several agencies may each have an SOP of that name: one's own first
+                return same_agency.pop()
             if candidates:
                 return AMBIGUOUS
         return None
@@ -78,8 +86,9 @@ class Links:
     """(SOP id, index of its keterkaitan item) -> id of the SOP it names."""
     referenced_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """SOP id -> ids of the SOPs whose keterkaitan name it, sorted."""
-    missing: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    """Title key of an SOP not in the catalogue -> (citing SOP id, the item as written)."""
+    missing: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """(instansi, title key) of an SOP not in the catalogue -> (citing SOP id, the item as written): two
+    agencies missing an SOP of one name miss two SOPs."""
 
 
 def resolve_links(catalogue: Catalogue) -> Links:
@@ -87,17 +96,17 @@ def resolve_links(catalogue: Catalogue) -> Links:
     resolver = Resolver(catalogue)
     targets: dict[tuple[str, int], str] = {}
     referenced: dict[str, set[str]] = {}
-    missing: dict[str, list[tuple[str, str]]] = {}
+    missing: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for sop in catalogue.sops.values():
         for index, item in enumerate(sop.keterkaitan):
             target = resolver.resolve(sop, item.value)
             if target is None:
-                missing.setdefault(title_key(item.value), []).append((sop.id, item.value))
+                missing.setdefault((_instansi(sop), title_key(item.value)), []).append((sop.id, item.value))
             elif target not in (AMBIGUOUS, sop.id):
                 targets[(sop.id, index)] = target
                 referenced.setdefault(target, set()).add(sop.id)
     return Links(
         targets,
         {k: tuple(sorted(v)) for k, v in sorted(referenced.items())},
-        {k: tuple(v) for k, v in sorted(missing.items()) if k},
+        {k: tuple(v) for k, v in sorted(missing.items()) if k[1]},
     )

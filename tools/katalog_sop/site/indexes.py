@@ -174,11 +174,15 @@ def _letters(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
 
 def _missing(ctx: PageContext) -> str:
     src = ctx.paths.MISSING
+    agencies = {key[0] for key in ctx.links.missing}
+
     def render(entry) -> str:
         _, cites = entry
         written = cites[0][1]
         by = ", ".join(link(ctx.urls.href(src, ctx.paths.sop(i)), ctx.catalogue.sops[i].nama.value) for i, _ in cites)
-        return f"{esc(written)} <span class=\"sop-dirujuk\">— dirujuk oleh {by}</span>"
+        agency = instansi_of([ctx.catalogue.sops[cites[0][0]]]) if len(agencies) > 1 else ""
+        where = f" ({esc(agency)})" if agency else ""
+        return f"{esc(written)}{where} <span class=\"sop-dirujuk\">— dirujuk oleh {by}</span>"
     body = items(ctx.links.missing.items(), render, empty='<p class="sop-kosong">Semua keterkaitan sudah ada di katalog.</p>')
     return (
         "# SOP yang Belum Ada di Katalog\n\n"
