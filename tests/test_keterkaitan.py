@@ -55,6 +55,7 @@ def test_the_site_and_the_rule_agree_on_what_leads_nowhere(write_sop):
     assert links.referenced_by == {"unit/a": ("lain/d",), "unit/b": ("lain/d",)}
     findings = [p for p in run_rules(catalogue, today=dt.date(2025, 7, 1)) if p.code == "SOPAP-C02"]
     assert [p.message for p in findings] == ["keterkaitan 'SOP Yang Tidak Ada' tidak ditemukan di katalog"]
+    assert [p.severity.name for p in findings] == ["INFO"], "a catalogue grows over time: information, not a fault"
 
 
 def test_a_nomor_is_found_inside_any_text_around_it(write_sop):

@@ -30,7 +30,7 @@ def links(sop: Sop) -> Iterator[Text]:
 
 
 @rule(
-    "SOPAP-C02", "keterkaitan-tak-ditemukan", Severity.WARNING, tag="U", scope=CATALOGUE,
+    "SOPAP-C02", "keterkaitan-tak-ditemukan", Severity.INFO, tag="U", scope=CATALOGUE,
     clause="Keterkaitan: hubungan SOP ini dengan SOP lain (butir format SOP AP; rumusan lampiran tidak terbaca).",
 )
 def keterkaitan_tak_ditemukan(catalogue: Catalogue, context: Context) -> Iterator[Finding]:
@@ -38,6 +38,9 @@ def keterkaitan_tak_ditemukan(catalogue: Catalogue, context: Context) -> Iterato
 
     Mengapa: tautan ke SOP yang tidak ada adalah prosedur yang tidak dapat
     diikuti pembaca; sering kali SOP itu memang belum pernah disusun instansi.
+    Katalog diisi bertahap, sehingga SOP yang belum ada di katalog adalah
+    informasi (daftar SOP yang masih perlu ditambahkan), bukan kesalahan SOP
+    yang merujuknya.
     Perbaikan: tulis judulnya persis sama dengan ``nama`` SOP yang dirujuk
     (atau sebutkan nomornya), atau tambahkan SOP tersebut.
 
