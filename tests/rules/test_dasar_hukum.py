@@ -63,6 +63,19 @@ CITATIONS = [
     ("Peraturan Gubernur Jawa Tengah Nomor 37 Tahun 2013 tentang Pedoman", "pergub-jawa-tengah-37-2013", 2013,
      "Pedoman"),
     ("Peraturan Kepala Badan Pusat Statistik Nomor 19 Tahun 2013", "perka-badan-pusat-statistik-19-2013", 2013, None),
+    # as the transcribed real SOPs write them (tests/real_sops/)
+    ("Peraturan Kepala BPS Nomor 19 Tahun 2013", "perka-badan-pusat-statistik-19-2013", 2013, None),
+    ("Keputusan Kepala BPS Nomor 5 Tahun 2000 tentang Sistem Statistik Nasional;",
+     "kepka-badan-pusat-statistik-5-2000", 2000, "Sistem Statistik Nasional"),
+    ("Keputusan Kepala Badan Pusat Statistik Nomor 121 Tahun 2001 tentang Organisasi dan Tata Kerja Perwakilan BPS di Daerah",
+     "kepka-badan-pusat-statistik-121-2001", 2001, "Organisasi dan Tata Kerja Perwakilan BPS di Daerah"),
+    ("Peraturan Direktur Jenderal Perbendaharaan Nomor PER-40/PB/2006 tentang Pedoman Akuntansi Persediaan",
+     "perdirjen-perbendaharaan-per-40-pb-2006", 2006, "Pedoman Akuntansi Persediaan"),
+    ("Peraturan BPS Nomor 7 Tahun 2020 tentang Organisasi dan Tata Kerja Badan Pusat Statistik",
+     "perban-pusat-statistik-7-2020", 2020, "Organisasi dan Tata Kerja Badan Pusat Statistik"),
+    ("Peraturan Badan Pusat Statistik Nomor 7 Tahun 2020", "perban-pusat-statistik-7-2020", 2020, None),
+    ("Peraturan LKPP Nomor 12 Tahun 2021 tentang Pedoman Pelaksanaan Pengadaan",
+     "perlem-kebijakan-pengadaan-barang-jasa-pemerintah-12-2021", 2021, "Pedoman Pelaksanaan Pengadaan"),
 ]
 
 
@@ -99,6 +112,14 @@ def test_parts_that_cannot_be_read_are_none(written, missing):
     parts = {"jenis": kutipan.jenis, "nomor": kutipan.nomor, "tahun": kutipan.tahun, "tentang": kutipan.tentang}
     assert {name for name, value in parts.items() if value is None} == missing
     assert kutipan.key is None
+
+
+def test_a_number_that_holds_its_year_and_letters_stays_whole():
+    for written, nomor, tahun in (("Peraturan Menteri Keuangan Nomor 113/PMK.01/2006 tentang Pedoman", "113/PMK.01/2006", 2006),
+                                  ("Peraturan Direktur Jenderal Perbendaharaan Nomor PER-40/PB/2006", "PER-40/PB/2006", 2006),
+                                  ("UU 23/2014 tentang Pemerintahan Daerah", "23", 2014)):
+        kutipan = parse_kutipan(written)
+        assert (kutipan.nomor, kutipan.tahun) == (nomor, tahun), written
 
 
 def test_key_drops_a_year_the_number_repeats():

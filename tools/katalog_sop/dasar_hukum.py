@@ -46,8 +46,17 @@ _JENIS = (
     ("kepbup", r"keputusan bupati"),
     ("kepwal", r"keputusan wali ?kota"),
     ("perka", r"peraturan kepala|perka"),
+    ("kepka", r"keputusan kepala"),
     ("perban", r"peraturan badan|perban"),
+    ("perlem", r"peraturan lembaga"),
+    ("perdirjen", r"peraturan direktur jenderal|peraturan dirjen|perdirjen"),
+    ("perrektor", r"peraturan rektor"),
     ("se", r"surat edaran"),
+)
+_ALIASES = (
+    # names the issuer's initials stand for, spelled out so that both spellings give one key
+    (re.compile(r"\bbps\b"), "badan pusat statistik"),
+    (re.compile(r"\blkpp\b"), "lembaga kebijakan pengadaan barang jasa pemerintah"),
 )
 _JENIS_PATTERN = re.compile("|".join(rf"(?P<{code}>(?:{pattern})\b)" for code, pattern in _JENIS))
 """One pass: alternatives are tried in order, so the first (longest) name wins."""
@@ -55,7 +64,7 @@ _JENIS_PATTERN = re.compile("|".join(rf"(?P<{code}>(?:{pattern})\b)" for code, p
 LEVEL_OF_JENIS = {"perwal": "kota", "kepwal": "kota", "perbup": "kabupaten", "kepbup": "kabupaten",
                   "pergub": "provinsi", "kepgub": "provinsi"}
 REGIONAL = frozenset(LEVEL_OF_JENIS) | {"perda"}
-QUALIFIED = REGIONAL | {"permen", "kepmen", "perka", "perban", "se"}
+QUALIFIED = REGIONAL | {"permen", "kepmen", "perka", "kepka", "perban", "perlem", "perdirjen", "perrektor", "se"}
 """Jenis that many issuers share: the key names the issuer too (``perwal-tegal-56-2021``)."""
 
 _NOMOR = re.compile(r" (?:nomor|no)\b\.? ?:? ?", re.IGNORECASE)
@@ -137,7 +146,8 @@ def parse_kutipan(raw: str) -> Kutipan:
     nomor, tahun = match["nomor"].rstrip(".,;"), match["tahun"]
     if tahun is None and (year := _TRAILING_YEAR.search(nomor)):
         tahun = year.group(1)
-        nomor = nomor[: year.start()] or nomor
+        if not re.search(r"[A-Za-z]", nomor):  # "23/2014" is number 23 of 2014; "113/PMK.01/2006" stays whole
+            nomor = nomor[: year.start()] or nomor
     jenis, penerbit = _jenis(match["head"])
     year_ = int(tahun) if tahun else None
     return Kutipan(raw, jenis, penerbit, nomor, year_, _tentang(match["tentang"]), _key(jenis, penerbit, nomor, year_))
@@ -167,6 +177,8 @@ def _jenis(head: str) -> tuple[str | None, str | None]:
     if "(" in words:
         words = _PARENTHESES.sub(" ", words)
     words = " ".join(_NOT_WORD.sub(" ", words).replace("republik indonesia", " ").split())
+    for short, long in _ALIASES:
+        words = short.sub(long, words)
     match = _JENIS_PATTERN.match(words)
     if match is None:
         return None, None
