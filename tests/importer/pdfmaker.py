@@ -7,6 +7,7 @@ Coordinates are points from the page's top left, as the importer uses them.
 
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,12 +68,10 @@ class Canvas:
         r = h / 2
         points = [(cx - w / 2 + r, cy - r), (cx + w / 2 - r, cy - r)]
         for step in range(1, 6):
-            import math
             angle = -math.pi / 2 + math.pi * step / 6
             points.append((cx + w / 2 - r + r * math.cos(angle), cy + r * math.sin(angle)))
         points += [(cx + w / 2 - r, cy + r), (cx - w / 2 + r, cy + r)]
         for step in range(1, 6):
-            import math
             angle = math.pi / 2 + math.pi * step / 6
             points.append((cx - w / 2 + r + r * math.cos(angle), cy + r * math.sin(angle)))
         self.polygon(points)

@@ -205,13 +205,8 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
     if picture == "symbols":
         c.image(COLUMNS[2][1] + 5, ys[0] + 5, COLUMNS[4][1] - 5, ys[-1] - 5)
         return c
-    box = c.box
-    if picture == "one" and 2 in y_of:  # row 3's box pasted as a picture
-        def box(x0, y0, x1, y1, _real=c.box, _y=y_of[2]):  # noqa: E306
-            if y0 == _y + 20:
-                c.image(x0, y0, x1, y1)
-            else:
-                _real(x0, y0, x1, y1)
+    # row 3's box, drawn or (picture "one") pasted as a picture
+    row_three_box = c.image if picture == "one" else c.box
     a, b = _centre(0), _centre(1)
     if 0 in y_of:
         y = y_of[0]
@@ -251,7 +246,7 @@ def step_page(style: str, rows=range(4), top_y: float | None = None, header: boo
         c.head(b, y + 20, "down")
     if 2 in y_of:
         y = y_of[2]
-        box(b - 30, y + 20, b + 30, y + 38)
+        row_three_box(b - 30, y + 20, b + 30, y + 38)
     if 2 in y_of and 3 in y_of:
         y = y_of[2]
         if cut:  # the label stands in a gap of the line

@@ -12,7 +12,7 @@ import pytest
 
 
 from katalog_sop.check import SourceFile, check_file
-from katalog_sop.importer import ImportError_, read_pdf
+from katalog_sop.importer import UnreadablePdf, read_pdf
 from katalog_sop.importer.draft import valid_yaml
 
 from importer.pdfmaker import Canvas, write_pdf
@@ -105,7 +105,7 @@ def test_a_page_without_text_is_said_and_nothing_is_invented(tmp_path):
 def test_a_file_that_is_no_pdf_is_refused_with_a_reason(tmp_path):
     path = tmp_path / "bukan.pdf"
     path.write_text("ini bukan PDF", encoding="utf-8")
-    with pytest.raises(ImportError_, match="bukan PDF yang dapat dibaca"):
+    with pytest.raises(UnreadablePdf, match="bukan PDF yang dapat dibaca"):
         read_pdf(path)
 
 

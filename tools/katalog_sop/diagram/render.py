@@ -538,6 +538,7 @@ _PART_TITLE = re.compile(r"<title>(?!sheet</title>)[^<]*</title>\n?")
 """Graphviz names each node and edge in a ``<title>`` ("n1", "n1->n2"): tooltips that mean nothing to a reader."""
 _PAGE_PREFIX = re.compile(r'id="page\d+,\d+_')
 
+
 def _page_title(title: str, number: int, total: int) -> str:
     return f"{title} — halaman {number} dari {total}"
 

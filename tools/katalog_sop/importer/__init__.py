@@ -2,8 +2,9 @@
 
 Beside the pipeline (see the design): PDF → page geometry (:mod:`.page`) →
 ruled cells (:mod:`.grid`) → identity block and sections (:mod:`.identity`)
-→ step table, columns, rows and symbols (:mod:`.steps`) → a draft
-(:class:`Draft`: the data of an SOP file, and what to check by hand) →
+→ step table, columns and rows (:mod:`.steps`), symbols (:mod:`.symbols`),
+arrows (:mod:`.arrows`, :mod:`.flow`) → a draft (:class:`Draft`, filled by
+:mod:`.assemble`: the data of an SOP file, and what to check by hand) →
 YAML text (:mod:`.draft`). Nothing is invented: what is not read is left out
 or marked unknown (``tidak_terbaca``), and said in the draft's notes.
 
@@ -13,18 +14,17 @@ nothing else in the tool imports this package.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from katalog_sop.formulir import STANDARD
+from katalog_sop.importer.assemble import assemble
 from katalog_sop.importer.grid import Grid
 from katalog_sop.importer.identity import read_identity
-from katalog_sop.importer.flow import entered, exits_of, flow_order
-from katalog_sop.importer.steps import MUTU, Table, cell_items, cell_text, read_tables
+from katalog_sop.importer.steps import read_tables
 
 
-class ImportError_(Exception):
+class UnreadablePdf(Exception):
     """A file that cannot be read as a PDF at all; the message says why, in Indonesian."""
 
 
@@ -41,8 +41,6 @@ class Draft:
     data: dict = field(default_factory=dict)
     checks: list[tuple[tuple, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    pages: int = 0
-    text_pages: int = 0
     tables: list = field(default_factory=list)
     """What was read of the step tables (for the review pictures)."""
 
@@ -51,7 +49,7 @@ class Draft:
 
 
 def read_pdf(path) -> Draft:
-    """Read one PDF into a draft; raises :class:`ImportError_` for a file that is not a readable PDF."""
+    """Read one PDF into a draft; raises :class:`UnreadablePdf` for a file that is not a readable PDF."""
     import pdfplumber  # the optional dependency, needed only here
 
     from katalog_sop.importer.page import read_page
@@ -62,9 +60,7 @@ def read_pdf(path) -> Draft:
         with pdfplumber.open(str(path)) as pdf:
             pages = [read_page(number, page) for number, page in enumerate(pdf.pages)]
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        raise ImportError_(f"bukan PDF yang dapat dibaca ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else '-'})") from exc
-    draft.pages = len(pages)
-    draft.text_pages = sum(1 for p in pages if p.words)
+        raise UnreadablePdf(f"bukan PDF yang dapat dibaca ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else '-'})") from exc
     if not pages or not pages[0].words:
         draft.warnings.append("halaman 1 tidak memiliki lapisan teks (hasil pindai); teks belum dapat dibaca")
         return draft
@@ -83,36 +79,8 @@ def read_pdf(path) -> Draft:
         reason = (f"; halaman {', '.join(map(str, pictures))} berupa gambar tanpa lapisan teks" if pictures else "")
         draft.warnings.append("tabel flowchart tidak ditemukan" + reason + "; langkah belum dapat dibaca")
         return draft
-    draft.tables = tables
-    _tables(draft, tables)
-    for table in tables:
-        for number in _pictured(pages, table):
-            draft.warnings.append(
-                f"lembar alur halaman {number + 1} ditempel sebagai gambar; simbol dan anak panah di sana belum terbaca"
-            )
+    assemble(draft, tables, pages)
     return draft
-
-
-def _pictured(pages, table: Table) -> list[int]:
-    """The pages where a picture covers most of the table's pelaksana columns and no symbol was read:
-    the flowchart pasted as an image (OCR is a later step)."""
-    found = []
-    lanes = table.lanes
-    if not lanes:
-        return found
-    x0, x1 = lanes[0].x0, lanes[-1].x1
-    for page in pages:
-        rows = [r for r in table.rows if r.page == page.number]
-        if not rows or any(r.symbols for r in rows):
-            continue
-        top, bottom = rows[0].top, rows[-1].bottom
-        for image in page.images:
-            w = min(image.x1, x1) - max(image.x0, x0)
-            h = min(image.bottom, bottom) - max(image.top, top)
-            if w > 0 and h > 0 and w * h >= 0.3 * (x1 - x0) * (bottom - top):
-                found.append(page.number)
-                break
-    return found
 
 
 _IDENTITY_ORDER = ("nama", "nomor", "instansi", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
@@ -124,231 +92,3 @@ def _identity(values: dict) -> dict:
     return {key: values[key] for key in _IDENTITY_ORDER if key in values}
 
 
-def _plain(label: str) -> str:
-    return re.sub(r"\s+", " ", label).strip()
-
-
-def _formulir(table: Table) -> dict:
-    labels: dict = {}
-    for role, printed in table.header_labels.items():
-        if role in STANDARD and _plain(printed).lower() != STANDARD[role].lower():
-            labels[role] = _plain(printed)
-    roles = {c.role for c in table.columns}
-    for role in MUTU + ("keterangan",):
-        if role not in roles:
-            labels[role] = False
-    if table.numbered_columns:
-        labels["nomor_kolom"] = True
-    return labels
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "pelaksana"
-
-
-def _tables(draft: Draft, tables: list[Table]) -> None:
-    formulir = _formulir(tables[0])
-    if formulir:
-        draft.data["formulir"] = formulir
-    pelaksana: list = []
-    known: dict[tuple, str] = {}  # (kelompok, name) -> what a step names it by
-    names_all = [(_plain(c.kelompok or ""), _plain(c.label)) for t in tables for c in t.lanes]
-    for table in tables:
-        lane_name: dict[int, str] = {}
-        seen: dict[tuple, int] = {}
-        for index, column in enumerate(table.lanes):
-            name = _plain(column.label) or f"Kolom {index + 1}"
-            group = _plain(column.kelompok or "")
-            key = (group, name)
-            seen[key] = seen.get(key, 0) + 1
-            if seen[key] > 1:  # one title over two columns of one table: each column its own pelaksana
-                key = (group, f"{name} ({seen[key]})")
-                name = key[1]
-                draft.check(("pelaksana",), f"dua kolom berjudul sama '{_plain(column.label)}'; periksa judulnya")
-            if key not in known:
-                shared = sum(1 for g, n in names_all if n == name and g != group) > 0
-                if group or shared:
-                    ident = _slug(f"{group} {name}")
-                    entry = {"id": ident, "nama": name}
-                    if group:
-                        entry["kelompok"] = group
-                    pelaksana.append(entry)
-                    known[key] = ident
-                else:
-                    pelaksana.append(name)
-                    known[key] = name
-                if not _plain(column.label):
-                    draft.check(("pelaksana", len(pelaksana) - 1), "judul kolom pelaksana tidak terbaca")
-            lane_name[table.columns.index(column)] = known[key]
-        table.lane_names = lane_name
-    draft.data["pelaksana"] = pelaksana
-    exits = exits_of(tables)
-    into = entered(exits)
-    rows = [(table, row, number) for table in tables for number, row in enumerate(table.rows)]
-    for table, row, _ in rows:
-        row.symbols = flow_order(row.symbols, exits)
-    printed = [cell_text(row.cells.get("no", [])).rstrip(".").strip() for _, row, _ in rows]
-    place = {id(symbol): (index, k) for index, (_, row, _) in enumerate(rows) for k, (_, symbol) in enumerate(row.symbols)}
-    names = _Targets(rows, printed)
-    steps = []
-    several = len(tables) > 1
-    for index, (table, row, number) in enumerate(rows):
-        step = _step(draft, table, row, index, number, exits, into, place, names)
-        if several and number == 0:
-            tabel = {"judul": table.title} if table.title else {}
-            tabel["pelaksana"] = [table.lane_names[table.columns.index(c)] for c in table.lanes]
-            step = {"tabel": tabel, **step}
-        steps.append(step)
-    for index, k in names.symbol_ids:
-        target = steps[index]
-        if "simbol" in target:
-            target["simbol"][k] = {**target["simbol"][k], "id": names.symbol_id(index, k)}
-    for index in names.step_ids:  # a one-symbol row named by an id: the id goes on the row
-        steps[index] = {"id": names.step_id(index), **steps[index]}
-    draft.data["langkah"] = steps
-
-
-class _Targets:
-    """How an exit names its target: the row's printed number where it is unique, else an id; a symbol
-    of a row of several by an id given to it."""
-
-    def __init__(self, rows, printed: list[str]):
-        self.rows, self.printed = rows, printed
-        self.symbol_ids: set[tuple[int, int]] = set()
-        self.step_ids: set[int] = set()
-        self._spans: dict[int, list] = {}
-        self._covered: set[int] = set()
-        index = 0
-        while index < len(rows):
-            table, row, _ = rows[index]
-            end = index
-            while end + 1 < len(rows) and rows[end][1].waktu_with_next and rows[end + 1][0] is table:
-                end += 1
-            if end > index:
-                self._spans[index] = [r for _, r, _ in rows[index:end + 1]]
-                self._covered.update(range(index + 1, end + 1))
-            index = end + 1
-
-    def waktu_span(self, index: int):
-        """(index, rows) where a merged Waktu cell starts at this row."""
-        return (index, self._spans[index]) if index in self._spans else None
-
-    def under_merged(self, index: int) -> bool:
-        return index in self._covered
-
-    def symbol_id(self, index: int, k: int) -> str:
-        return f"b{index + 1}s{k + 1}"
-
-    def step_id(self, index: int) -> str:
-        return f"b{index + 1}"
-
-    def name(self, index: int, k: int) -> str:
-        _, row, _ = self.rows[index]
-        if len(row.symbols) > 1:
-            self.symbol_ids.add((index, k))
-            return self.symbol_id(index, k)
-        number = self.printed[index]
-        if number and self.printed.count(number) == 1:
-            return number
-        if not any(self.printed):
-            return str(index + 1)
-        self.step_ids.add(index)
-        return self.step_id(index)
-
-
-def _exit(label, targets, place, names) -> dict:
-    named = [names.name(*place[id(t)]) for t in targets if id(t) in place]
-    exit_ = {"ke": named[0] if len(named) == 1 else named}
-    if label:
-        exit_ = {"label": label, **exit_}
-    return exit_
-
-
-def _arrow(label, targets, plain: bool, place, names):
-    """A ``lanjut_ke`` value: the target alone, or ``{ke, label, panah}`` where there is more to say."""
-    exit_ = _exit(label, targets, place, names)
-    if plain:
-        exit_["panah"] = "tanpa"
-    return exit_ if len(exit_) > 1 else exit_["ke"]
-
-
-def _step(draft: Draft, table: Table, row, index: int, in_table: int, exits, into, place, names) -> dict:
-    step: dict = {}
-    path = ("langkah", index)
-    printed = cell_text(row.cells.get("no", [])).rstrip(".").strip()
-    if printed:
-        step["nomor"] = printed
-    kegiatan = cell_text(row.cells.get("kegiatan", []))
-    step["kegiatan"] = kegiatan or "?"
-    if not kegiatan:
-        draft.check(path + ("kegiatan",), "uraian kegiatan tidak terbaca")
-    unknown: list[str] = []
-    symbols = []
-    for lane, symbol in row.symbols:
-        entry: dict = {"pelaksana": table.lane_names[lane]}
-        read = [(label, [t for t in targets if id(t) in place], plain) for label, targets, plain in exits.get(id(symbol), [])]
-        read = [item for item in read if item[1]]
-        found = [(label, targets) for label, targets, _ in read]
-        plain = [p for _, _, p in read]
-        if symbol.kind == "terminator":
-            if not found:
-                entry["bentuk"] = "selesai"
-            elif id(symbol) in into:
-                entry["bentuk"] = "kapsul"
-            else:
-                entry["bentuk"] = "mulai"
-        elif symbol.kind == "keputusan":
-            entry["bentuk"] = "keputusan"
-        elif symbol.kind == "gambar":
-            draft.check(path + ("simbol", len(symbols)), "simbol ditempel sebagai gambar; bentuknya tidak terbaca")
-        if symbol.text:
-            entry["teks"] = symbol.text
-        if symbol.kind == "keputusan" and len(found) >= 2:
-            entry["cabang"] = [_exit(label, targets, place, names) for label, targets in found]
-        elif len(found) == 1:
-            if symbol.kind == "keputusan":
-                draft.check(path + ("simbol", len(symbols), "lanjut_ke"), "hanya satu jalan keluar keputusan yang terbaca")
-            entry["lanjut_ke"] = _arrow(*found[0], plain[0], place, names)
-        elif found:
-            entry["lanjut_ke"] = [_arrow(label, targets, line, place, names) for (label, targets), line in zip(found, plain)]
-        elif not (symbol.kind == "terminator" and entry.get("bentuk") == "selesai"):
-            # what was read: no arrow leaves it (as some sheets draw); said so, to be checked
-            entry["lanjut_ke"] = []
-            draft.check(path + ("simbol", len(symbols), "lanjut_ke"), "tidak ada anak panah keluar yang terbaca dari simbol ini")
-        if any(plain):
-            draft.check(path + ("simbol", len(symbols), "lanjut_ke"),
-                        "garis tanpa kepala panah: arahnya ditebak dari urutan baris")
-        symbols.append(entry)
-    if not symbols:
-        unknown = ["pelaksana", "simbol", "alur"]
-        draft.check(path, "tidak ada simbol yang terbaca di kolom pelaksana baris ini")
-    elif len(symbols) == 1 and set(symbols[0]) - {"lanjut_ke", "cabang"} == {"pelaksana"}:
-        step["pelaksana"] = symbols[0]["pelaksana"]
-        for key in ("cabang", "lanjut_ke"):
-            if key in symbols[0]:
-                step[key] = symbols[0][key]
-    else:
-        step["simbol"] = symbols
-    columns = {c.role: c for c in table.columns}
-    for key in ("kelengkapan", "output"):
-        if key in columns:
-            items = cell_items(row.cells.get(key, []), columns[key])
-            if items:
-                step[key] = items[0] if len(items) == 1 else items
-    span = names.waktu_span(index)
-    if span is not None:  # the first row of a merged Waktu cell holds its text for all of its rows
-        _, rows = span
-        waktu = " ".join(filter(None, (cell_text(r.cells.get("waktu", [])) for r in rows)))
-        if waktu:
-            step["waktu"] = waktu
-        step["waktu_gabung"] = len(rows)
-    elif not names.under_merged(index):
-        waktu = cell_text(row.cells.get("waktu", []))
-        if waktu:
-            step["waktu"] = waktu
-    keterangan = cell_text(row.cells.get("keterangan", []))
-    if keterangan:
-        step["keterangan"] = keterangan
-    if unknown:
-        step["tidak_terbaca"] = unknown
-    return step

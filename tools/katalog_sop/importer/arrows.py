@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from katalog_sop.importer.grid import lines, text_of
 from katalog_sop.importer.page import Page, Segment, Word
-from katalog_sop.importer.steps import Symbol, Table, _corners
+from katalog_sop.importer.steps import Table
+from katalog_sop.importer.symbols import Symbol, corners, holds
 
 TOUCH = 3.0
 """Lines this close meet (a corner, a fork, a join)."""
@@ -60,7 +61,7 @@ def _heads(page: Page) -> list[tuple[float, float]]:
     for shape in page.shapes:
         if shape.light or shape.w > 10 or shape.h > 10 or shape.w < 1.5 or shape.h < 1.5:
             continue
-        if 3 <= len(_corners(shape.points)) <= 4 or shape.filled:
+        if 3 <= len(corners(shape.points)) <= 4 or shape.filled:
             out.append((shape.cx, shape.cy))
     return out
 
@@ -253,8 +254,6 @@ def _labels(found: list[Wire], page: Page, symbols: list[Symbol], table: Table) 
     Loose words are gathered into blocks (a label may be set on two lines,
     "Berjalan" over "Normal"; two labels on one line stand well apart).
     """
-    from katalog_sop.importer.steps import holds
-
     lanes = table.lanes
     x0, x1 = lanes[0].x0, lanes[-1].x1
     loose = [w for w in page.words if x0 <= w.cx <= x1 and not any(holds(s, w.cx, w.cy) for s in symbols)]

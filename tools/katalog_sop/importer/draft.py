@@ -15,7 +15,6 @@ from pathlib import Path
 import yaml
 
 from katalog_sop.check import SourceFile, check_file
-from katalog_sop.problem import Location
 
 MAX_PASSES = 8
 
@@ -129,7 +128,3 @@ def valid_yaml(data: dict, checks: list, notes: list[str], schema_ref: str, name
             break
     text = to_yaml(data, checks, schema_ref)
     return text
-
-
-def location_name(path: tuple) -> str:
-    return Location("", 1, 1, "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)).json_path

@@ -10,7 +10,8 @@ written for it rather than a guessed one.
 
 from __future__ import annotations
 
-from katalog_sop.importer.steps import Symbol, Table
+from katalog_sop.importer.steps import Table
+from katalog_sop.importer.symbols import Symbol
 
 
 def exits_of(tables: list[Table]) -> dict[int, list[tuple[str | None, list[Symbol], bool]]]:

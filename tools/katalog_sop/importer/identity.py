@@ -43,8 +43,6 @@ _SMALL = {"dan", "di", "ke", "dari", "untuk", "atau", "yang", "pada", "dengan", 
 class Identity:
     values: dict = field(default_factory=dict)
     """Schema keys -> values as printed (text, or {jabatan, nama, nip}, or lists of items)."""
-    found: dict = field(default_factory=dict)
-    """Schema keys -> (page number, cell) where each was read, for the review picture."""
     notes: list[str] = field(default_factory=list)
     """What could not be read, in Indonesian, for the draft's ``catatan_sumber``."""
     bottom: float = 0.0
@@ -107,7 +105,6 @@ def read_identity(page: Page, grid: Grid) -> Identity:
                 beside = [w for w in page.words if w.x0 >= cell.x1 - 1 and cell.top - 1 <= w.cy <= low + 1]
                 value = [text_of(line) for line in lines(beside)]
                 value = [v.lstrip(": ").strip() for v in value if v.strip(": ")]
-            out.found[key] = (page.number, cell)
             out.bottom = max(out.bottom, cell.bottom)
             if key == "disahkan_oleh":
                 out.values[key] = _approval(value)
@@ -182,7 +179,6 @@ def _kop(out: Identity, grid: Grid, cells: dict[Cell, list[Word]], first_label: 
         out.values["instansi"] = title_case(instansi)
     if unit:
         out.values["unit"] = unit
-    out.found["instansi"] = (0, kop)
 
 
 def _sections(out: Identity, cells: dict[Cell, list[Word]]) -> None:
@@ -207,7 +203,6 @@ def _sections(out: Identity, cells: dict[Cell, list[Word]]) -> None:
                 area = Cell(min(c.x0 for c in below), cell.bottom, max(c.x1 for c in below), max(c.bottom for c in below))
                 body = [w for c in below for w in cells[c]]
         items = list_items(body, area)
-        out.found[key] = (0, cell)
         if items:
             out.values[key] = items
 
@@ -231,7 +226,6 @@ def list_items(words: list[Word], cell: Cell) -> list[str]:
     columns = _two_columns(printed)
     if columns is not None:  # a list set in two columns: the left one's items, then the right one's
         return list_items(columns[0], cell) + list_items(columns[1], cell)
-    marks = [line[0] for line in printed if _NUMBER_WORD.match(line[0].text) and len(line) > 1]
     text_x = min((line[1].x0 for line in printed if _NUMBER_WORD.match(line[0].text) and len(line) > 1), default=None)
     # the numbers: words like "1." or "10." that start a line at the list's left edge, left of its text
     left = min(line[0].x0 for line in printed)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from katalog_sop.importer import Draft, ImportError_, read_pdf
+from katalog_sop.importer import Draft, UnreadablePdf, read_pdf
 from katalog_sop.importer.draft import valid_yaml
 
 WRITTEN, SKIPPED, FAILED = "ditulis", "dilewati", "gagal"
@@ -74,7 +74,7 @@ def import_one(pdf: Path, root: Path, replace: bool, taken: set | None = None) -
     started = time.perf_counter()
     try:
         draft = read_pdf(pdf)
-    except ImportError_ as exc:
+    except UnreadablePdf as exc:
         return Outcome(pdf.as_posix(), FAILED, reason=str(exc), seconds=time.perf_counter() - started), None
     target = target_for(draft, pdf, root)
     taken = set() if taken is None else taken
