@@ -8,6 +8,11 @@ and a leading "SOP", "Standar Operasional Prosedur" or "Prosedur" do not
 matter. A nama that several SOPs share is settled by the citing SOP's own
 unit, then by its instansi (a catalogue may hold every agency of a Pemda);
 otherwise the reference is ambiguous: it exists, but links nowhere.
+
+Not every item written under Keterkaitan names another SOP: real SOPs list
+the SOP itself, a regulation, a form, a party ("PJK terkait") or "Seluruh SOP
+di lingkungan ...". :func:`classify` tells these apart, so that the rules give
+each its own message and the page of SOPs still missing lists only SOPs.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from katalog_sop.catalogue import Catalogue
+from katalog_sop.dasar_hukum import parse_kutipan
 from katalog_sop.model import Sop
 
 _PREFIX = re.compile(r"^(?:sop|standar operasional prosedur|prosedur)\b\s*", re.IGNORECASE)
@@ -28,6 +34,28 @@ characters: quadratic, minutes on one 1 MiB keterkaitan item.)"""
 
 AMBIGUOUS = ""
 """What :meth:`Resolver.resolve` returns when several SOPs answer and the unit does not decide."""
+
+DIRI_SENDIRI = "diri-sendiri"
+TIDAK_SPESIFIK = "tidak-spesifik"
+PERATURAN = "peraturan"
+PIHAK = "pihak"
+DOKUMEN = "dokumen"
+BUKAN_SOP = (PERATURAN, PIHAK, DOKUMEN)
+"""Kinds of item, besides a reference to an SOP, that :func:`classify` returns."""
+
+_NAMES_SOP = re.compile(r"\s*(?:sop|standar operasional prosedur|prosedur)\b", re.IGNORECASE)
+_EVERY_SOP = re.compile(
+    r"\s*(?:seluruh|semua|segala|setiap)\s+(?:sop|standar operasional prosedur|prosedur)\b"
+    r"|\s*(?:sop|standar operasional prosedur|prosedur)\s+(?:terkait|lain(?:nya)?|yang berkaitan)\W*\Z",
+    re.IGNORECASE,
+)
+_PARTY = re.compile(r"\bterkait\W*\Z", re.IGNORECASE)
+_DOCUMENT = re.compile(
+    r"\s*(?:form(?:ulir)?|blanko|dokumen|laporan|surat|nota|berita acara|rencana aksi|perjanjian kinerja|"
+    r"standar biaya|lembar|buku|kartu|daftar|aplikasi|matriks)\b|\bform\W*\Z",
+    re.IGNORECASE,
+)
+_YEAR_TAIL = re.compile(r"tahun(?:19|20)\d\d\Z")
 
 
 def _numbers(text: str) -> list[str]:
@@ -48,6 +76,39 @@ def _instansi(sop: Sop) -> str:
 def unit_of(sop: Sop) -> str:
     """The unit folder of an SOP's id (``unit/nama``), or "" for an SOP outside any unit."""
     return sop.id.split("/", 1)[0] if "/" in sop.id else ""
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Titles equal but for case, punctuation, a leading "SOP" and a trailing "Tahun 2025"."""
+    x, y = _YEAR_TAIL.sub("", title_key(a)), _YEAR_TAIL.sub("", title_key(b))
+    return bool(x) and x == y
+
+
+def classify(sop: Sop, text: str) -> str | None:
+    """What a Keterkaitan item of ``sop`` is when it is not a reference to another SOP, else ``None``.
+
+    :data:`DIRI_SENDIRI` (the SOP names itself), :data:`TIDAK_SPESIFIK`
+    ("Seluruh SOP ..."), or one of :data:`BUKAN_SOP`: a regulation, a party
+    ("Subject Matter terkait") or a document ("Rencana Aksi (FRA)"). An item
+    written as "SOP ..." is an SOP reference, whatever follows.
+    """
+    value = text.strip()
+    if value == sop.id or (sop.nomor is not None and value == sop.nomor.value.strip() and value.strip("- ")):
+        return DIRI_SENDIRI
+    if _same_title(value, sop.nama.value):
+        return DIRI_SENDIRI
+    if _EVERY_SOP.match(value):
+        return TIDAK_SPESIFIK
+    if _NAMES_SOP.match(value):
+        return None
+    cited = parse_kutipan(value)
+    if cited.jenis is not None and cited.nomor is not None:
+        return PERATURAN
+    if _PARTY.search(value):
+        return PIHAK
+    if _DOCUMENT.search(value):
+        return DOKUMEN
+    return None
 
 
 class Resolver:
@@ -100,6 +161,8 @@ def resolve_links(catalogue: Catalogue) -> Links:
     for sop in catalogue.sops.values():
         for index, item in enumerate(sop.keterkaitan):
             target = resolver.resolve(sop, item.value)
+            if target is None and classify(sop, item.value) is not None:
+                continue  # not an SOP (or this one): nothing is missing
             if target is None:
                 missing.setdefault((_instansi(sop), title_key(item.value)), []).append((sop.id, item.value))
             elif target not in (AMBIGUOUS, sop.id):

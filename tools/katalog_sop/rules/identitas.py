@@ -115,8 +115,10 @@ def tanggal_revisi(sop: Sop, context: Context) -> Iterator[Finding]:
     """Bagian identitas memuat butir tanggal revisi (``tanggal_revisi``).
 
     Mengapa: butir 4 bagian identitas. Tanda hubung (-) dapat diterima (belum
-    pernah direvisi); butirnya sendiri harus ada, dan tanggal yang akan datang
-    (rencana peninjauan ulang) adalah sah. Perbaikan: tulis
+    pernah direvisi), berbeda dengan tanggal pembuatan dan tanggal efektif
+    yang selalu ada; butir yang kosong (tidak ada, atau ada tetapi tidak diisi
+    sama sekali) tidak menyatakan apa pun. Tanggal yang akan datang (rencana
+    peninjauan ulang) adalah sah. Perbaikan: tulis
     ``tanggal_revisi: "-"`` atau tanggalnya.
 
     Contoh yang lolos::
@@ -125,10 +127,13 @@ def tanggal_revisi(sop: Sop, context: Context) -> Iterator[Finding]:
 
     Contoh yang gagal::
 
-        tanggal_revisi: null
+        tanggal_revisi: ""
     """
-    if sop.tanggal_revisi is None:
+    revisi = sop.tanggal_revisi
+    if revisi is None:
         yield sop.location, "butir tanggal revisi tidak ada; tulis tanggal_revisi: \"-\" bila belum pernah direvisi"
+    elif not str(revisi.raw).strip():  # printed but left blank: "-" is what says "never revised"
+        yield revisi.location, "tanggal revisi kosong; tulis \"-\" bila belum pernah direvisi, atau tanggalnya"
 
 
 @rule(
