@@ -84,3 +84,37 @@ def test_in_a_catalogue_of_several_agencies_a_reference_finds_its_own_agencys_so
     missing = resolve_links(catalogue).missing
     assert sorted(missing) == [("puskesmasa", "pemusnahanarsip"), ("puskesmasb", "pemusnahanarsip")], \
         "each agency misses its own SOP"
+
+
+REAL_ITEMS = [
+    # (item as a real SOP prints it under Keterkaitan, the rule that reports it or None)
+    ("SOP Persiapan Survei Industri Mikro Kecil (IMK) Tahunan", "SOPAP-B02"),  # the SOP itself, copied from a sibling
+    ("SOP Persiapan Survei Industri Mikro Kecil (IMK) Tahunan Tahun 2025", "SOPAP-B02"),
+    ("800/05", "SOPAP-B02"),  # its own nomor
+    ("PJK terkait", "SOPAP-B03"),
+    ("Subject Matter terkait", "SOPAP-B03"),
+    ("Perjanjian Kinerja (PK) Form", "SOPAP-B03"),
+    ("Rencana Aksi (FRA)", "SOPAP-B03"),
+    ("Peraturan Badan Pusat Statistik Nomor 1 Tahun 2024 tentang Penyelenggaraan Kearsipan", "SOPAP-B03"),
+    ("Seluruh SOP di lingkungan BPS Provinsi Bengkulu", "SOPAP-B04"),
+    ("SOP SDM;", None),  # written as an SOP: a reference, even if no SOP has that name yet
+    ("SOP Evaluasi Survei Industri Mikro Kecil (IMK) Tahunan", None),
+]
+
+
+def test_items_that_are_not_other_sops_get_their_own_finding_and_are_not_missing_sops(write_sop):
+    items = ", ".join(f"'{item}'" for item, _ in REAL_ITEMS)
+    path = write_sop(SOP.format(nama="Persiapan Survei Industri Mikro Kecil (IMK) Tahunan", nomor="800/05",
+                                keterkaitan=f"[{items}]"))
+    catalogue = check_structure([str(path.parent)]).catalogue
+    problems = run_rules(catalogue, today=dt.date(2025, 7, 1))
+    by_item = {}
+    for problem in problems:
+        if problem.code in ("SOPAP-B02", "SOPAP-B03", "SOPAP-B04", "SOPAP-C02") and "keterkaitan[" in problem.location.json_path:
+            index = int(problem.location.json_path.split("[")[1].rstrip("]"))
+            by_item.setdefault(index, []).append(problem.code)
+    for index, (item, rule) in enumerate(REAL_ITEMS):
+        expected = [rule] if rule else ["SOPAP-C02"]  # an SOP reference that leads nowhere is C02 information
+        assert by_item.get(index) == expected, item
+    missing = [written for entries in resolve_links(catalogue).missing.values() for _, written in entries]
+    assert sorted(missing) == ["SOP Evaluasi Survei Industri Mikro Kecil (IMK) Tahunan", "SOP SDM;"]

@@ -36,6 +36,19 @@ def test_identity_dash_is_a_missing_date_but_a_fine_revision(tmp_path):
     assert [(code, at) for code, at, _ in found] == [("SOPAP-I05", "$.tanggal_efektif")]
 
 
+def test_a_revision_row_printed_blank_is_missing_but_not_one_never_revised(tmp_path):
+    # 327 and 332 of the real SOPs print the Tanggal Revisi row with nothing in it, not even "-"
+    found = _run(tmp_path, {"k/b": 'tanggal_revisi: ""', "k/c": 'tanggal_revisi: "-"'}, "SOPAP-I04")
+    assert found == [("SOPAP-I04", "$.tanggal_revisi",
+                      'tanggal revisi kosong; tulis "-" bila belum pernah direvisi, atau tanggalnya')]
+
+
+def test_a_revision_row_written_null_is_blank_too(write_sop):
+    text = "nama: A\ntanggal_revisi: null\npelaksana: [A]\nlangkah: [{kegiatan: Menerima surat, pelaksana: A}]\n"
+    result = check([str(write_sop(text))], rules=[RULES["SOPAP-I04"]])
+    assert [(p.code, p.location.json_path) for p in result.problems] == [("SOPAP-I04", "$.tanggal_revisi")]
+
+
 def test_a_revision_before_the_making_is_reported(tmp_path):
     found = _run(tmp_path, {"k/a": "tanggal_revisi: 1 Januari 2025"}, "SOPAP-I09")
     assert found == [("SOPAP-I09", "$.tanggal_revisi",
