@@ -37,6 +37,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     nomor_ganda,
     pelaksana,
     pengesahan,
+    persetujuan,
     profil,
     tinjauan,
     transkripsi,
