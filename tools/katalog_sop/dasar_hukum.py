@@ -142,7 +142,7 @@ def parse_kutipan(raw: str) -> Kutipan:
     if match is None:
         tentang = _TENTANG.search(text)
         head = text[: tentang.start()] if tentang else text
-        return Kutipan(raw, *_jenis(head), None, None, _tentang(tentang.group(1) if tentang else None))
+        return Kutipan(raw, *_jenis(head), None, None, clean_tentang(tentang.group(1) if tentang else None))
     nomor, tahun = match["nomor"].rstrip(".,;"), match["tahun"]
     if tahun is None and (year := _TRAILING_YEAR.search(nomor)):
         tahun = year.group(1)
@@ -150,7 +150,7 @@ def parse_kutipan(raw: str) -> Kutipan:
             nomor = nomor[: year.start()] or nomor
     jenis, penerbit = _jenis(match["head"])
     year_ = int(tahun) if tahun else None
-    return Kutipan(raw, jenis, penerbit, nomor, year_, _tentang(match["tentang"]), _key(jenis, penerbit, nomor, year_))
+    return Kutipan(raw, jenis, penerbit, nomor, year_, clean_tentang(match["tentang"]), kutipan_key(jenis, penerbit, nomor, year_))
 
 
 def _split(text: str) -> dict[str, str | None] | None:
@@ -164,7 +164,8 @@ def _split(text: str) -> dict[str, str | None] | None:
     return short.groupdict() if short else None
 
 
-def _key(jenis: str | None, penerbit: str | None, nomor: str, tahun: int | None) -> str | None:
+def kutipan_key(jenis: str | None, penerbit: str | None, nomor: str, tahun: int | None) -> str | None:
+    """The registry key of a regulation: the issuer joins the key where many issuers share the jenis."""
     if jenis is None or tahun is None:
         return None
     if jenis in QUALIFIED and penerbit:
@@ -185,7 +186,8 @@ def _jenis(head: str) -> tuple[str | None, str | None]:
     return match.lastgroup, words[match.end():].strip() or None
 
 
-def _tentang(text: str | None) -> str | None:
+def clean_tentang(text: str | None) -> str | None:
+    """A title as citations are compared: promulgation notes and \"sebagaimana diubah\" tails removed."""
     if text is None:
         return None
     if "(" in text:

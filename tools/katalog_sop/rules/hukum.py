@@ -8,13 +8,14 @@ a regulation missing from the registry is not a finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from katalog_sop.model import Sop, Text
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, per_sop, rule
 from katalog_sop.dasar_hukum import Kutipan, normalise_title, parse_kutipan
-from katalog_sop.rules.peraturan import DICABUT, REGISTRY
+from katalog_sop.rules.peraturan import DICABUT, REGISTRY, pencabut
 
 
 @per_sop
@@ -80,8 +81,39 @@ def judul_peraturan(sop: Sop, context: Context) -> Iterator[Finding]:
     """
     for text, cited in kutipan(sop):
         known = REGISTRY.get(cited.key) if cited.key else None
-        if known and cited.tentang and normalise_title(cited.tentang) != known.judul_kunci:
+        if known and known.judul_kunci and cited.tentang and not same_title(cited.tentang, known.judul_kunci):
             yield text.location, f"judul tertulis '{cited.tentang}'; judul resminya '{known.judul}'"
+
+
+def same_title(cited: str, official: str) -> bool:
+    """Whether the cited title is the official one (``official`` as :func:`normalise_title` gives it).
+
+    Two tolerances keep an auditor's attention on wrong titles: a doubled
+    letter written single or the other way round ("Penyelengaraan") is a slip
+    of the pen, not another regulation; and a name spelt out before its
+    acronym ("Sistem Aplikasi Keuangan Tingkat Instansi (SAKTI)") meets a
+    title the database writes with the acronym alone ("Sistem SAKTI").
+    A missing or different word ("Pemerintah Daerah" for "Pemerintahan
+    Daerah") is always reported.
+    """
+    written = normalise_title(cited)
+    if written == official or _single(written) == _single(official):
+        return True
+    for match in _ACRONYM.finditer(cited):
+        words = cited[: match.start()].split()
+        for count in range(1, min(len(words), len(match.group(1)) + 2) + 1):
+            shortened = " ".join(words[:-count] + [match.group(1)]) + cited[match.end():]
+            if normalise_title(shortened) == official:
+                return True
+    return False
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,})\)")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _single(title: str) -> str:
+    return _DOUBLED.sub(r"\1", title)
 
 
 @rule(
@@ -111,7 +143,7 @@ def peraturan_dicabut(sop: Sop, context: Context) -> Iterator[Finding]:
     for text, cited in kutipan(sop):
         known = REGISTRY.get(cited.key) if cited.key else None
         if known and known.status == DICABUT:
-            yield text.location, f"peraturan ini telah dicabut oleh {REGISTRY[known.dicabut_oleh].sebutan}"
+            yield text.location, f"peraturan ini telah dicabut oleh {pencabut(known, REGISTRY)} (sumber: {known.sumber[-1]})"
 
 
 @rule(

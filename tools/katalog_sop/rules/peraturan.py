@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import yaml
 
-from katalog_sop.dasar_hukum import normalise_title, peraturan_key
+from katalog_sop.dasar_hukum import clean_tentang, kutipan_key, normalise_title
 
 DATA = Path(__file__).with_name("data") / "peraturan.yaml"
 
@@ -22,10 +22,14 @@ BERLAKU = "berlaku"
 DICABUT = "dicabut"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LABELS = {"uu": "Undang-Undang", "pp": "Peraturan Pemerintah", "perpres": "Peraturan Presiden",
-           "permenpanrb": "Peraturan Menteri PANRB", "permenpan": "Peraturan Menteri PAN",
-           "kepmenpan": "Keputusan Menteri PAN", "permendagri": "Peraturan Menteri Dalam Negeri"}
-_FIELDS = frozenset({"jenis", "nomor", "tahun", "judul", "status", "dicabut_oleh", "ref"})
+_LABELS = {"uu": "Undang-Undang", "perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
+           "pp": "Peraturan Pemerintah", "perpres": "Peraturan Presiden", "keppres": "Keputusan Presiden",
+           "inpres": "Instruksi Presiden", "permenpanrb": "Peraturan Menteri PANRB", "permenpan": "Peraturan Menteri PAN",
+           "kepmenpan": "Keputusan Menteri PAN", "permendagri": "Peraturan Menteri Dalam Negeri",
+           "pmk": "Peraturan Menteri Keuangan", "permen": "Peraturan Menteri", "perka": "Peraturan Kepala",
+           "perban": "Peraturan Badan", "perlem": "Peraturan Lembaga", "perda": "Peraturan Daerah",
+           "kepka": "Keputusan Kepala", "perdirjen": "Peraturan Direktur Jenderal", "se": "Surat Edaran"}
+_FIELDS = frozenset({"jenis", "penerbit", "nomor", "tahun", "judul", "judul_diperiksa", "status", "dicabut_oleh", "sumber"})
 
 
 @dataclass(frozen=True)
@@ -38,14 +42,27 @@ class Peraturan:
     status: str | None
     """:data:`BERLAKU`, :data:`DICABUT`, or ``None`` where it was not verified."""
     dicabut_oleh: str | None
-    judul_kunci: str
-    """The title as :func:`~katalog_sop.dasar_hukum.normalise_title` compares it."""
+    """The key of the revoking regulation in the registry, or its name as the source gives it."""
+    judul_kunci: str | None
+    """The title as :func:`~katalog_sop.dasar_hukum.normalise_title` compares it; ``None`` where the
+    source abbreviates the title, so that it is never held against a citation."""
+    sumber: tuple[str, ...]
+    """Every page a fact of the entry was read from."""
+    penerbit: str | None = None
 
     @property
     def sebutan(self) -> str:
         """How a message names it: ``Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah``."""
         label = _LABELS.get(self.jenis, self.jenis.upper())
+        if self.penerbit:
+            label = f"{label} {self.penerbit.title()}"
         return f"{label} Nomor {self.nomor} Tahun {self.tahun} tentang {self.judul}"
+
+
+def pencabut(peraturan: Peraturan, registry: Mapping[str, Peraturan]) -> str:
+    """How a message names the regulation that revoked ``peraturan``."""
+    by = peraturan.dicabut_oleh or "peraturan lain"
+    return registry[by].sebutan if by in registry else by
 
 
 def load_registry(path: Path = DATA) -> Mapping[str, Peraturan]:
@@ -57,27 +74,28 @@ def load_registry(path: Path = DATA) -> Mapping[str, Peraturan]:
             raise ValueError(f"{path.name}: {peraturan.key} disebut dua kali")
         registry[peraturan.key] = peraturan
     for peraturan in registry.values():
-        if (peraturan.status == DICABUT) != (peraturan.dicabut_oleh is not None):
-            raise ValueError(f"{path.name}: {peraturan.key}: status dicabut harus disertai dicabut_oleh")
-        if peraturan.dicabut_oleh is not None and peraturan.dicabut_oleh not in registry:
-            raise ValueError(f"{path.name}: {peraturan.key}: {peraturan.dicabut_oleh} tidak ada di daftar")
+        if peraturan.dicabut_oleh is not None and peraturan.status != DICABUT:
+            raise ValueError(f"{path.name}: {peraturan.key}: dicabut_oleh tanpa status dicabut")
     return MappingProxyType(registry)
 
 
 def _entry(entry: dict) -> Peraturan:
     unknown = set(entry) - _FIELDS
-    if unknown or entry.get("status") not in (None, BERLAKU, DICABUT):
+    if unknown or entry.get("status") not in (None, BERLAKU, DICABUT) or not entry.get("sumber"):
         raise ValueError(f"{DATA.name}: entri tidak sah: {entry}")
-    nomor, tahun = str(entry["nomor"]), int(entry["tahun"])
+    nomor, tahun, penerbit = str(entry["nomor"]), int(entry["tahun"]), entry.get("penerbit")
+    key = kutipan_key(entry["jenis"], penerbit, nomor, tahun)
     return Peraturan(
-        key=peraturan_key(entry["jenis"], nomor, tahun),
+        key=key,
         jenis=entry["jenis"],
         nomor=nomor,
         tahun=tahun,
-        judul=entry["judul"],
+        judul=" ".join(str(entry["judul"]).split()),
         status=entry.get("status"),
         dicabut_oleh=entry.get("dicabut_oleh"),
-        judul_kunci=normalise_title(entry["judul"]),
+        judul_kunci=normalise_title(clean_tentang(str(entry["judul"])) or "") if entry.get("judul_diperiksa", True) else None,
+        sumber=tuple(entry["sumber"]),
+        penerbit=penerbit,
     )
 
 
