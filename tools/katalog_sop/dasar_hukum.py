@@ -22,6 +22,7 @@ _JENIS = (
     # (code, pattern on the normalised head); order matters: longer names first.
     ("uud", r"undang undang dasar|uud"),
     ("perppu", r"peraturan pemerintah pengganti undang undang|perppu|perpu"),
+    ("uudrt", r"undang undang darurat|uu darurat|uudrt"),
     ("uu", r"undang undang|uu"),
     ("pp", r"peraturan pemerintah|pp"),
     ("perpres", r"peraturan presiden|perpres"),
@@ -34,20 +35,20 @@ _JENIS = (
     ),
     ("permenpan", r"peraturan menteri (?:negara )?pendayagunaan aparatur negara|peraturan (?:menteri|men) ?pan|permen ?pan"),
     ("kepmenpan", r"keputusan menteri (?:negara )?pendayagunaan aparatur negara|keputusan (?:menteri|men) ?pan|kepmen ?pan"),
-    ("permendagri", r"peraturan menteri dalam negeri|permen ?dagri"),
+    ("permendagri", r"peraturan menteri dalam negeri|permen ?dagri|per mendagri|peraturan dalam negeri"),
     ("pmk", r"peraturan menteri keuangan|pmk"),
     ("permen", r"peraturan menteri|permen"),
     ("kepmen", r"keputusan menteri|kepmen"),
     ("perda", r"peraturan daerah|perda"),
     ("pergub", r"peraturan gubernur|pergub"),
-    ("perbup", r"peraturan bupati|perbup"),
+    ("perbup", r"peraturan bupati|perbup|perbub"),
     ("perwal", r"peraturan wali ?kota|perwali|perwal"),
     ("kepgub", r"keputusan gubernur"),
     ("kepbup", r"keputusan bupati"),
     ("kepwal", r"keputusan wali ?kota"),
     ("perka", r"peraturan kepala|perka"),
     ("kepka", r"keputusan kepala"),
-    ("perban", r"peraturan badan|perban"),
+    ("perban", r"peraturan badan|perban|peraturan (?=arsip nasional|komisi |ombudsman )"),
     ("perlem", r"peraturan lembaga"),
     ("perdirjen", r"peraturan direktur jenderal|peraturan dirjen|perdirjen"),
     ("perrektor", r"peraturan rektor"),
@@ -57,7 +58,12 @@ _ALIASES = (
     # names the issuer's initials stand for, spelled out so that both spellings give one key
     (re.compile(r"\bbps\b"), "badan pusat statistik"),
     (re.compile(r"\blkpp\b"), "lembaga kebijakan pengadaan barang jasa pemerintah"),
+    (re.compile(r"\bkabasarnas\b"), "kepala badan sar nasional"),
+    (re.compile(r"^peraturan kementerian\b"), "peraturan menteri"),
 )
+_OCR_WORDS = {"menter": "menteri", "manteri": "menteri", "neger": "negeri", "pemerntah": "pemerintah",
+              "peratrrran": "peraturan"}
+"""Words of a head as scanned copies print them (a letter dropped or misread), by the word meant."""
 _JENIS_PATTERN = re.compile("|".join(rf"(?P<{code}>(?:{pattern})\b)" for code, pattern in _JENIS))
 """One pass: alternatives are tried in order, so the first (longest) name wins."""
 
@@ -70,9 +76,28 @@ QUALIFIED = REGIONAL | {"permen", "kepmen", "perka", "kepka", "perban", "perlem"
 _NOMOR = re.compile(r" (?:nomor|no)\b\.? ?:? ?", re.IGNORECASE)
 """Where the head ("Peraturan Walikota Tegal") ends: the first " Nomor"."""
 _AFTER_NOMOR = re.compile(
-    r"(?P<nomor>[^\s,;]+)(?: ?,? ?tahun (?P<tahun>\d{4}))?(?: ?,? ?tentang ?:? ?(?P<tentang>.*))?",
+    r"(?P<nomor>[A-Za-z]{1,5} \d[^\s,;]*|[^\s,;]+)(?: ?,? ?tahun (?P<tahun>\d{4})\b)?(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
+_TENTANG_AFTER = re.compile(r"\s*,?\s*(?:tanggal \d{1,2} \w+ \d{4} )?tentang\s*:?\s*(?P<tentang>.*)", re.I | re.DOTALL)
+"""The title right after the number and year ("Nomor 37 Tahun 2011 tanggal 30 Desember 2011 tentang ..."); any
+other text there ("jo. Perpres No. 12 Tahun 2021", "dan nomor 3 tahun 2002 tentang ...") belongs to another
+regulation of a chain, whose title is not this one's."""
+_REPAIRS = (
+    # What scans and hurried typing do to the words a citation is read by; each repair keeps what was meant.
+    (re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b"), lambda m: m.group(0).replace(" ", "")),  # "T a h u n"
+    (re.compile(r"\bundang\s*-\s*undang\b", re.IGNORECASE), "Undang-Undang"),  # "Undang - undang"
+    (re.compile(r"\b(?:ten tang|t[ce]ntang|tenrang|tetntang)\b", re.IGNORECASE), "tentang"),
+    (re.compile(r"\b(?:ncmor|nom or)\b", re.IGNORECASE), "Nomor"),
+    (re.compile(r"\bN0\b"), "No"),
+    (re.compile(r"\s*/\s*"), "/"),  # "741/ MENKES/PER/VII /2008"
+    (re.compile(r"(?<=\bM)\.\s+(?=[A-Z])"), "."),  # "PER/20/M. PAN/04/2006"
+    (re.compile(r"(?<=[A-Za-z])-\s+(?=[A-Z])"), "-"),  # "02/M- IND/PER/1/2014", "Undang- Undang"
+    (re.compile(r"^(\W*(?:undang-undang|uu))(\s+(?:nomor|no)\.?\s*\d+)\s*\(?drt\b\)?", re.IGNORECASE), r"\1 Darurat\2"),
+    (re.compile(r"\b(tahun\s+)([12IlL][0-9OoIlL] ?[0-9OoIlL]{2}|[12IlL] [0-9OoIlL]{3})\b", re.IGNORECASE),
+     lambda m: m.group(1) + _digits(m.group(2))),  # "Tahun 2Ol4", "Tahun I 971", "Tahun L945"
+)
+_UUD = re.compile(r"\b(?:undang-undang dasar|uud)\b", re.IGNORECASE)
 _SHORT = re.compile(
     r"(?P<head>[^\d]+?) (?P<nomor>[\w./-]*\d[\w./-]*)(?: tahun (?P<tahun>\d{4}))?"
     r"(?: ?,? ?tentang ?:? ?(?P<tentang>.*))?",
@@ -81,8 +106,20 @@ _SHORT = re.compile(
 """Without "Nomor": "UU 23/2014 tentang ...", "Permendagri 52/2011"."""
 _TENTANG = re.compile(r"\btentang\s*:?\s*(.+)", re.IGNORECASE | re.DOTALL)
 _TRAILING_YEAR = re.compile(r"[/.\-]\s*((?:19|20)\d{2})\Z")
-_PROMULGATION = re.compile(r"\s*\((?:lembaran|berita|tambahan|ln|bn)\b[^)]*\)?", re.IGNORECASE)
-_AMENDED = re.compile(r"\s*,?\s*sebagaimana\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?diubah.*\Z", re.IGNORECASE | re.DOTALL)
+_PROMULGATION = re.compile(r"\s*\([^()]*\b(?:negara|lembaran|berita|himpunan)\b[^()]*\)?[\s;:.,'\"]*\Z", re.IGNORECASE)
+"""Where the title was promulgated, after it: "(Lembaran Negara ... Nomor 244, Tambahan ...)"; one inside the title
+("Penetapan UU Darurat Nomor 3 Tahun 1953 ... (Lembaran Negara Tahun 1953 Nomor 9) sebagai Undang-Undang") stays."""
+_AMENDED = re.compile(
+    r"\s*,?\s*(?:sebagaimana|sebagai mana|sebagimana|sebagamana)\s+(?:\w+\s+){0,4}?(?:di ?ubah|dubah|diganti)\b.*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+_TRAILING = " ;:.,'\""
+_ARTICLE = re.compile(r"^pasal \d+\w*(?: ayat \d+)?(?: huruf \w)? ")
+"""An article before the regulation it is in: "Pasal 17 ayat 2 UU Nomor 16 ..." cites the UU."""
+_CHAINED = re.compile(
+    r"\s*,?\s*\b(?:jo\.?|juncto)\s+(?:undang|peraturan|uu|pp|perpres|keputusan|permen\w*|perda)\b.*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _REGION = re.compile(r"(kota|kabupaten|kab|provinsi|prov)\.?\s+(.+)")
@@ -137,19 +174,29 @@ def normalise_title(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def parse_kutipan(raw: str) -> Kutipan:
     """The parts of the citation ``raw``; a part that cannot be read is ``None``."""
-    text = " ".join(raw.split()).rstrip(";.,")
+    text = " ".join(raw.split())
+    for pattern, repair in _REPAIRS:
+        text = pattern.sub(repair, text)
+    text = text.strip().rstrip(" ;.,")
+    if _UUD.search(text) and not _NOMOR.search(text):  # "Pasal 18 ayat (6) UUD 1945": the constitution has no number
+        year = re.search(r"\b(19\d\d)\b", text)
+        return Kutipan(raw, "uud", None, None, int(year.group(1)) if year else None, None)
     match = _split(text)
     if match is None:
         tentang = _TENTANG.search(text)
         head = text[: tentang.start()] if tentang else text
         return Kutipan(raw, *_jenis(head), None, None, clean_tentang(tentang.group(1) if tentang else None))
     nomor, tahun = match["nomor"].rstrip(".,;"), match["tahun"]
+    if nomor in ("I", "l"):  # a scanned "1"
+        nomor = "1"
     if tahun is None and (year := _TRAILING_YEAR.search(nomor)):
         tahun = year.group(1)
         if not re.search(r"[A-Za-z]", nomor):  # "23/2014" is number 23 of 2014; "113/PMK.01/2006" stays whole
             nomor = nomor[: year.start()] or nomor
     jenis, penerbit = _jenis(match["head"])
     year_ = int(tahun) if tahun else None
+    if jenis == "permenpan" and year_ and year_ >= 2011:  # the ministry's regulations are PermenPANRB from then on
+        jenis = "permenpanrb"
     return Kutipan(raw, jenis, penerbit, nomor, year_, clean_tentang(match["tentang"]), kutipan_key(jenis, penerbit, nomor, year_))
 
 
@@ -159,7 +206,9 @@ def _split(text: str) -> dict[str, str | None] | None:
     if nomor is not None and nomor.start() > 0:
         rest = _AFTER_NOMOR.fullmatch(text, nomor.end())
         if rest is not None:
-            return {"head": text[: nomor.start()], **rest.groupdict()}
+            title = _TENTANG_AFTER.match(rest["rest"])
+            return {"head": text[: nomor.start()], "nomor": rest["nomor"], "tahun": rest["tahun"],
+                    "tentang": title["tentang"] if title else None}
     short = _SHORT.fullmatch(text)
     return short.groupdict() if short else None
 
@@ -177,7 +226,9 @@ def _jenis(head: str) -> tuple[str | None, str | None]:
     words = head.lower().replace("&", " dan ")
     if "(" in words:
         words = _PARENTHESES.sub(" ", words)
-    words = " ".join(_NOT_WORD.sub(" ", words).replace("republik indonesia", " ").split())
+    words = " ".join(_OCR_WORDS.get(w, w) for w in _NOT_WORD.sub(" ", words).replace("republik indonesia", " ").split()
+                     if w != "ri")
+    words = _ARTICLE.sub("", words)
     for short, long in _ALIASES:
         words = short.sub(long, words)
     match = _JENIS_PATTERN.match(words)
@@ -190,8 +241,13 @@ def clean_tentang(text: str | None) -> str | None:
     """A title as citations are compared: promulgation notes and \"sebagaimana diubah\" tails removed."""
     if text is None:
         return None
-    if "(" in text:
-        text = _PROMULGATION.sub("", text)
-    if "diubah" in text:
-        text = _AMENDED.sub("", text)
-    return text.strip(" ;.,") or None
+    text = _CHAINED.sub("", _AMENDED.sub("", text)).strip(_TRAILING)
+    while "(" in text and (stripped := _PROMULGATION.sub("", text)) != text:
+        text = stripped.strip(_TRAILING)
+    return text or None
+
+
+def _digits(year: str) -> str:
+    """A year as a scan prints it ("2Ol4", "I 971") in digits, when it reads as one."""
+    digits = year.replace(" ", "").translate(str.maketrans("OoIlL", "00111"))
+    return digits if re.fullmatch(r"(?:19|20)\d\d", digits) else year
