@@ -38,6 +38,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     pelaksana,
     pengesahan,
     persetujuan,
+    peraturan_lama,
     profil,
     tinjauan,
     transkripsi,

@@ -1,0 +1,51 @@
+"""The issue's findings on real SOPs, each from a sentence a real SOP prints."""
+
+from __future__ import annotations
+
+from rules.test_families import _run
+
+OTK_2008 = "Peraturan Kepala Badan Pusat Statistik Nomor 7 Tahun 2008 tentang Organisai dan Tata Kerja Badan Pusat Statistik"
+OTK_2020 = "Peraturan Badan Pusat Statistik Nomor 7 Tahun 2020 tentang Organisasi dan Tata Kerja Badan Pusat Statistik"
+AMENDS_2008 = ("Peraturan Kepala BPS Nomor 9 Tahun 2017 tentang Perubahan Kedua atas Peraturan Kepala BPS Nomor 7 Tahun 2008 "
+               "tentang Organisasi dan Tata Kerja Badan Pusat Statistik")
+
+
+def _dasar(*items: str) -> str:
+    return "dasar_hukum:\n" + "".join(f"  - {item}\n" for item in items)
+
+
+def test_an_old_regulation_and_its_amendment_are_reported_where_another_sop_cites_the_new_one(tmp_path):
+    found = _run(tmp_path, {"k/baru": _dasar(OTK_2020), "k/lama": _dasar(OTK_2008, AMENDS_2008)}, "SOPAP-C04")
+    assert [at for _, at, _ in found] == ["$.dasar_hukum[0]", "$.dasar_hukum[1]"]
+    assert OTK_2020 in found[0][2] and "mengubah" in found[1][2]
+
+
+def test_a_newer_regulation_cited_under_two_titles_is_no_evidence(tmp_path):
+    # one SOP of the corpus cites Peraturan BPS 5/2023 under the title of the BPS-wide OTK; the others under its own
+    wrong = "Peraturan Kepala Badan Pusat Statistik nomor 5 tahun 2023 tentang Organisasi dan Tata Kerja Badan Pusat Statistik"
+    right = ("Peraturan Badan Pusat Statistik Nomor 5 Tahun 2023 tentang Organisasi dan Tata Kerja Badan Pusat Statistik "
+             "Provinsi dan Badan Pusat Statistik Kabupaten/Kota")
+    found = _run(tmp_path, {"k/a": _dasar(wrong), "k/b": _dasar(right), "k/c": _dasar(OTK_2020)}, "SOPAP-C04")
+    assert found == []
+
+
+def test_a_wrong_title_is_reported_but_not_a_doubled_letter_or_a_spelt_out_acronym(tmp_path):
+    found = _run(tmp_path, {"k/a": _dasar(
+        "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Peraturan Pelaksanaan Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan",
+        "Peraturan Pemerintah Nomor 51 Tahun 1999 tentang Penyelengaraan Statistik",
+        "Peraturan Menteri Keuangan Nomor 171/PMK.05/2021 tentang Pelaksanaan Sistem Aplikasi Keuangan Tingkat Instansi (SAKTI)",
+    )}, "SOPAP-D02")
+    assert [at for _, at, _ in found] == ["$.dasar_hukum[0]"]
+
+
+def test_an_approval_drawn_as_a_process_has_no_rejection_path(tmp_path):
+    # 029 Pengajuan Pembayaran: the KPA's "Pengesahan SK" is a plain process box
+    steps = """\
+pelaksana: [Proyek SDM, KPA, PPK]
+langkah:
+  - {kegiatan: Menyusun SK, pelaksana: Proyek SDM, output: Draft SK}
+  - {kegiatan: Pengesahan SK, pelaksana: KPA, output: SK}
+  - {kegiatan: Membuat dokumen pembayaran, pelaksana: PPK, output: SPP}
+"""
+    found = _run(tmp_path, {"k/a": steps}, "SOPAP-F08")
+    assert [(at, message.split(" (")[0]) for _, at, message in found] == [("$.langkah[1].kegiatan", "langkah 2")]
