@@ -136,7 +136,7 @@ def test_checking_single_files_skips_the_catalogue_wide_rules_and_says_so():
     result = sop("check", SEED)
     assert "SOPAP-C0" not in result.stdout
     assert result.stderr.splitlines()[1].startswith(
-        "Aturan lintas katalog tidak dijalankan karena hanya sebagian berkas yang diperiksa: SOPAP-C01, SOPAP-C02, SOPAP-C03."
+        "Aturan lintas katalog tidak dijalankan karena hanya sebagian berkas yang diperiksa: SOPAP-C01, SOPAP-C02, SOPAP-C03, SOPAP-C04."
     )
 
 

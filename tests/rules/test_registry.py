@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import katalog_sop.rules as package
+from katalog_sop.config import ConfigError, parse_config
+from katalog_sop.ditarik import RETIRED
 from katalog_sop.problem import Severity
 from katalog_sop.rules import RULES
 from katalog_sop.rules.base import (
@@ -40,7 +42,12 @@ EXPECTED_IDS = {
 def test_ids_are_unique_and_none_is_lost():
     ids = [r.id for r in defined_rules()]
     assert len(ids) == len(set(ids))
-    assert set(ids) == EXPECTED_IDS
+    assert set(ids) | set(RETIRED) == EXPECTED_IDS and not set(ids) & set(RETIRED), "a retired id stays retired"
+
+
+def test_a_configuration_naming_a_retired_rule_is_told_why():
+    with pytest.raises(ConfigError, match="SOPAP-W02' telah ditarik .*satuan waktu"):
+        parse_config({"rules": {"SOPAP-W02": "off"}})
 
 
 def test_slugs_are_unique():

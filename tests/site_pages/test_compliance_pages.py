@@ -25,8 +25,8 @@ from katalog_sop.site.labels import where
 from katalog_sop.site.markup import prose
 from katalog_sop.site.scores import compute_scores
 
-CHOSEN = ("SOPAP-I02", "SOPAP-M02", "SOPAP-W02", "SOPAP-K01", "SOPAP-P01")
-"""I02 error, M02/K01/P01 warning, W02 info: five checks per SOP."""
+CHOSEN = ("SOPAP-I02", "SOPAP-M02", "SOPAP-W01", "SOPAP-K01", "SOPAP-P01")
+"""I02 error, M02/K01/P01 warning, W01 info: five checks per SOP."""
 
 SOPS = {
     "alpha/lengkap": """\
@@ -45,7 +45,7 @@ SOPS = {
           - {aturan: SOPAP-K01, alasan: "Tidak terpakai", langkah: 3}
         langkah:
           - {kegiatan: Menyusun konsep surat, pelaksana: Sekretaris, waktu: 10 menit}
-          - {kegiatan: Penandatanganan surat keluar, pelaksana: Sekretaris, waktu: 1 jam}
+          - {kegiatan: Penandatanganan surat keluar, pelaksana: Sekretaris, waktu: 45 hari}
           - {kegiatan: Mengirim surat, pelaksana: Sekretaris}
         """,
     "beta/satu": """\
@@ -62,16 +62,16 @@ SOPS = {
         pelaksana: [Staf, Arsiparis]
         langkah:
           - {kegiatan: Menyerahkan surat, pelaksana: Staf, waktu: 10 menit}
-          - {kegiatan: Menyimpan surat, pelaksana: Arsiparis, waktu: 1 jam}
+          - {kegiatan: Menyimpan surat, pelaksana: Arsiparis, waktu: 45 hari}
         """,
 }
 
 # What the chosen rules find, by design of the SOPs above: (rule, counts?) per SOP.
 DESIGNED = {
     "alpha/lengkap": [],
-    "alpha/kurang": [("SOPAP-I02", True), ("SOPAP-K01", False), ("SOPAP-M02", True), ("SOPAP-P01", True), ("SOPAP-W02", True)],
+    "alpha/kurang": [("SOPAP-I02", True), ("SOPAP-K01", False), ("SOPAP-M02", True), ("SOPAP-P01", True), ("SOPAP-W01", True)],
     "beta/satu": [("SOPAP-M02", True), ("SOPAP-M02", True), ("SOPAP-P01", True)],
-    "beta/info": [("SOPAP-W02", True)],
+    "beta/info": [("SOPAP-W01", True)],
 }
 
 NASTY = "<b>tebal</b> *miring* [tautan](http://x) {: .kelas} {{ jinja }} & `kode` <script>alert(1)</script>"
@@ -114,7 +114,7 @@ def test_an_sop_page_lists_its_findings_with_severity_rule_link_place_and_clause
     heading = root.find(".//h2[@id='temuan-kepatuhan']")
     assert heading is not None
     groups = {g.get("data-aturan"): g for g in root.iter("div") if g.get("class") == "sop-temuan-aturan"}
-    assert sorted(groups) == ["SOPAP-I02", "SOPAP-M02", "SOPAP-P01", "SOPAP-W02"], "exempted K01 is not among them"
+    assert sorted(groups) == ["SOPAP-I02", "SOPAP-M02", "SOPAP-P01", "SOPAP-W01"], "exempted K01 is not among them"
     i02 = groups["SOPAP-I02"]
     assert _text(i02.find(".//span[@class='sop-tingkat sop-tingkat-galat']")) == "galat"
     assert i02.find(".//a[@class='sop-aturan-id']").get("href") == "../../aturan.html#sopap-i02"
@@ -125,7 +125,7 @@ def test_an_sop_page_lists_its_findings_with_severity_rule_link_place_and_clause
     assert _text(m02.find(".//span[@class='sop-tingkat sop-tingkat-peringatan']")) == "peringatan"
     assert m02.find(".//span[@class='sop-letak']/a").get("href") == "#langkah-3"
     assert _text(m02.find(".//span[@class='sop-letak']")).startswith("(langkah 3;")
-    assert groups["SOPAP-W02"].find(".//span[@class='sop-tingkat sop-tingkat-info']") is not None
+    assert groups["SOPAP-W01"].find(".//span[@class='sop-tingkat sop-tingkat-info']") is not None
     structural = _text(root.find(".//div[@class='sop-status sop-status-galat']"))
     assert "2 dari 5 pemeriksaan lolos" in structural and "tidak terpakai" in structural, "structural warnings still listed"
 
@@ -154,7 +154,7 @@ def test_nasty_messages_and_reasons_are_shown_exactly_as_written(result):
 
 def test_shares_follow_the_definition(result):
     scores = compute_scores(result)
-    # By hand: 5 checks each. kurang fails I02, P01, M02 (W02 is info; K01 is exempted) -> 2;
+    # By hand: 5 checks each. kurang fails I02, P01, M02 (W01 is info; K01 is exempted) -> 2;
     # satu fails P01, M02 (M02 twice is one check) -> 3; info has only an info finding -> 5.
     assert {i: (s.passed, s.checks) for i, s in scores.sops.items()} == {
         "alpha/lengkap": (5, 5), "alpha/kurang": (2, 5), "beta/satu": (3, 5), "beta/info": (5, 5),
@@ -163,7 +163,7 @@ def test_shares_follow_the_definition(result):
     assert (scores.passed, scores.checks) == (15, 20)
     per_rule = {r.rule.id: (r.total.failing, r.total.findings, r.total.exempted) for r in scores.rules}
     assert per_rule == {
-        "SOPAP-I02": (1, 1, 0), "SOPAP-K01": (0, 0, 1), "SOPAP-M02": (2, 3, 0), "SOPAP-P01": (2, 2, 0), "SOPAP-W02": (0, 2, 0),
+        "SOPAP-I02": (1, 1, 0), "SOPAP-K01": (0, 0, 1), "SOPAP-M02": (2, 3, 0), "SOPAP-P01": (2, 2, 0), "SOPAP-W01": (0, 2, 0),
     }
     root = _tree(site_pages(result)["kepatuhan.md"])
     rows = {r.get("data-sop"): [_text(td) for td in r] for r in root.find(".//table[@data-kepatuhan='sop']/tbody")}

@@ -21,6 +21,7 @@ from katalog_sop.config import DEFAULT, Config, ConfigError
 from katalog_sop.model import Sop
 from katalog_sop.problem import Problem, warning
 from katalog_sop.rules import RULES, Rule
+from katalog_sop.ditarik import RETIRED
 
 CODE_EXEMPTION = "pengecualian"
 
@@ -60,6 +61,8 @@ def _matching(names: Iterable[str], option: str) -> set[str]:
     for name in names:
         hits = {rule_id for rule_id in RULES if rule_id == name or rule_id.startswith(name)} if name else set()
         if not hits:
+            if name in RETIRED:
+                raise ConfigError(f"{option}: aturan '{name}' telah ditarik ({RETIRED[name]})")
             raise ConfigError(f"{option}: tidak ada aturan '{name}' (contoh: SOPAP-K01, atau SOPAP-K untuk satu keluarga)")
         found |= hits
     return found
@@ -105,7 +108,10 @@ def _exemption(sop: Sop, finding: Problem) -> tuple[int, str] | None:
 
 def _unused(sop: Sop, used: set[tuple[str, int]], ran: set[str]) -> Iterable[Problem]:
     for index, item in enumerate(sop.pengecualian):
-        if item.aturan not in RULES:
+        if item.aturan in RETIRED:
+            yield warning(item.location, CODE_EXEMPTION, f"pengecualian untuk aturan yang telah ditarik: {item.aturan} "
+                                                          f"({RETIRED[item.aturan]}); hapus pengecualian ini")
+        elif item.aturan not in RULES:
             yield warning(item.location, CODE_EXEMPTION, f"pengecualian untuk aturan yang tidak ada: {item.aturan}")
         elif item.langkah is not None and item.langkah > len(sop.langkah):
             yield warning(

@@ -37,6 +37,7 @@ from typing import Any
 
 from katalog_sop.formulir import COLUMN_NUMBERS, STANDARD, refused_false
 from katalog_sop.problem import Severity, shown_path
+from katalog_sop.ditarik import RETIRED
 
 CONFIG_FILE = "katalog-sop.yml"
 """The CLI reads this file from the current folder when it exists (and no --config is given)."""
@@ -200,6 +201,8 @@ class _Reader:
     def rule_setting(self, rule_id: str, value) -> RuleSetting:
         path = ("rules", rule_id)
         rule = self.registry.get(rule_id)
+        if rule is None and rule_id in RETIRED:
+            raise self.fail(path, f"aturan '{rule_id}' telah ditarik ({RETIRED[rule_id]}); hapus dari konfigurasi", at_key=True)
         if rule is None:
             hint = difflib.get_close_matches(str(rule_id), list(self.registry), n=1)
             suggestion = f"; mungkin maksudnya '{hint[0]}'" if hint else ""

@@ -33,6 +33,7 @@ from types import MappingProxyType
 from typing import Any
 
 from katalog_sop.problem import Location, Severity
+from katalog_sop.ditarik import RETIRED
 
 Finding = tuple[Location, str]
 """Where, and the message (Indonesian) for the author."""
@@ -160,7 +161,7 @@ def rule(
         raise ValueError(f"{rule_id}: id, slug or tag tidak sah")
     if severity is Severity.ERROR and tag != "N":
         raise ValueError(f"{rule_id}: hanya aturan bertanda N yang boleh error secara bawaan")
-    if any(known.id == rule_id for known in _DEFINED):
+    if any(known.id == rule_id for known in _DEFINED) or rule_id in RETIRED:
         raise ValueError(f"{rule_id}: id sudah dipakai")
 
     def register(check: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
