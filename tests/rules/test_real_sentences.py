@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from katalog_sop.config import parse_config
+
 from rules.test_families import _run
 
 OTK_2008 = "Peraturan Kepala Badan Pusat Statistik Nomor 7 Tahun 2008 tentang Organisai dan Tata Kerja Badan Pusat Statistik"
@@ -49,3 +51,17 @@ langkah:
 """
     found = _run(tmp_path, {"k/a": steps}, "SOPAP-F08")
     assert [(at, message.split(" (")[0]) for _, at, message in found] == [("$.langkah[1].kegiatan", "langkah 2")]
+
+
+def test_an_agencys_own_sop_guideline_is_accepted_once_listed_in_any_spelling(tmp_path):
+    # 327 and 332 cite BPS's own guideline, derived from PermenPANRB 35/2012
+    bps = _dasar("Undang-Undang Nomor 16 Tahun 1997 tentang Statistik",
+                 "Peraturan Kepala Badan Pusat Statistik Nomor 19 Tahun 2013 Tentang Pedoman Penyusunan Standar "
+                 "Operasional Prosedur Administrasi Pemerintah di Lingkungan Badan Pusat Statistik")
+    found = _run(tmp_path / "a", {"k/a": bps}, "SOPAP-D04")
+    assert [message for _, _, message in found] == [
+        "dasar hukum tidak menyebut pedoman penyusunan SOP AP; yang diterima (opsi 'pedoman'): "
+        "Peraturan Menteri PANRB Nomor 35 Tahun 2012; Peraturan Menteri Dalam Negeri Nomor 52 Tahun 2011"]
+    listed = {"pedoman": ["Permenpan RB No. 35 Tahun 2012", "Perka BPS Nomor 19 Tahun 2013"]}
+    parse_config({"rules": {"SOPAP-D04": listed}})  # a configuration file may say so
+    assert _run(tmp_path / "b", {"k/a": bps}, "SOPAP-D04", options={"SOPAP-D04": listed}) == []

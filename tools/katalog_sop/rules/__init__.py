@@ -36,6 +36,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     mutu_baku,
     nomor_ganda,
     pelaksana,
+    pedoman,
     pengesahan,
     persetujuan,
     peraturan_lama,

@@ -144,39 +144,3 @@ def peraturan_dicabut(sop: Sop, context: Context) -> Iterator[Finding]:
         known = REGISTRY.get(cited.key) if cited.key else None
         if known and known.status == DICABUT:
             yield text.location, f"peraturan ini telah dicabut oleh {pencabut(known, REGISTRY)} (sumber: {known.sumber[-1]})"
-
-
-@rule(
-    "SOPAP-D04", "pedoman-sop", Severity.INFO, tag="CP",
-    clause=PRAKTIK_UMUM + ": SOP AP menyebut pedomannya (PermenPANRB 35/2012, atau Permendagri 52/2011 bagi "
-    "pemerintah daerah) sebagai dasar hukum.",
-    pedoman=("permenpanrb-35-2012", "permendagri-52-2011"),
-)
-def pedoman_sop(sop: Sop, context: Context) -> Iterator[Finding]:
-    """Dasar hukum mencakup pedoman penyusunan SOP itu sendiri.
-
-    Mengapa: empat dari lima SOP AP nyata mengutip PermenPANRB 35/2012 atau
-    Permendagri 52/2011, peraturan yang menetapkan formatnya; auditor
-    mengharapkannya. Opsi ``pedoman`` memuat daftar kunci yang diterima
-    (instansi yang mempunyai pedoman turunan sendiri menambahkan kunci
-    pedomannya). Tidak dinilai bila tidak ada dasar hukum sama sekali
-    (SOPAP-B01). Perbaikan: tambahkan pedoman tersebut.
-
-    Contoh yang lolos::
-
-        dasar_hukum:
-          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
-          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
-
-    Contoh yang gagal::
-
-        dasar_hukum:
-          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
-    """
-    if not sop.dasar_hukum:
-        return
-    accepted = context.options["pedoman"]
-    if not any(cited.key in accepted for _, cited in kutipan(sop)):
-        yield sop.key_locations.get("dasar_hukum", sop.location), (
-            "dasar hukum tidak menyebut pedoman penyusunan SOP AP (PermenPANRB 35/2012 atau Permendagri 52/2011)"
-        )
