@@ -42,10 +42,10 @@ from katalog_sop.rules import RULES
 
 REPO = Path(__file__).resolve().parents[1]
 
-JENIS_OF_RULE = {"SOPAP-D03": ("peraturan-diganti",)}
-"""Auditor's names (``jenis``) that an older rule covers too though its slug differs: D03 reports a
-regulation the registry knows was revoked, beside C04 ("peraturan-diganti"), which sees the newer one
-cited elsewhere in the catalogue."""
+JENIS_OF_RULE = {"SOPAP-D03": ("peraturan-diganti",), "SOPAP-K04": ("pelaksana-tidak-sesuai",)}
+"""Auditor's names (``jenis``) that a rule covers though its slug differs: D03 reports a regulation the
+registry knows was revoked, beside C04 ("peraturan-diganti"), which sees the newer one cited elsewhere
+in the catalogue; K04 reports a step drawn in another column than the one whose pelaksana its text names."""
 
 
 def rule_of_jenis() -> dict[str, frozenset[str]]:

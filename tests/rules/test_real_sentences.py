@@ -65,3 +65,21 @@ def test_an_agencys_own_sop_guideline_is_accepted_once_listed_in_any_spelling(tm
     listed = {"pedoman": ["Permenpan RB No. 35 Tahun 2012", "Perka BPS Nomor 19 Tahun 2013"]}
     parse_config({"rules": {"SOPAP-D04": listed}})  # a configuration file may say so
     assert _run(tmp_path / "b", {"k/a": bps}, "SOPAP-D04", options={"SOPAP-D04": listed}) == []
+
+
+def test_an_actor_the_text_names_against_the_column_the_step_is_drawn_in(tmp_path):
+    # 045: in the PJK Terkait column; 003: three signers in one column; 327: participants of a nominalised step
+    steps = """\
+pelaksana: [PJK Terkait, PJK TI, Tim Layanan Gudang/Bagian Umum, Subject Matter, Pegawai]
+langkah:
+  - {kegiatan: Anggota PJK TI melakukan managemen lisensi zoom setelah meeting berakhir, pelaksana: PJK Terkait}
+  - {kegiatan: "Menandatangani bon permintaan barang oleh petugas gudang, penerima barang, dan koordinator tim layanan gudang",
+     pelaksana: Tim Layanan Gudang/Bagian Umum}
+  - {kegiatan: "Mengisi formulir yang ditandatangani oleh pemohon", pelaksana: Subject Matter}
+  - {kegiatan: "Pelaksanaan kegiatan JOSS oleh seluruh pegawai, ibu-ibu DWP, dan tenaga alih daya", pelaksana: Pegawai}
+"""
+    found = _run(tmp_path, {"k/a": steps}, "SOPAP-K04", "SOPAP-K02")
+    assert [(code, at) for code, at, _ in found] == [
+        ("SOPAP-K02", "$.langkah[0].kegiatan"), ("SOPAP-K04", "$.langkah[0].kegiatan"), ("SOPAP-K04", "$.langkah[1].kegiatan")]
+    assert "subjek dan kolom pelaksana tidak sama" in found[0][2]
+    assert "'Anggota PJK TI' (kolom PJK TI)" in found[1][2] and "'penerima barang'" in found[2][2]

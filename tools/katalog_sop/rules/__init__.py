@@ -21,6 +21,7 @@ from katalog_sop.catalogue import Catalogue
 from katalog_sop.model import Sop
 from katalog_sop.problem import CODE_INTERNAL, Location, Problem, Severity, sort_problems
 from katalog_sop.rules import (  # noqa: F401  (imported to register their rules)
+    aktor,
     alur,
     bagian,
     disimpulkan,

@@ -15,11 +15,13 @@ findings:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from katalog_sop.model import Langkah, Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import Context, Finding, per_sop, rule
+from katalog_sop.rules.kolom import column_of
 from katalog_sop.rules.kata_kerja import (
     NOMINAL,
     OTHER,
@@ -41,6 +43,18 @@ def _wording(sop: Sop) -> list[tuple[Langkah, str, str]]:
     return [(step, kind[0], kind[1]) for step, kind in found if kind is not None]
 
 
+def subject_of(step: Langkah, names: tuple[str, ...]) -> str | None:
+    """The subject written before the kegiatan's verb ("Anggota PJK TI melakukan ..."), or ``None``."""
+    found = classify(step.kegiatan.value, names)
+    return found[1] if found is not None and found[0] == SUBJECT else None
+
+
+def starts_active(text: str, names: tuple[str, ...]) -> bool:
+    """Whether the kegiatan starts with an active verb, as the form asks."""
+    return classify(text, names) is None
+
+
+_LIST_MARKER = re.compile(r"\w[.)]")
 def _findings(sop: Sop, kind: str) -> Iterator[tuple[Langkah, str]]:
     return ((step, words) for step, found, words in _wording(sop) if found == kind)
 
@@ -112,10 +126,21 @@ def subjek_di_awal(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Mengarsipkan surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
     """
+    columns = {p.id: p.nama for p in sop.pelaksana}
     for step, subject in _findings(sop, SUBJECT):
-        yield step.kegiatan.location, (
-            f"uraian {step.sebutan} diawali subjek '{subject}'; tulis tanpa subjek, pelaksana sudah di kolomnya"
-        )
+        if _LIST_MARKER.fullmatch(subject):  # "a. Menyusun laporan ...": a list, not a subject
+            continue
+        column = column_of(subject, columns)
+        if step.pelaksana and column not in step.pelaksana:  # the real problem is who acts (SOPAP-K04)
+            drawn = ", ".join(columns.get(p, p) for p in step.pelaksana)
+            yield step.kegiatan.location, (
+                f"uraian {step.sebutan} diawali subjek '{subject}', tetapi langkah digambar di kolom {drawn}: "
+                "subjek dan kolom pelaksana tidak sama; tentukan siapa yang bertindak, lalu tulis tanpa subjek"
+            )
+        else:
+            yield step.kegiatan.location, (
+                f"uraian {step.sebutan} diawali subjek '{subject}'; tulis tanpa subjek, pelaksana sudah di kolomnya"
+            )
 
 
 @rule("SOPAP-K03", "kata-kerja-aktif", Severity.WARNING, tag="N", clause=CLAUSE)
