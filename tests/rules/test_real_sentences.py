@@ -83,3 +83,17 @@ langkah:
         ("SOPAP-K02", "$.langkah[0].kegiatan"), ("SOPAP-K04", "$.langkah[0].kegiatan"), ("SOPAP-K04", "$.langkah[1].kegiatan")]
     assert "subjek dan kolom pelaksana tidak sama" in found[0][2]
     assert "'Anggota PJK TI' (kolom PJK TI)" in found[1][2] and "'penerima barang'" in found[2][2]
+
+
+def test_a_decision_hidden_in_a_sequence_of_plain_steps(tmp_path):
+    steps = """\
+pelaksana: [Sekretaris, Kepala]
+langkah:
+  - {kegiatan: "Jika surat dikirim via email, meneruskan surat ke alamat email unit", pelaksana: Sekretaris}
+  - {kegiatan: Mengirim surat melalui kurir, pelaksana: Sekretaris}
+  - {kegiatan: "Memeriksa data; bila terdapat ketidaksesuaian maka data disesuaikan", pelaksana: Kepala}
+  - {kegiatan: "Membuat SPD (jika dibutuhkan)", pelaksana: Sekretaris}
+  - {kegiatan: Mengarsipkan surat, pelaksana: Sekretaris}
+"""
+    found = _run(tmp_path, {"k/a": steps}, "SOPAP-F07")
+    assert [at for _, at, _ in found] == ["$.langkah[0].kegiatan", "$.langkah[2].kegiatan", "$.langkah[3].kegiatan"]

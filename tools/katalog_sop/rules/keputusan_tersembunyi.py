@@ -16,13 +16,15 @@ from katalog_sop.problem import Severity
 from katalog_sop.rules.base import Context, Finding, rule
 from katalog_sop.rules.keputusan import DECISION_CLAUSE
 
-_CUE = re.compile(r"bila|jika|kalau|kembali|setuju")
+_CUE = re.compile(r"bila|jika|kalau|kembali|setuju|dalam hal")
 """Cheap first look (lower case): only a text with one of these can match the patterns below."""
 _CONDITION = re.compile(
-    r"\b(?:jika|apabila|bila|bilamana|kalau)\s+(?:\w+\s+){0,2}?"
-    r"(?:tidak|setuju|disetujui|lengkap|benar|sesuai|valid|ditolak|memenuhi)\b",
+    r"\b(?:jika|apabila|bila|bilamana|kalau)\s+(?:\S+\s+){0,2}?"
+    r"(?:tidak|setuju|disetujui|menyetujui|lengkap|benar|sesuai|valid|ditolak|memenuhi|terdapat|dibutuhkan|diperlukan)\b",
     re.IGNORECASE,
 )
+_CONDITIONAL_STEP = re.compile(r"\W*(?:jika|apabila|bila|bilamana|kalau|dalam hal)\b", re.IGNORECASE)
+"""A step that starts with its condition ("Jika surat dikirim via email, ...") is done only in some cases."""
 _RETURN = re.compile(r"\b(?:dikembalikan|mengembalikan)\b", re.IGNORECASE)
 _APPROVAL = re.compile(
     r"\b(?:dimintakan|meminta(?:kan)?|memohon(?:kan)?|mengajukan)\s+persetujuan\b|\buntuk\s+disetujui\b",
@@ -77,7 +79,7 @@ def hidden_decision(step: Langkah, sop: Sop) -> str | None:
     text = step.kegiatan.value
     if not _CUE.search(text.lower()):
         return None
-    if match := _CONDITION.search(text) or _RETURN.search(text):
+    if match := _CONDITION.search(text) or _RETURN.search(text) or _CONDITIONAL_STEP.match(text):
         return (
             f"uraian {step.sebutan} menyebut keputusan ('{match.group(0)}') tetapi digambar sebagai {_drawn(step)}; "
             "gambarkan sebagai keputusan dengan cabang"
