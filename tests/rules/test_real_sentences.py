@@ -97,3 +97,20 @@ langkah:
 """
     found = _run(tmp_path, {"k/a": steps}, "SOPAP-F07")
     assert [at for _, at, _ in found] == ["$.langkah[0].kegiatan", "$.langkah[2].kegiatan", "$.langkah[3].kegiatan"]
+
+
+def test_an_inferred_nip_is_pointed_at_not_the_whole_approval_block(tmp_path):
+    text = """\
+disahkan_oleh: {jabatan: Kepala BPS Provinsi Bengkulu, nama: Win Rizal, nip: 19700101 199003 1 002}
+catatan_sumber:
+  disimpulkan: [NIP pengesah tidak tercetak di lembar; disimpulkan dari lapisan teks]
+"""
+    found = _run(tmp_path, {"k/a": text}, "SOPAP-I10")
+    assert [at for _, at, _ in found] == ["$.disahkan_oleh.nip"]
+
+
+def test_no_nip_is_a_finding_for_a_civil_servant_and_none_for_an_elected_official(tmp_path):
+    found = _run(tmp_path, {"k/a": "disahkan_oleh: {jabatan: Camat Tebing Tinggi, nama: Budi}",
+                            "k/b": "disahkan_oleh: {jabatan: Walikota Tarakan, nama: dr. Khairul}"}, "SOPAP-I07")
+    assert [message for _, _, message in found] == [
+        "NIP pejabat yang mengesahkan tidak ditulis; salin NIP dari kolom tanda tangan"]

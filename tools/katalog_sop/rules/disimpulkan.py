@@ -24,17 +24,21 @@ _LABELS = (
     ("tanggal_pembuatan", ("tanggal pembuatan",)),
     ("tanggal_efektif", ("tanggal efektif",)),
     ("disahkan_oleh", ("pengesahan", "disahkan oleh")),
+    ("disahkan_oleh.nip", ("nip",)),
 )
+_PART_OF = {"disahkan_oleh.nip": "disahkan_oleh"}
+"""A part named on its own ("NIP pengesah disimpulkan") is what was inferred, not the whole approval block."""
 _WORDS = {name: re.compile("|".join(rf"\b{phrase}\b" for phrase in phrases)) for name, phrases in _LABELS}
 
 
 def named_items(note: str) -> list[str]:
     """The identity items a note names ("Nama SOP ...", "instansi dan unit ..."), as model fields."""
     lower = note.lower()
-    return [
+    named = [
         name for name, phrases in _LABELS
         if any(phrase in lower for phrase in phrases) and _WORDS[name].search(lower)  # substring first: cheap
     ]
+    return [name for name in named if not any(_PART_OF.get(part) == name for part in named)]
 
 
 @rule(
@@ -62,7 +66,9 @@ def identitas_disimpulkan(sop: Sop, context: Context) -> Iterator[Finding]:
         return
     for note in sop.catatan_sumber.disimpulkan:
         for name in named_items(note.value):
-            value = getattr(sop, name)
+            value = sop
+            for part in name.split("."):
+                value = getattr(value, part, None) if value is not None else None
             if value is not None:
                 yield value.location, (
                     f"isian '{name}' tidak tertulis pada SOP asli; disimpulkan penyalin (lihat {note.location.json_path})"

@@ -10,6 +10,7 @@ parts are checked.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from katalog_sop.model import Sop
@@ -57,8 +58,9 @@ def nip_pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
     """Pejabat yang mengesahkan SOP disertai NIP-nya.
 
     Mengapa: Lampiran meminta "nama pejabat disertai NIP". Ini peringatan,
-    bukan galat: pejabat yang dipilih (Bupati, Walikota) tidak mempunyai NIP.
-    Perbaikan: salin NIP dari kolom tanda tangan.
+    bukan galat. Pejabat yang dipilih (Bupati, Walikota, Gubernur, Menteri,
+    Kepala Desa) tidak mempunyai NIP, sehingga tidak dinilai. Perbaikan: salin
+    NIP dari kolom tanda tangan.
 
     Contoh yang lolos::
 
@@ -74,8 +76,18 @@ def nip_pengesahan(sop: Sop, context: Context) -> Iterator[Finding]:
           nama: Drs. BUDI SANTOSO, M.Si
     """
     signed = sop.disahkan_oleh
-    if signed is not None and signed.nip is None:
-        yield signed.location, "NIP pejabat yang mengesahkan tidak ditulis (pejabat negara yang dipilih tidak ber-NIP)"
+    if signed is None or signed.nip is not None:
+        return
+    if signed.jabatan is not None and _ELECTED.match(signed.jabatan.value):
+        return  # an elected official has no NIP: none written is right
+    yield signed.location, "NIP pejabat yang mengesahkan tidak ditulis; salin NIP dari kolom tanda tangan"
+
+
+_ELECTED = re.compile(
+    r"\W*(?:(?:plt|plh|pj)\.?\s+)?(?:wakil\s+)?(?:bupati|wali\s?kota|gubernur|menteri|presiden|kepala desa|ketua dprd)\b",
+    re.IGNORECASE,
+)
+"""Officials who are elected or appointed to political office, not civil servants: they have no NIP."""
 
 
 @rule(
