@@ -114,3 +114,9 @@ def test_no_nip_is_a_finding_for_a_civil_servant_and_none_for_an_elected_officia
                             "k/b": "disahkan_oleh: {jabatan: Walikota Tarakan, nama: dr. Khairul}"}, "SOPAP-I07")
     assert [message for _, _, message in found] == [
         "NIP pejabat yang mengesahkan tidak ditulis; salin NIP dari kolom tanda tangan"]
+
+
+def test_a_review_is_overdue_from_the_making_when_no_effective_date_is_written(tmp_path):
+    found = _run(tmp_path, {"k/a": "tanggal_pembuatan: 2 Januari 2023\ntanggal_efektif: null\ntanggal_revisi: '-'"}, "SOPAP-W03")
+    assert [(at, message.split(" 2 Januari")[0]) for _, at, message in found] == [
+        ("$.tanggal_pembuatan", "SOP terakhir dibuat (tanpa tanggal efektif)")]

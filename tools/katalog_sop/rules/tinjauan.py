@@ -32,8 +32,13 @@ def add_months(date: dt.date, months: int) -> dt.date:
 
 
 def _dated(sop: Sop) -> list[Tanggal]:
+    """The dates an SOP was enacted or revised; the date it was made when it gives neither (the review is as
+    overdue from the making as from an enactment that never got its date)."""
     written = [sop.tanggal_efektif, sop.tanggal_revisi, *(revisi.tanggal for revisi in sop.revisi)]
-    return [tanggal for tanggal in written if tanggal is not None and tanggal.date is not None]
+    dated = [tanggal for tanggal in written if tanggal is not None and tanggal.date is not None]
+    if not dated and sop.tanggal_pembuatan is not None and sop.tanggal_pembuatan.date is not None:
+        return [sop.tanggal_pembuatan]
+    return dated
 
 
 @rule(
@@ -44,6 +49,8 @@ def _dated(sop: Sop) -> list[Tanggal]:
 )
 def tinjauan_terlambat(sop: Sop, context: Context) -> Iterator[Finding]:
     """Tanggal terakhir dari tanggal efektif dan revisi paling lama ``periode_bulan`` bulan (12) sebelum hari ini.
+
+    Tanpa tanggal efektif dan revisi, tanggal pembuatan yang dihitung.
 
     Mengapa: SOP yang tidak ditinjau siapa pun selama setahun mungkin tidak
     lagi menggambarkan pekerjaan yang sebenarnya. Perbaikan: tinjau ulang SOP;
@@ -69,6 +76,10 @@ def tinjauan_terlambat(sop: Sop, context: Context) -> Iterator[Finding]:
     months = context.options["periode_bulan"]
     if add_months(last.date, months) < context.today:
         yield last.location, (
-            f"SOP terakhir ditetapkan atau direvisi {format_tanggal(last.date)}, lebih dari {months} bulan lalu; "
+            f"SOP terakhir {_done(sop, last)} {format_tanggal(last.date)}, lebih dari {months} bulan lalu; "
             "tinjau ulang dan catat revisinya"
         )
+
+
+def _done(sop: Sop, last: Tanggal) -> str:
+    return "dibuat (tanpa tanggal efektif)" if last is sop.tanggal_pembuatan else "ditetapkan atau direvisi"
