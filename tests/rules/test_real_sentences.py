@@ -120,3 +120,19 @@ def test_a_review_is_overdue_from_the_making_when_no_effective_date_is_written(t
     found = _run(tmp_path, {"k/a": "tanggal_pembuatan: 2 Januari 2023\ntanggal_efektif: null\ntanggal_revisi: '-'"}, "SOPAP-W03")
     assert [(at, message.split(" 2 Januari")[0]) for _, at, message in found] == [
         ("$.tanggal_pembuatan", "SOP terakhir dibuat (tanpa tanggal efektif)")]
+
+
+def test_a_pelaksana_that_evaluates_its_own_report(tmp_path):
+    # 051: PJK Wilkerstat writes the report (step 9) and evaluates it (step 10); 029: goods received by the PPK
+    # and the Ketua's delivery both lead to the PPK's validation, so the validated work is not the PPK's alone
+    steps = """\
+pelaksana: [PJK Wilkerstat, PPK, Ketua]
+langkah:
+  - {kegiatan: Menyusun laporan perbaikan blok sensus, pelaksana: PJK Wilkerstat}
+  - {kegiatan: Evaluasi laporan, pelaksana: PJK Wilkerstat}
+  - {kegiatan: Menyampaikan barang/jasa, pelaksana: Ketua, lanjut_ke: 5}
+  - {kegiatan: Mencatat serah terima barang/jasa, pelaksana: PPK}
+  - {kegiatan: Validasi dokumen pembayaran, pelaksana: PPK}
+"""
+    found = _run(tmp_path, {"k/a": steps}, "SOPAP-P04")
+    assert [at for _, at, _ in found] == ["$.langkah[1].kegiatan"]

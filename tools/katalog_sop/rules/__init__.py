@@ -44,6 +44,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     profil,
     tinjauan,
     transkripsi,
+    tugas_terpisah,
     urutan_tanggal,
     wilayah,
 )

@@ -44,7 +44,7 @@ def langkah_tak_terjangkau(sop: Sop, context: Context) -> Iterator[Finding]:
           - {kegiatan: Menyusun konsep surat keterangan, pelaksana: Kasi Pemerintahan,
              kelengkapan: Berkas permohonan, waktu: 15 menit, output: Konsep surat}
           - kegiatan: Memeriksa konsep surat keterangan
-            pelaksana: Kasi Pemerintahan
+            pelaksana: Camat
             kelengkapan: Konsep surat
             waktu: 15 menit
             output: Konsep surat
