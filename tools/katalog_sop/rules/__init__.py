@@ -45,6 +45,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     tinjauan,
     transkripsi,
     tugas_terpisah,
+    urutan_peraturan,
     urutan_tanggal,
     wilayah,
 )

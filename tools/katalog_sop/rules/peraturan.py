@@ -7,6 +7,7 @@ raises at import and the registry tests catch it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,8 @@ _LABELS = {"uu": "Undang-Undang", "perppu": "Peraturan Pemerintah Pengganti Unda
            "pmk": "Peraturan Menteri Keuangan", "permen": "Peraturan Menteri", "perka": "Peraturan Kepala",
            "perban": "Peraturan Badan", "perlem": "Peraturan Lembaga", "perda": "Peraturan Daerah",
            "kepka": "Keputusan Kepala", "perdirjen": "Peraturan Direktur Jenderal", "se": "Surat Edaran"}
-_FIELDS = frozenset({"jenis", "penerbit", "nomor", "tahun", "judul", "judul_diperiksa", "status", "dicabut_oleh", "sumber"})
+_FIELDS = frozenset({"jenis", "penerbit", "nomor", "tahun", "judul", "judul_diperiksa", "status", "dicabut_oleh", "sumber",
+                     "ditetapkan"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Peraturan:
     sumber: tuple[str, ...]
     """Every page a fact of the entry was read from."""
     penerbit: str | None = None
+    ditetapkan: dt.date | None = None
+    """The day it was enacted, where the source gives it."""
 
     @property
     def sebutan(self) -> str:
@@ -96,6 +100,7 @@ def _entry(entry: dict) -> Peraturan:
         judul_kunci=normalise_title(clean_tentang(str(entry["judul"])) or "") if entry.get("judul_diperiksa", True) else None,
         sumber=tuple(entry["sumber"]),
         penerbit=penerbit,
+        ditetapkan=dt.date.fromisoformat(str(entry["ditetapkan"])) if entry.get("ditetapkan") else None,
     )
 
 
