@@ -4,8 +4,9 @@
 team validates and then approves its own validation. A check made by the one
 who did the work is no check: an auditor writes it up. A check counts when
 its kegiatan starts with a checking or approving act (active or nominal),
-and the work checked is the row it comes from, done by exactly the same
-pelaksana.
+and the work checked is the row it comes from, a row that makes something
+("Menyusun", "Pembuatan", "Merekap"; receiving a file makes nothing), done by
+exactly the same pelaksana.
 """
 
 from __future__ import annotations
@@ -22,6 +23,15 @@ _CHECK = re.compile(
     r"mengevaluasi|evaluasi|mereviu|reviu|review|mengoreksi|koreksi|menyetujui|persetujuan|mengesahkan|pengesahan)\b",
     re.IGNORECASE,
 )
+
+_WORK = re.compile(
+    r"\W*(?:melakukan\s+)?(?:menyusun|penyusunan|membuat|pembuatan|mengisi|pengisian|menyiapkan|penyiapan|menginput|"
+    r"penginputan|input|merekap|rekapitulasi|mengolah|pengolahan|menulis|penulisan|mengerjakan|melaksanakan|pelaksanaan|"
+    r"mendata|pendataan|mengumpulkan|pengumpulan|merancang|perancangan|memperbaiki|perbaikan|mencatat|pencatatan|"
+    r"menghitung|penghitungan|menganalisis|analisis|mendigitasi|digitasi|mengentri|entri)\b",
+    re.IGNORECASE,
+)
+"""Rows that make something a check could be of; receiving ("Menerima berkas") or sending makes nothing."""
 
 CLAUSE = PRAKTIK_UMUM + ": pemeriksaan dan persetujuan dilakukan oleh pihak lain dari yang mengerjakan (pemisahan tugas)."
 
@@ -82,4 +92,4 @@ def menilai_pekerjaan_sendiri(sop: Sop, context: Context) -> Iterator[Finding]:
 def _own_work(before, step) -> bool:
     """``before`` is work (not itself a check or a decision) of exactly ``step``'s pelaksana."""
     return (set(before.pelaksana) == set(step.pelaksana) and not before.is_keputusan
-            and not _CHECK.match(before.kegiatan.value))
+            and bool(_WORK.match(before.kegiatan.value)))
