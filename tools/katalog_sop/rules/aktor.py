@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from katalog_sop.model import Langkah, Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import Context, Finding, rule
-from katalog_sop.rules.kalimat import CLAUSE, starts_active, subject_of
+from katalog_sop.rules.kalimat import CLAUSE, starts_active, subject_of, wording
 from katalog_sop.rules.kolom import column_of, significant_words
 
 _AGENT = re.compile(r"(?<!\w)(\w+\s+)?oleh\s+([^.;:()]+)", re.IGNORECASE)
@@ -27,12 +27,12 @@ _NOT_AN_ACTOR = frozenset({"hasil", "data", "dokumen", "surat", "berkas", "lapor
 """Head words of a "subject" that is a thing, not who acts ("Hasil Rapim memberi disposisi ...")."""
 
 
-def actors(step: Langkah, names: tuple[str, ...]) -> list[str]:
+def actors(sop: Sop, step: Langkah) -> list[str]:
     """The actors the kegiatan names: its subject, and the agents after "oleh" of an active sentence."""
     text = step.kegiatan.value
-    subject = subject_of(step, names)
+    subject = subject_of(sop, step)
     found = [subject] if subject else []
-    if subject is None and not starts_active(text, names):
+    if "oleh" not in text.lower() or (subject is None and not starts_active(sop, step)):
         return _named(found)  # "Pelaksanaan kegiatan oleh seluruh pegawai, ...": the participants, not the actor
     for match in _AGENT.finditer(text):
         before = (match.group(1) or "").strip().lower()
@@ -80,12 +80,14 @@ def aktor_uraian_beda_kolom(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Surat keterangan, waktu: 10 menit, output: Arsip surat}
     """
     columns = {p.id: p.nama for p in sop.pelaksana}
-    names = tuple(sorted({n.lower() for p in sop.pelaksana for n in (p.nama, p.id)}, key=len, reverse=True))
+    unusual = wording(sop)
     for step in sop.langkah:
         if not step.pelaksana:
             continue  # the source does not show the column: nothing to hold the text against
-        drawn = ", ".join(columns.get(p, p) for p in step.pelaksana)
-        for actor in actors(step, names):
+        if id(step) not in unusual and "oleh" not in step.kegiatan.value.lower():
+            continue  # an active verb first and no agent: the common case, no actor named
+        for actor in actors(sop, step):
+            drawn = ", ".join(columns.get(p, p) for p in step.pelaksana)
             column = column_of(actor, columns)
             if column is None:
                 yield step.kegiatan.location, (

@@ -38,6 +38,8 @@ class Flow:
     first row of every further table."""
     unknown: bool = False
     """Some row's arrows are not shown by the source: the graph is incomplete, so the flow rules stay silent."""
+    sources: dict[int, list[int]] | None = None
+    """Row -> the rows whose arrows enter it; ``None`` for a straight line (each row entered from the one before)."""
 
 
 @per_sop
@@ -56,7 +58,15 @@ def flow(sop: Sop) -> Flow:
     for nomor, targets in forward.items():
         for target in targets:
             backward.setdefault(target, []).append(nomor)
-    return Flow(frozenset(backward), _closure(forward, starts), ending, _closure(backward, ending), starts, unknown)
+    return Flow(frozenset(backward), _closure(forward, starts), ending, _closure(backward, ending), starts, unknown, backward)
+
+
+def entered_from(sop: Sop) -> dict[int, tuple[int, ...]] | dict[int, list[int]]:
+    """Row number -> the rows whose arrows enter it (a loop back to the row itself included)."""
+    sources = flow(sop).sources
+    if sources is None:
+        return {nomor: (nomor - 1,) for nomor in range(2, len(sop.langkah) + 1)}
+    return sources
 
 
 def _closure(neighbours: dict[int, list[int]], start: set[int] | frozenset[int]) -> frozenset[int]:

@@ -43,15 +43,21 @@ def _wording(sop: Sop) -> list[tuple[Langkah, str, str]]:
     return [(step, kind[0], kind[1]) for step, kind in found if kind is not None]
 
 
-def subject_of(step: Langkah, names: tuple[str, ...]) -> str | None:
+@per_sop
+def wording(sop: Sop) -> dict[int, tuple[str, str]]:
+    """``id(step)`` -> (kind, words) for the steps that do not start with an active verb (read once per SOP)."""
+    return {id(step): (kind, words) for step, kind, words in _wording(sop)}
+
+
+def subject_of(sop: Sop, step: Langkah) -> str | None:
     """The subject written before the kegiatan's verb ("Anggota PJK TI melakukan ..."), or ``None``."""
-    found = classify(step.kegiatan.value, names)
+    found = wording(sop).get(id(step))
     return found[1] if found is not None and found[0] == SUBJECT else None
 
 
-def starts_active(text: str, names: tuple[str, ...]) -> bool:
+def starts_active(sop: Sop, step: Langkah) -> bool:
     """Whether the kegiatan starts with an active verb, as the form asks."""
-    return classify(text, names) is None
+    return id(step) not in wording(sop)
 
 
 _LIST_MARKER = re.compile(r"\w[.)]")

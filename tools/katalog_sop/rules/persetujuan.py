@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from katalog_sop.model import KEPUTUSAN, SELESAI, Langkah, Sop
 from katalog_sop.problem import Severity
+from katalog_sop.rules.alur import entered_from
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
 
 _APPROVAL = re.compile(
@@ -65,27 +66,23 @@ def persetujuan_tanpa_penolakan(sop: Sop, context: Context) -> Iterator[Finding]
           - {kegiatan: Menyerahkan surat keterangan kepada pemohon, pelaksana: petugas,
              kelengkapan: Surat keterangan, waktu: 5 menit, output: Surat keterangan}
     """
-    entered_from: dict[int, set[int]] = {}
+    flagged = []
     for step in sop.langkah:
-        for _, target in step.exits:
-            if target is not None:
-                entered_from.setdefault(target, set()).add(step.nomor)
-    rows = {step.nomor: step for step in sop.langkah}
-    for step in sop.langkah:
-        if step.is_keputusan or any(symbol.bentuk == KEPUTUSAN for symbol in step.simbol):
-            continue
         text = step.kegiatan.value
         approval = _APPROVAL.match(text)
-        final_check = _CHECK.match(text) and _ends(step)
-        if not (approval or final_check):
+        if not (approval or (_CHECK.match(text) and _ends(step))):
             continue
-        if _next_to_decision(step, rows, entered_from):
-            continue
-        what = "persetujuan" if approval else "pemeriksaan terakhir"
-        yield step.kegiatan.location, (
-            f"{step.sebutan} ('{_head(text)}') adalah {what} yang digambar sebagai {_drawn(step)}; "
-            "tidak ada jalur bila tidak disetujui: gambarkan sebagai keputusan dengan cabang"
-        )
+        if not (step.is_keputusan or any(symbol.bentuk == KEPUTUSAN for symbol in step.simbol)):
+            flagged.append((step, "persetujuan" if approval else "pemeriksaan terakhir"))
+    if not flagged:
+        return
+    entered, rows = entered_from(sop), {step.nomor: step for step in sop.langkah}
+    for step, what in flagged:
+        if not _next_to_decision(step, rows, entered):
+            yield step.kegiatan.location, (
+                f"{step.sebutan} ('{_head(step.kegiatan.value)}') adalah {what} yang digambar sebagai {_drawn(step)}; "
+                "tidak ada jalur bila tidak disetujui: gambarkan sebagai keputusan dengan cabang"
+            )
 
 
 def _ends(step: Langkah) -> bool:
@@ -93,8 +90,8 @@ def _ends(step: Langkah) -> bool:
     return bool(step.exits) and all(target is None for _, target in step.exits)
 
 
-def _next_to_decision(step: Langkah, rows: dict[int, Langkah], entered_from: dict[int, set[int]]) -> bool:
-    before = entered_from.get(step.nomor, set())
+def _next_to_decision(step: Langkah, rows: dict[int, Langkah], entered: dict[int, tuple[int, ...]]) -> bool:
+    before = set(entered.get(step.nomor, ()))
     after = {target for _, target in step.exits if target is not None}
     return any(rows[n].is_keputusan for n in before | after if n in rows)
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from katalog_sop.model import Sop
 from katalog_sop.problem import Severity
+from katalog_sop.rules.alur import entered_from
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
 
 _CHECK = re.compile(
@@ -71,16 +72,15 @@ def menilai_pekerjaan_sendiri(sop: Sop, context: Context) -> Iterator[Finding]:
              kelengkapan: Konsep surat diperiksa, waktu: 10 menit, output: Surat keterangan}
     """
     rows = {step.nomor: step for step in sop.langkah}
-    entered_from: dict[int, list[int]] = {}
-    for step in sop.langkah:
-        for _, target in step.exits:
-            if target is not None and target != step.nomor:
-                entered_from.setdefault(target, []).append(step.nomor)
+    checks = [step for step in sop.langkah
+              if step.pelaksana and _CHECK.match(step.kegiatan.value)
+              and (before := rows.get(step.nomor - 1)) is not None and _own_work(before, step)]
+    if not checks:  # the row just before a check is where its work comes from, in all but loops: look there first
+        return
+    entered = entered_from(sop)
     names = {p.id: p.nama for p in sop.pelaksana}
-    for step in sop.langkah:
-        if not step.pelaksana or not _CHECK.match(step.kegiatan.value):
-            continue
-        sources = [rows[n] for n in entered_from.get(step.nomor, []) if n < step.nomor]
+    for step in checks:
+        sources = [rows[n] for n in entered.get(step.nomor, ()) if n < step.nomor]
         if sources and all(_own_work(before, step) for before in sources):
             who = ", ".join(names.get(p, p) for p in step.pelaksana)
             yield step.kegiatan.location, (
