@@ -19,6 +19,7 @@ import pytest
 
 from katalog_sop.check import check
 from katalog_sop.config import parse_config
+from katalog_sop.reporters import as_text
 from katalog_sop.rules import RULES
 from katalog_sop.site.build import site_data, site_pages
 from katalog_sop.site.labels import where
@@ -180,9 +181,22 @@ def test_the_badge_is_coloured_by_the_worst_counting_severity(result):
         status = _tree(pages[f"sop/{sop_id}.md"]).find(".//div[@class]")
         return status.get("class"), _text(status.find("a"))
     assert badge("alpha/lengkap") == ("sop-status sop-status-sah", "5 dari 5 pemeriksaan lolos")
-    assert badge("beta/info") == ("sop-status sop-status-info", "5 dari 5 pemeriksaan lolos")
-    assert badge("beta/satu") == ("sop-status sop-status-peringatan", "3 dari 5 pemeriksaan lolos")
+    assert badge("beta/info") == ("sop-status sop-status-info", "5 dari 5 pemeriksaan lolos · 1 info")
+    assert badge("beta/satu") == ("sop-status sop-status-peringatan", "3 dari 5 pemeriksaan lolos · 3 peringatan")
     assert badge("alpha/kurang")[0] == "sop-status sop-status-galat"
+
+
+def test_the_badge_counts_what_sop_check_counts_for_the_file(result):
+    # one source of truth: the text report's header of each file and the SOP page's badge
+    pages = site_pages(result)
+    report = as_text(result)
+    for sop in result.catalogue.sops.values():
+        header = next((line for line in report.splitlines() if line.startswith(sop.path + " (")), None)
+        shown = _text(_tree(pages[f"sop/{sop.id}.md"]).find(".//div[@class]").find("a"))
+        if header is None:  # nothing reported for the file: nothing counted on the page
+            assert " · " not in shown, sop.id
+        else:
+            assert shown.endswith(" · " + header[len(sop.path) + 2:-1]), (sop.id, shown, header)
 
 
 def test_compliance_json_agrees_with_the_dashboard(result):

@@ -87,6 +87,19 @@ class Problem(NamedTuple):
         return (loc.path, loc.line, loc.column, self.code, self.message)
 
 
+SEVERITY_WORDS = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"}
+
+
+def count_text(problems: Iterable[Problem]) -> str:
+    """An SOP file's counts as every view shows them ("2 galat, 3 peringatan, 1 dikecualikan"): `sop check`'s
+    header of the file and the SOP page's badge use this one function, so the two never disagree."""
+    problems = list(problems)
+    parts = [f"{n} {SEVERITY_WORDS[s]}" for s in Severity if (n := sum(1 for p in problems if p.severity is s and p.counts))]
+    if exempted := sum(1 for p in problems if not p.counts):
+        parts.append(f"{exempted} dikecualikan")
+    return ", ".join(parts) or "tidak ada yang dihitung"
+
+
 def error(location: Location, code: str, message: str) -> Problem:
     return Problem(location, Severity.ERROR, code, message)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from katalog_sop.problem import Problem, Severity
+from katalog_sop.problem import Problem, Severity, count_text
 from katalog_sop.reporters.escape import terminal
 
 _RESET = "\033[0m"
@@ -43,23 +43,11 @@ def as_text(result, color: bool = False) -> str:
     blocks = []
     for path, group in groupby(result.problems, key=lambda p: p.location.path):
         problems = list(group)
-        header = f"{terminal(path)} ({_counts(problems)})"
+        header = f"{terminal(path)} ({count_text(problems)})"
         if color:
             header = f"{_BOLD}{header}{_RESET}"
         blocks.append("\n".join([header, *(format_line(p, color) for p in problems)]) + "\n")
     return "\n".join(blocks)
-
-
-def _counts(problems: list[Problem]) -> str:
-    parts = []
-    for severity in Severity:
-        count = sum(1 for p in problems if p.severity is severity and p.counts)
-        if count:
-            parts.append(f"{count} {_NAMES[severity]}")
-    suppressed = sum(1 for p in problems if not p.counts)
-    if suppressed:
-        parts.append(f"{suppressed} dikecualikan")
-    return ", ".join(parts) or "tidak ada yang dihitung"
 
 
 def summary(result) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 
-from katalog_sop.problem import Problem, Severity
+from katalog_sop.problem import Problem, Severity, count_text
 from katalog_sop.rules import Rule
 from katalog_sop.site.labels import SEVERITY, step_of, where
 from katalog_sop.site.markup import attr, esc
@@ -39,15 +39,17 @@ def worst(problems) -> Severity | None:
 def status(structural: list[Problem], score: SopScore | None) -> str:
     """The badge under the title: the share of checks passed (or "Struktur sah" when no rule ran),
     coloured by the worst counting severity, and the structural problems listed under it."""
-    notes = sum(1 for p in structural if p.severity is Severity.WARNING)
     if score is None or not score.checks:
+        notes = sum(1 for p in structural if p.severity is Severity.WARNING)
         text = "Struktur sah" + (f" · {notes} peringatan" if notes else "")
         badge = f'<span class="sop-lencana">{esc(text)}</span>'
         level = worst(structural)
-    else:
-        text = f"{score.passed} dari {score.checks} pemeriksaan lolos" + (f" · {notes} peringatan struktur" if notes else "")
+    else:  # the counts are `sop check`'s for the file: structure and rules together, by one function
+        everything = list(structural) + list(score.findings)
+        counted = count_text(everything) if any(everything) else ""
+        text = f"{score.passed} dari {score.checks} pemeriksaan lolos" + (f" · {counted}" if counted else "")
         badge = f'<a class="sop-lencana" href="#{ANCHOR}">{esc(text)}</a>'
-        level = worst(list(structural) + list(score.findings))
+        level = worst(everything)
     rows = "".join(
         f"<li>{esc(p.location.line)}:{esc(p.location.column)} {esc(p.message)}</li>" for p in structural
     )
