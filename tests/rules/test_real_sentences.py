@@ -136,3 +136,22 @@ langkah:
 """
     found = _run(tmp_path, {"k/a": steps}, "SOPAP-P04")
     assert [at for _, at, _ in found] == ["$.langkah[1].kegiatan"]
+
+
+def test_ranks_and_units_are_no_qualification_and_a_qualified_official_has_a_column(tmp_path):
+    # 014 lists ranks and units; 261 qualifies a Kepala UKPBJ who acts in no column
+    found = _run(tmp_path, {"k/a": """\
+kualifikasi_pelaksana: [Eselon II, Eselon III / Fungsional Ahli Madya, Tim Kerja, Instansi Terkait,
+                        Memahami peraturan terkait penatausahaan barang persediaan,
+                        "Kepala UKPBJ mampu memimpin dan mengkoordinasikan seluruh kegiatan UKPBJ",
+                        "Camat: mampu menilai kelengkapan berkas", Anggota tim harus memahami Zoom Meeting]
+"""}, "SOPAP-B05", "SOPAP-B06")
+    assert [(code, at) for code, at, _ in found] == [
+        ("SOPAP-B05", "$.kualifikasi_pelaksana"), ("SOPAP-B06", "$.kualifikasi_pelaksana[5]")]
+    assert "'Eselon II'; 'Eselon III / Fungsional Ahli Madya'; 'Tim Kerja'; 'Instansi Terkait'" in found[0][2]
+
+
+def test_a_system_drawn_as_a_pelaksana_column(tmp_path):
+    text = "pelaksana:\n  - {id: petugas, nama: Petugas Pelayanan}\n  - Kasi Pemerintahan\n  - Camat\n  - Sistem GS\n"
+    found = _run(tmp_path, {"k/a": text}, "SOPAP-P05")
+    assert [at for _, at, _ in found] == ["$.pelaksana[3]"]

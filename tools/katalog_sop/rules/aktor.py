@@ -31,7 +31,7 @@ def actors(sop: Sop, step: Langkah) -> list[str]:
     """The actors the kegiatan names: its subject, and the agents after "oleh" of an active sentence."""
     text = step.kegiatan.value
     subject = subject_of(sop, step)
-    found = [subject] if subject else []
+    found = _SPLIT.split(subject) if subject else []
     if "oleh" not in text.lower() or (subject is None and not starts_active(sop, step)):
         return _named(found)  # "Pelaksanaan kegiatan oleh seluruh pegawai, ...": the participants, not the actor
     for match in _AGENT.finditer(text):

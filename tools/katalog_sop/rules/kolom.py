@@ -23,12 +23,22 @@ def significant_words(text: str) -> frozenset[str]:
     return frozenset(words.split()) - _MINOR
 
 
+_TITLES = frozenset({"kepala", "ketua", "sekretaris", "wakil", "koordinator", "petugas", "staf", "pejabat", "bagian",
+                     "bidang", "seksi", "subbagian", "sub", "umum"})
+"""Words many officials share: "Kepala UKPBJ" is not the column "Kasi" (Kepala Seksi) for sharing "kepala"."""
+
+
 def column_of(actor: str, columns: dict[str, str]) -> str | None:
-    """The id of the column whose name shares most of the actor's words (Jaccard), or ``None``."""
+    """The id of the column whose name shares most of the actor's words (Jaccard), or ``None``.
+
+    An actor named by more than a title ("Kepala UKPBJ") must share one of those other words."""
     words = significant_words(actor)
+    own = words - _TITLES
     best, score = None, 0.0
     for column, name in columns.items():
         theirs = significant_words(name)
+        if own and not own & theirs:
+            continue
         shared = len(words & theirs)
         if shared and shared / len(words | theirs) > score:
             best, score = column, shared / len(words | theirs)

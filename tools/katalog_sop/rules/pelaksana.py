@@ -83,10 +83,15 @@ def pelaksana_tidak_dipakai(sop: Sop, context: Context) -> Iterator[Finding]:
             yield pelaksana.location, f"pelaksana '{column_name(sop, pelaksana.id)}' tidak melaksanakan satu langkah pun"
 
 
+ACTOR_CLAUSE = (
+    "Bagian flowchart berisi nomor kegiatan, uraian kegiatan, pelaksana yang merupakan pelaku (aktor) "
+    "kegiatan, dan mutu baku."
+)
+
+
 @rule(
     "SOPAP-P03", "langkah-tanpa-pelaksana", Severity.ERROR, tag="N",
-    clause="Bagian flowchart berisi nomor kegiatan, uraian kegiatan, pelaksana yang merupakan pelaku (aktor) "
-    "kegiatan, dan mutu baku.",
+    clause=ACTOR_CLAUSE,
 )
 def langkah_tanpa_pelaksana(sop: Sop, context: Context) -> Iterator[Finding]:
     """Setiap langkah menyebutkan pelaksananya.
