@@ -31,7 +31,7 @@ _LABELS = {"uu": "Undang-Undang", "perppu": "Peraturan Pemerintah Pengganti Unda
            "perban": "Peraturan Badan", "perlem": "Peraturan Lembaga", "perda": "Peraturan Daerah",
            "kepka": "Keputusan Kepala", "perdirjen": "Peraturan Direktur Jenderal", "se": "Surat Edaran"}
 _FIELDS = frozenset({"jenis", "penerbit", "nomor", "tahun", "judul", "judul_diperiksa", "status", "dicabut_oleh", "sumber",
-                     "ditetapkan"})
+                     "ditetapkan", "diubah_oleh"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class Peraturan:
     penerbit: str | None = None
     ditetapkan: dt.date | None = None
     """The day it was enacted, where the source gives it."""
+    diubah_oleh: tuple[str, ...] = ()
+    """The regulations that amended it (keys of the registry), where the source names them."""
 
     @property
     def sebutan(self) -> str:
@@ -101,6 +103,7 @@ def _entry(entry: dict) -> Peraturan:
         sumber=tuple(entry["sumber"]),
         penerbit=penerbit,
         ditetapkan=dt.date.fromisoformat(str(entry["ditetapkan"])) if entry.get("ditetapkan") else None,
+        diubah_oleh=tuple(entry.get("diubah_oleh") or ()),
     )
 
 
