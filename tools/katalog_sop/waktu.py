@@ -88,7 +88,7 @@ class Descriptive(ValueError):
 
 NONE_MARKS = frozenset({"-", "--", "–", "—"})
 
-_PER_UNIT = re.compile(r"\s*(?:/|\bper\b)\s*[a-z][a-z ]*$")
+PER_UNIT = re.compile(r"\s*(?:/|\bper\b)\s*[a-z][a-z ]*$")
 """The tail of "2 menit/berkas", "5 menit per dokumen": the amount is per item, the item stays in the raw text."""
 
 _SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
@@ -118,7 +118,7 @@ def parse_waktu(raw: str | int | float, default_unit: str | None = None) -> Dura
         raise Descriptive("waktu ditulis '-'")
     if _descriptive(text):
         raise Descriptive(f"waktu '{_short(raw)}' berupa keterangan, bukan lama waktu")
-    text = _PER_UNIT.sub("", text) if re.search(r"\d", text) else text
+    text = PER_UNIT.sub("", text) if re.search(r"\d", text) else text
     tokens = _expand_se(text.split())
     unit, tokens = _take_unit(tokens)
     values = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from katalog_sop.model import Langkah, Sop
-from katalog_sop.waktu import UNIT_LABELS, format_number
+from katalog_sop.waktu import PER_UNIT, UNIT_LABELS, format_number
 
 SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
 _LONG_UNITS = ("tahun", "bulan", "minggu", "hari", "hari_kerja")
@@ -29,6 +29,10 @@ class TotalWaktu:
     """The main path's step numbers."""
     without_waktu: tuple[int, ...]
     """Steps on the path whose waktu is missing or unreadable."""
+    unmeasured: tuple[int, ...] = ()
+    """Steps on the path whose waktu is written as words with no amount ("Menyesuaikan", "-"): kept, not missing."""
+    per_item: tuple[int, ...] = ()
+    """Steps on the path whose waktu is per item ("2 menit/berkas"): counted once, as written."""
 
 
 def main_path(sop: Sop) -> list[Langkah]:
@@ -50,14 +54,16 @@ def total_waktu(sop: Sop) -> TotalWaktu:
     path = main_path(sop)
     low: dict[str, float] = {}
     high: dict[str, float] = {}
-    missing = []
+    missing, unmeasured, per_item = [], [], []
     for step in path:
         if step.waktu_dari is not None:
             continue  # under a merged Waktu cell: its time is the covering row's, counted there
         durasi = step.waktu.durasi if step.waktu is not None else None
         if durasi is None:
-            missing.append(step.nomor)
+            (unmeasured if step.waktu is not None and str(step.waktu.raw).strip() else missing).append(step.nomor)
             continue
+        if PER_UNIT.search(str(step.waktu.raw).lower()):
+            per_item.append(step.nomor)
         unit, factor = ("detik", SECONDS[durasi.satuan]) if durasi.satuan in SECONDS else (durasi.satuan, 1)
         low[unit] = low.get(unit, 0) + durasi.minimum * factor
         high[unit] = high.get(unit, 0) + durasi.maximum * factor
@@ -67,7 +73,7 @@ def total_waktu(sop: Sop) -> TotalWaktu:
             parts.append(_range(_number(low[unit]), _number(high[unit]), UNIT_LABELS[unit]))
     if "detik" in low:
         parts.append(_range(_clock(low["detik"]), _clock(high["detik"]), ""))
-    return TotalWaktu(" + ".join(parts), tuple(s.nomor for s in path), tuple(missing))
+    return TotalWaktu(" + ".join(parts), tuple(s.nomor for s in path), tuple(missing), tuple(unmeasured), tuple(per_item))
 
 
 def _range(low: str, high: str, label: str) -> str:

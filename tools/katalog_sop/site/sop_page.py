@@ -252,9 +252,10 @@ def _total(sop: Sop) -> str:
     name = lambda n: esc(sop.langkah[n - 1].label or f"baris ke-{n}")
     path = ", ".join(name(n) for n in total.steps)
     text = esc(total.text) if total.text else "tidak dapat dihitung"
-    note = ""
-    if total.without_waktu:
-        note = f" (tanpa waktu: langkah {', '.join(name(n) for n in total.without_waktu)})"
+    notes = [f"{label}: langkah {', '.join(name(n) for n in steps)}" for label, steps in (
+        ("tanpa waktu", total.without_waktu), ("tidak terukur", total.unmeasured), ("waktu per satuan", total.per_item))
+        if steps]
+    note = f" ({'; '.join(notes)})" if notes else ""
     return f'<p class="sop-total-waktu"><strong>Total waktu jalur utama:</strong> {text}{note}. Jalur utama: langkah {path}.</p>'
 
 
