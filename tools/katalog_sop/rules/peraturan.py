@@ -31,7 +31,7 @@ _LABELS = {"uu": "Undang-Undang", "perppu": "Peraturan Pemerintah Pengganti Unda
            "perban": "Peraturan Badan", "perlem": "Peraturan Lembaga", "perda": "Peraturan Daerah",
            "kepka": "Keputusan Kepala", "perdirjen": "Peraturan Direktur Jenderal", "se": "Surat Edaran"}
 _FIELDS = frozenset({"jenis", "penerbit", "nomor", "tahun", "judul", "judul_diperiksa", "status", "dicabut_oleh", "sumber",
-                     "ditetapkan", "diubah_oleh"})
+                     "ditetapkan", "diubah_oleh", "belum_terverifikasi"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class Peraturan:
     """The day it was enacted, where the source gives it."""
     diubah_oleh: tuple[str, ...] = ()
     """The regulations that amended it (keys of the registry), where the source names them."""
+    belum_terverifikasi: tuple[str, ...] = ()
+    """The facts no checkable source confirmed ("judul", "status"): a cited regulation listed, saying so."""
 
     @property
     def sebutan(self) -> str:
@@ -104,6 +106,7 @@ def _entry(entry: dict) -> Peraturan:
         penerbit=penerbit,
         ditetapkan=dt.date.fromisoformat(str(entry["ditetapkan"])) if entry.get("ditetapkan") else None,
         diubah_oleh=tuple(entry.get("diubah_oleh") or ()),
+        belum_terverifikasi=tuple(entry.get("belum_terverifikasi") or ()),
     )
 
 

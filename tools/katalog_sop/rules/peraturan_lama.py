@@ -110,18 +110,20 @@ def _newest(citations: Iterable[Kutipan]) -> dict[str, dict[str, Kutipan]]:
     """Per issuer, per subject, the newest regulation cited under it.
 
     A regulation cited under two different titles (one SOP miscites Peraturan
-    BPS 5/2023 under the title of another) is no evidence for either.
+    BPS 5/2023 under the title of another) counts under the title most SOPs
+    give it, and is no evidence when no title has the most.
     """
-    by_number: dict[tuple[str, str, int], dict[str, Kutipan]] = {}
+    by_number: dict[tuple[str, str, int], dict[str, list[Kutipan]]] = {}
     for cited in citations:
         subject, family = _subject(cited.tentang), _family(cited)
         if subject and family and cited.tahun and cited.nomor:
-            by_number.setdefault((family, cited.nomor.lower(), cited.tahun), {})[subject] = cited
+            by_number.setdefault((family, cited.nomor.lower(), cited.tahun), {}).setdefault(subject, []).append(cited)
     newest: dict[str, dict[str, Kutipan]] = {}
     for (family, _, _), subjects in by_number.items():
-        if len(subjects) != 1:
+        ranked = sorted(subjects.items(), key=lambda item: len(item[1]), reverse=True)
+        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
             continue
-        (subject, cited), = subjects.items()
+        subject, cited = ranked[0][0], ranked[0][1][0]
         best = newest.setdefault(family, {}).get(subject)
         if best is None or cited.tahun > best.tahun:
             newest[family][subject] = cited
