@@ -33,6 +33,12 @@ def mixed_catalogue(tmp_path):
     (root / "bakesbangpol" / "SALAH.YAML").write_text(text, encoding="utf-8")
     (root / "bakesbangpol" / "bocor.yaml").symlink_to(tmp_path)
     shutil.copy(seed, os.fsencode(root / "bakesbangpol") + b"/nama-\xff.yaml")
+    # Two SOPs citing an old and a new regulation of one title: the catalogue-wide SOPAP-C04 reads dasar_hukum.
+    for name, cited in (("lama", "Peraturan Kepala BPS Nomor 7 Tahun 2008"), ("baru", "Peraturan BPS Nomor 7 Tahun 2020")):
+        (root / "bakesbangpol" / f"{name}.yaml").write_text(
+            f"nama: SOP {name}\npelaksana: [A, B]\ndasar_hukum: ['{cited} tentang Organisasi dan Tata Kerja BPS']\n"
+            "langkah:\n  - {kegiatan: Menerima surat, pelaksana: A}\n  - {kegiatan: Mengirim surat, pelaksana: B}\n",
+            encoding="utf-8")
     return root
 
 
@@ -43,6 +49,7 @@ def test_workers_report_the_same_problems_as_one_process(mixed_catalogue, monkey
     together = check([str(mixed_catalogue)], today=TODAY, jobs=2)
     assert len(alone.problems) > 150 and any(p.suppressed for p in alone.problems)
     assert any(p.code == "SOPAP-C03" for p in alone.problems)  # a catalogue-wide rule on the summaries
+    assert any(p.code == "SOPAP-C04" for p in alone.problems)  # and one that reads the legal bases
     assert sum(p.code == "file" for p in alone.problems) == 4
     assert together.problems == alone.problems
     assert as_json(together) == as_json(alone)

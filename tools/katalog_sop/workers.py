@@ -5,8 +5,9 @@ the others, so worker processes do them, a chunk of files at a time. What
 comes back is kept small, because unpickling full SOP models cost the parent
 as much as building them: each file's problems, and a *summary* of its SOP
 holding only what the catalogue-wide stage reads (id, path, nama, nomor,
-instansi, unit, keterkaitan, each step's kegiatan and keterangan, where
-``langkah`` stands, and the SOP's exemptions). The parent then builds the
+instansi, unit, dasar_hukum, keterkaitan, each step's kegiatan and keterangan,
+where ``langkah`` stands, and the SOP's exemptions). A catalogue-wide rule that
+reads more must add it here: the worker test runs every such rule both ways. The parent then builds the
 catalogue and runs the catalogue-wide rules on those summaries.
 
 The summaries are enough for reports (the CLI), not for pages: the site
@@ -113,7 +114,7 @@ def _flat_sop(sop: Sop) -> tuple:
     """What the catalogue-wide stage reads of ``sop`` (see the module docstring)."""
     return (
         sop.id, sop.path, _loc(sop.location), _text(sop.nama), _text(sop.nomor), _text(sop.instansi),
-        _text(sop.unit), tuple(_text(item) for item in sop.keterkaitan),
+        _text(sop.unit), tuple(_text(item) for item in sop.dasar_hukum), tuple(_text(item) for item in sop.keterkaitan),
         tuple((step.nomor, _text(step.kegiatan), _text(step.keterangan), _loc(step.location)) for step in sop.langkah),
         _loc(sop.key_locations["langkah"]) if "langkah" in sop.key_locations else None,
         tuple((e.aturan, _text(e.alasan), e.langkah, _loc(e.location)) for e in sop.pengecualian),
@@ -121,7 +122,7 @@ def _flat_sop(sop: Sop) -> tuple:
 
 
 def _sop(flat: tuple) -> Sop:
-    sop_id, path, where, nama, nomor, instansi, unit, keterkaitan, steps, langkah_at, exemptions = flat
+    sop_id, path, where, nama, nomor, instansi, unit, dasar_hukum, keterkaitan, steps, langkah_at, exemptions = flat
 
     def loc(triple: tuple) -> Location:
         return Location(path, *triple)
@@ -132,7 +133,8 @@ def _sop(flat: tuple) -> Sop:
     return Sop(
         id=sop_id, path=path, location=loc(where), nama=text(nama), nomor=text(nomor), instansi=text(instansi),
         unit=text(unit), kop=None, tanggal_pembuatan=None, tanggal_revisi=None, tanggal_efektif=None,
-        disahkan_oleh=None, dasar_hukum=(), kualifikasi_pelaksana=(), keterkaitan=tuple(text(t) for t in keterkaitan),
+        disahkan_oleh=None, dasar_hukum=tuple(text(t) for t in dasar_hukum), kualifikasi_pelaksana=(),
+        keterkaitan=tuple(text(t) for t in keterkaitan),
         peralatan_perlengkapan=(), peringatan=(), pencatatan_pendataan=(), satuan_waktu=None, pelaksana=(),
         langkah=tuple(
             Langkah(number, None, text(kegiatan), (), (), None, (), text(keterangan), (), None, loc(at))
