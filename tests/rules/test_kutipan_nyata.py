@@ -55,3 +55,11 @@ def test_a_chain_keeps_the_title_of_the_first_regulation_only_when_written_for_i
     cited = parse_kutipan("Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah (Lcrnbaran Negara Tahun 2004 "
                           "Nomor 125) sebagamana telah beberapa kal dubah terakhr dengan Undang- Undang Nomor 12 Tahun 2008")
     assert cited.tentang == "Pemerintahan Daerah"
+
+
+def test_only_items_citing_two_regulations_side_by_side_are_read_as_two():
+    from katalog_sop.rules.hukum import two_in_one
+
+    flagged = [item for item in load() if two_in_one(item["teks"])]
+    assert len(flagged) >= 3  # 344's "Nomor 1 tahun 2009 dan nomor 3 tahun 2002" among them
+    assert all(len(item["baca"]) >= 2 for item in flagged), [item["teks"] for item in flagged if len(item["baca"]) < 2]

@@ -48,10 +48,55 @@ def kutipan_tak_terbaca(sop: Sop, context: Context) -> Iterator[Finding]:
           - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
     """
     for text, cited in kutipan(sop):
+        if two_in_one(text.value):
+            continue  # SOPAP-D07 says what is wrong: two regulations in one item
         parts = {"jenis peraturan": cited.jenis, "nomor": cited.nomor, "tahun": cited.tahun, "tentang": cited.tentang}
         missing = [name for name, value in parts.items() if value is None]
         if missing:
             yield text.location, f"dasar hukum tanpa {', '.join(missing)}: '{text.value}'"
+
+
+_SECOND = re.compile(
+    r"\b(?:dan|serta)\s+(?:(?:peraturan|perda|perbup|perwal|pergub|permen\w*|pp|uu|undang-undang)\s+(?:\S+\s+){0,4}?)?"
+    r"(?:nomor|no\.?)\s*\S+\s+tahun\s+\d{4}\b",
+    re.IGNORECASE,
+)
+"""A second number and year joined by "dan" ("Nomor 1 tahun 2009 dan nomor 3 tahun 2002"), outside an amendment chain."""
+_CHAIN = re.compile(r"\b(?:jo\.?|juncto|sebagaimana|sebagai mana|diubah|perubahan)\b", re.IGNORECASE)
+
+
+def two_in_one(text: str) -> bool:
+    """Whether the item cites two regulations side by side (an amendment chain, "jo." or "sebagaimana diubah", is one)."""
+    second = _SECOND.search(text)
+    return second is not None and not _CHAIN.search(text, 0, second.start())
+
+
+@rule(
+    "SOPAP-D07", "dua-peraturan-satu-butir", Severity.WARNING, tag="CP", clause=CITATION_FORM,
+)
+def dua_peraturan_satu_butir(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Setiap butir dasar hukum mengutip satu peraturan (beserta perubahannya).
+
+    Mengapa: "Peraturan Kepala BPS Nomor 1 tahun 2009 dan nomor 3 tahun 2002
+    tentang ..." memberi dua peraturan satu judul; judul salah satunya pasti
+    keliru, dan keduanya tidak dapat diperiksa atau ditautkan. Rantai
+    perubahan ("... jo. ...", "sebagaimana telah diubah dengan ...") tetap
+    satu butir. Perbaikan: tulis setiap peraturan sebagai butir tersendiri
+    dengan judulnya.
+
+    Contoh yang lolos::
+
+        dasar_hukum:
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+
+    Contoh yang gagal::
+
+        dasar_hukum:
+          - Peraturan Menteri PANRB Nomor 35 Tahun 2012 dan Nomor 12 Tahun 2011 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+    """
+    for text, _ in kutipan(sop):
+        if two_in_one(text.value):
+            yield text.location, f"butir ini mengutip dua peraturan sekaligus: '{text.value}'; tulis masing-masing sebagai butir"
 
 
 @rule(
