@@ -155,3 +155,16 @@ def test_a_system_drawn_as_a_pelaksana_column(tmp_path):
     text = "pelaksana:\n  - {id: petugas, nama: Petugas Pelayanan}\n  - Kasi Pemerintahan\n  - Camat\n  - Sistem GS\n"
     found = _run(tmp_path, {"k/a": text}, "SOPAP-P05")
     assert [at for _, at, _ in found] == ["$.pelaksana[3]"]
+
+
+def test_a_regulation_cited_under_two_titles_and_one_under_the_wrong_form(tmp_path):
+    # 014 cites Peraturan BPS 5/2023 under the BPS-wide OTK title, six other SOPs under its own;
+    # 136 cites Perpres 86/2007 as a "Keputusan Presiden"
+    own = ("Peraturan Badan Pusat Statistik Nomor 5 Tahun 2023 tentang Organisasi dan Tata Kerja Badan Pusat Statistik "
+           "Provinsi dan Badan Pusat Statistik Kabupaten/Kota")
+    other = "Peraturan Kepala Badan Pusat Statistik nomor 5 tahun 2023 tentang Organisasi dan Tata Kerja Badan Pusat Statistik"
+    found = _run(tmp_path, {"k/a": _dasar(own), "k/b": _dasar(own), "k/c": _dasar(other),
+                            "k/d": _dasar("Keputusan Presiden Nomor 86 tahun 2007 tentang Badan Pusat Statistik")},
+                 "SOPAP-C05", "SOPAP-D08")
+    assert [(code, at) for code, at, _ in found] == [("SOPAP-C05", "$.dasar_hukum[0]"), ("SOPAP-D08", "$.dasar_hukum[0]")]
+    assert "2 kutipan lain" in found[0][2] and "Peraturan Presiden Nomor 86 Tahun 2007" in found[1][2]

@@ -15,36 +15,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from katalog_sop.catalogue import Catalogue
-from katalog_sop.dasar_hukum import REGIONAL, Kutipan, normalise_title, parse_kutipan
+from katalog_sop.dasar_hukum import Kutipan, parse_kutipan
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import CATALOGUE, PRAKTIK_UMUM, Context, Finding, rule
+from katalog_sop.rules.kutipan_katalog import issuer_of, one_slip, subject_of_title
 from katalog_sop.rules.peraturan import DICABUT, REGISTRY
 
-_AGENCY = {"perka", "perban", "perlem", "kepka"}
-"""One agency issues under these names over the years ("Peraturan Kepala BPS", then "Peraturan BPS")."""
-_FILLER = {"badan", "lembaga", "kepala", "dan"}
 _AMENDS = re.compile(r"\bperubahan\b.*?\batas\s+(.+)", re.IGNORECASE)
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-def _family(cited: Kutipan) -> str | None:
-    """Who issued it, so that one agency's "Peraturan Kepala" and "Peraturan" of later years meet."""
-    if cited.jenis is None:
-        return None
-    if cited.jenis in _AGENCY:
-        words = [w for w in (cited.penerbit or "").split() if w not in _FILLER]
-        return "lembaga:" + " ".join(words) if words else None
-    if cited.jenis in REGIONAL or cited.jenis in ("permen", "kepmen", "perdirjen", "perrektor"):
-        return f"{cited.jenis}:{cited.penerbit}" if cited.penerbit else None
-    return cited.jenis
-
-
-def _subject(title: str | None) -> str | None:
-    """The title compared: normalised, a doubled letter written single ("Organisai" stays a typo apart)."""
-    if not title:
-        return None
-    key = _DOUBLED.sub(r"\1", normalise_title(title))
-    return key if len(key) >= 12 else None
 
 
 CLAUSE = PRAKTIK_UMUM + ": dasar hukum adalah peraturan yang masih berlaku, bukan yang telah diganti."
@@ -115,7 +92,7 @@ def _newest(citations: Iterable[Kutipan]) -> dict[str, dict[str, Kutipan]]:
     """
     by_number: dict[tuple[str, str, int], dict[str, list[Kutipan]]] = {}
     for cited in citations:
-        subject, family = _subject(cited.tentang), _family(cited)
+        subject, family = subject_of_title(cited.tentang), issuer_of(cited)
         if subject and family and cited.tahun and cited.nomor:
             by_number.setdefault((family, cited.nomor.lower(), cited.tahun), {}).setdefault(subject, []).append(cited)
     newest: dict[str, dict[str, Kutipan]] = {}
@@ -132,21 +109,10 @@ def _newest(citations: Iterable[Kutipan]) -> dict[str, dict[str, Kutipan]]:
 
 def _newer(cited: Kutipan, newest: dict[str, dict[str, Kutipan]]) -> Kutipan | None:
     """The newest regulation of ``cited``'s issuer under its title (a slip of one letter in a long title allowed)."""
-    subject, family = _subject(cited.tentang), _family(cited)
+    subject, family = subject_of_title(cited.tentang), issuer_of(cited)
     if not (subject and family and cited.tahun):
         return None
     subjects = newest.get(family, {})
-    alike = [other for key, other in subjects.items() if key == subject or (len(subject) >= 30 and _one_edit(key, subject))]
+    alike = [other for key, other in subjects.items() if key == subject or (len(subject) >= 30 and one_slip(key, subject))]
     best = max(alike, key=lambda other: other.tahun, default=None)
     return best if best is not None and best.tahun > cited.tahun and best.key != cited.key else None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ by one letter added, dropped or changed."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
-    short, long = sorted((a, b), key=len)
-    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
-    return short[i:] == long[i + 1:]
