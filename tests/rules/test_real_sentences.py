@@ -168,3 +168,19 @@ def test_a_regulation_cited_under_two_titles_and_one_under_the_wrong_form(tmp_pa
                  "SOPAP-C05", "SOPAP-D08")
     assert [(code, at) for code, at, _ in found] == [("SOPAP-C05", "$.dasar_hukum[0]"), ("SOPAP-D08", "$.dasar_hukum[0]")]
     assert "2 kutipan lain" in found[0][2] and "Peraturan Presiden Nomor 86 Tahun 2007" in found[1][2]
+
+
+def test_printed_step_numbers_that_skip_or_a_row_printed_without_one(tmp_path):
+    # 327 prints 1, (none), 2, 4, ...; a second table restarts its numbers
+    steps = """\
+pelaksana: [Staf, Kepala]
+langkah:
+  - {nomor: 1, kegiatan: Menerima surat, pelaksana: Staf}
+  - {kegiatan: Mencatat surat, pelaksana: Staf}
+  - {nomor: 2, kegiatan: Meneruskan surat, pelaksana: Staf}
+  - {nomor: 4, kegiatan: Membaca surat, pelaksana: Kepala}
+  - {nomor: 1, kegiatan: Menerima disposisi, pelaksana: Staf, tabel: {judul: Disposisi}}
+  - {nomor: 2, kegiatan: Melaksanakan disposisi, pelaksana: Staf}
+"""
+    found = _run(tmp_path, {"k/a": steps}, "SOPAP-F09")
+    assert [at for _, at, _ in found] == ["$.langkah[1]", "$.langkah[3]"]

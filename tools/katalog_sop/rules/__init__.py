@@ -40,6 +40,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     keterkaitan,
     mutu_baku,
     nomor_ganda,
+    nomor_langkah,
     pelaksana,
     pedoman,
     pengesahan,
