@@ -81,3 +81,63 @@ def keputusan_tanpa_pertanyaan(sop: Sop, context: Context) -> Iterator[Finding]:
                 f"{step.sebutan} adalah keputusan tanpa pertanyaan ('{step.kegiatan.value}'): tulis pertanyaan yang "
                 "dijawab Ya/Tidak di simbolnya, atau awali uraian dengan kegiatan pemeriksaannya"
             )
+
+
+_HANDS_OVER = re.compile(
+    r"\W*(?:mengajukan|menyampaikan|mengirim|mengirimkan|menyerahkan|meneruskan|memohon|meminta|melaporkan)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("SOPAP-F11", "uraian-tidak-sesuai-simbol", Severity.WARNING, tag="N", clause=DECISION_CLAUSE)
+def uraian_tidak_sesuai_simbol(sop: Sop, context: Context) -> Iterator[Finding]:
+    """Uraian langkah yang digambar sebagai keputusan menguraikan keputusan itu, bukan penyerahan.
+
+    Mengapa: baris "Mengajukan permintaan" yang simbolnya belah ketupat
+    "Setuju?" menguraikan perbuatan pemohon, sedangkan yang digambar adalah
+    keputusan pejabat lain: pembaca tidak tahu apa yang diperiksa dan oleh
+    siapa. Perbaikan: uraikan keputusannya ("Memeriksa dan menyetujui
+    permintaan"), dan gambarkan pengajuannya sebagai langkah sendiri.
+
+    Contoh yang lolos::
+
+        langkah:
+          - {kegiatan: Mengajukan berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - kegiatan: Memeriksa dan menyetujui permohonan
+            simbol:
+              - {pelaksana: Kasi Pemerintahan, bentuk: keputusan, teks: Setuju?,
+                 cabang: [{label: Ya, ke: 3}, {label: Tidak, ke: 1}]}
+            kelengkapan: Berkas permohonan
+            waktu: 15 menit
+            output: Berkas lengkap
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+
+    Contoh yang gagal::
+
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: petugas,
+             kelengkapan: KTP, waktu: 10 menit, output: Berkas permohonan}
+          - kegiatan: Mengajukan permohonan
+            simbol:
+              - {pelaksana: Kasi Pemerintahan, bentuk: keputusan, teks: Setuju?,
+                 cabang: [{label: Ya, ke: 3}, {label: Tidak, ke: 1}]}
+            kelengkapan: Berkas permohonan
+            waktu: 15 menit
+            output: Berkas lengkap
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat,
+             kelengkapan: Berkas lengkap, waktu: 30 menit, output: Surat keterangan}
+    """
+    for step in sop.langkah:
+        diamonds = [symbol for symbol in step.simbol if symbol.bentuk == KEPUTUSAN]
+        if not (step.is_keputusan or diamonds) or not _HANDS_OVER.match(step.kegiatan.value):
+            continue
+        if _ASKS.search(step.kegiatan.value) or "?" in step.kegiatan.value:
+            continue
+        asked = next((symbol.teks for symbol in diamonds if symbol.teks), None)
+        drawn = f"keputusan '{asked}'" if asked else "keputusan"
+        yield step.kegiatan.location, (
+            f"uraian {step.sebutan} ('{step.kegiatan.value}') menyerahkan sesuatu, tetapi simbolnya {drawn}: "
+            "uraikan keputusan yang diambil, dan gambarkan penyerahannya sebagai langkah sendiri"
+        )
