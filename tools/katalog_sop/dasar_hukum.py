@@ -122,6 +122,7 @@ _CHAINED = re.compile(
 )
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"(.)\1+")
 _REGION = re.compile(r"(kota|kabupaten|kab|provinsi|prov)\.?\s+(.+)")
 _LEVELS = {"kab": "kabupaten", "prov": "provinsi"}
 
@@ -169,6 +170,11 @@ def region_of(text: str, level: str | None = None) -> tuple[str, str] | None:
 def normalise_title(text: str) -> str:
     """Case, spacing and punctuation removed: "Tata Laksana" equals "Tatalaksana"."""
     return _NOT_WORD.sub("", text.lower())
+
+
+def single_letters(title: str) -> str:
+    """A normalised title with each doubled letter written once: "Penyelengaraan" meets "Penyelenggaraan"."""
+    return _DOUBLED.sub(r"\1", title)
 
 
 @functools.lru_cache(maxsize=4096)

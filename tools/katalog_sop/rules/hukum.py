@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from katalog_sop.model import Sop, Text
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, per_sop, rule
-from katalog_sop.dasar_hukum import Kutipan, normalise_title, parse_kutipan
+from katalog_sop.dasar_hukum import Kutipan, normalise_title, parse_kutipan, single_letters
 from katalog_sop.rules.peraturan import DICABUT, REGISTRY, pencabut
 
 
@@ -142,7 +142,7 @@ def same_title(cited: str, official: str) -> bool:
     Daerah") is always reported.
     """
     written = normalise_title(cited)
-    if written == official or _single(written) == _single(official):
+    if written == official or single_letters(written) == single_letters(official):
         return True
     for match in _ACRONYM.finditer(cited):
         words = cited[: match.start()].split()
@@ -154,11 +154,6 @@ def same_title(cited: str, official: str) -> bool:
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,})\)")
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-def _single(title: str) -> str:
-    return _DOUBLED.sub(r"\1", title)
 
 
 @rule(

@@ -18,7 +18,7 @@ from katalog_sop.catalogue import Catalogue
 from katalog_sop.dasar_hukum import Kutipan, parse_kutipan
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import CATALOGUE, PRAKTIK_UMUM, Context, Finding, rule
-from katalog_sop.rules.kutipan_katalog import issuer_of, one_slip, subject_of_title
+from katalog_sop.rules.kutipan_katalog import issuer_of, one_slip, ranked_titles, subject_of_title, titles_by_regulation
 from katalog_sop.rules.peraturan import DICABUT, REGISTRY
 
 _AMENDS = re.compile(r"\bperubahan\b.*?\batas\s+(.+)", re.IGNORECASE)
@@ -63,7 +63,7 @@ def peraturan_diganti(catalogue: Catalogue, context: Context) -> Iterator[Findin
             - Peraturan Menteri PANRB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
     """
     cited_in = [(text, parse_kutipan(text.value)) for sop in catalogue.sops.values() for text in sop.dasar_hukum]
-    newest = _newest(cited for _, cited in cited_in)
+    newest = _newest(cited_in)
     for text, cited in cited_in:
         known = REGISTRY.get(cited.key) if cited.key else None
         if known is not None and known.status == DICABUT:
@@ -83,24 +83,19 @@ def peraturan_diganti(catalogue: Catalogue, context: Context) -> Iterator[Findin
             )
 
 
-def _newest(citations: Iterable[Kutipan]) -> dict[str, dict[str, Kutipan]]:
+def _newest(citations: Iterable[tuple[object, Kutipan]]) -> dict[str, dict[str, Kutipan]]:
     """Per issuer, per subject, the newest regulation cited under it.
 
     A regulation cited under two different titles (one SOP miscites Peraturan
     BPS 5/2023 under the title of another) counts under the title most SOPs
     give it, and is no evidence when no title has the most.
     """
-    by_number: dict[tuple[str, str, int], dict[str, list[Kutipan]]] = {}
-    for cited in citations:
-        subject, family = subject_of_title(cited.tentang), issuer_of(cited)
-        if subject and family and cited.tahun and cited.nomor:
-            by_number.setdefault((family, cited.nomor.lower(), cited.tahun), {}).setdefault(subject, []).append(cited)
     newest: dict[str, dict[str, Kutipan]] = {}
-    for (family, _, _), subjects in by_number.items():
-        ranked = sorted(subjects.items(), key=lambda item: len(item[1]), reverse=True)
-        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+    for (family, _, _), titles in titles_by_regulation(citations).items():
+        ranked = ranked_titles(titles)
+        if ranked is None:
             continue
-        subject, cited = ranked[0][0], ranked[0][1][0]
+        subject, cited = ranked[0][0], ranked[0][1][0][1]
         best = newest.setdefault(family, {}).get(subject)
         if best is None or cited.tahun > best.tahun:
             newest[family][subject] = cited
