@@ -326,7 +326,6 @@ class Rows:
 
     def _row(self, index: int, step: dict) -> m.Langkah:
         position = index + 1
-        path = ("langkah", index)
         written = step.get("tidak_terbaca", ())
         unknown = tuple(part for part in UNKNOWN_PARTS if part in written)  # one order, whatever was written
         symbols: list[m.Simbol] = []

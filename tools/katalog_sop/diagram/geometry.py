@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from katalog_sop.diagram import routing
-from katalog_sop.diagram.routing import BAND, LABEL_LEADING, LABEL_SIZE, PageFrame, PageRouter, symbol_name
+from katalog_sop.diagram.routing import BAND, PageFrame, PageRouter, symbol_name
 from katalog_sop.diagram.shapes import KEPUTUSAN, PROSES, TERMINATOR, Page, Point, Rect, Sheet, Symbol, TextBlock
 from katalog_sop.diagram.text import text_width, visible, wrap, wrap_items
 from katalog_sop.formulir import labels as form_labels

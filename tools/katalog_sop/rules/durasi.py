@@ -8,13 +8,12 @@ one SOP that counts in menit, jam and hari is hard to add up.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from katalog_sop.model import Sop
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import PRAKTIK_UMUM, Context, Finding, rule
-from katalog_sop.waktu import UNIT_LABELS, format_durasi
+from katalog_sop.waktu import format_durasi
 
 DAYS_PER_UNIT = {
     "detik": 1 / 86400, "menit": 1 / 1440, "jam": 1 / 24, "hari": 1.0,
