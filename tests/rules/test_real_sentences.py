@@ -184,3 +184,26 @@ langkah:
 """
     found = _run(tmp_path, {"k/a": steps}, "SOPAP-F09")
     assert [at for _, at, _ in found] == ["$.langkah[1]", "$.langkah[3]"]
+
+
+def test_an_sop_enacted_below_the_official_who_signs_in_its_steps(tmp_path):
+    # the Bakesbangpol seed: "Penandatanganan Dokumen Pengumpulan Data Kinerja oleh Kepala Badan"
+    def sop(jabatan: str) -> str:
+        return f"""\
+disahkan_oleh: {{jabatan: {jabatan}, nama: Drs. CONTOH, nip: 19700101 199003 1 002}}
+pelaksana: [Kepala Badan, Sekretaris / Bidang, Perencana]
+langkah:
+  - {{kegiatan: Menyusun draft dokumen pengumpulan data kinerja, pelaksana: Perencana, output: Draft dokumen}}
+  - {{kegiatan: Memeriksa draft dokumen, pelaksana: Sekretaris / Bidang, output: Draft dokumen diperiksa,
+     cabang: [{{label: Sesuai, ke: 3}}, {{label: Tidak sesuai, ke: 1}}]}}
+  - {{kegiatan: Penandatanganan Dokumen Pengumpulan Data Kinerja oleh Kepala Badan, pelaksana: Kepala Badan,
+     output: Dokumen ditandatangani}}
+"""
+    def found(jabatan: str) -> list:
+        return _run(tmp_path / jabatan.split()[0], {"k/a": sop(jabatan)}, "SOPAP-I13")
+    below = found("Sekretaris Badan Kesatuan Bangsa dan Politik")
+    assert [at for _, at, _ in below] == ["$.disahkan_oleh.jabatan"]
+    assert "Kepala Badan (pimpinan instansi) menyetujui atau menandatangani pada langkah 3" in below[0][2]
+    assert len(found("Kepala Bidang Politik Dalam Negeri")) == 1
+    for jabatan in ("Kepala Badan Kesatuan Bangsa dan Politik", "Bupati Contoh", "Ketua Tim Kerja"):
+        assert found(jabatan) == [], jabatan

@@ -44,6 +44,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     nomor_langkah,
     pelaksana,
     pedoman,
+    pengesah,
     pengesahan,
     persetujuan,
     pertanyaan,
