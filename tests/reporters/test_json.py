@@ -45,3 +45,10 @@ def test_characters_a_terminal_acts_on_are_escapes_and_read_back_the_same():
     written = as_json(dataclasses.replace(seeds(), problems=problems))
     assert json.loads(written)[0]["message"] == text
     assert not any(char in written for char in "\x7f\x85\x9b\u202e\u2066\u200f\u061c\u2029\uffff")
+
+
+def test_a_delete_in_an_otherwise_plain_ascii_report_is_still_escaped():
+    # DEL is the one ASCII character a terminal acts on that the JSON encoder leaves raw
+    problems = (Problem(Location("sops/a.yaml", 1, 1, "$"), Severity.ERROR, "schema", "hapus\x7fini"),)
+    written = as_json(dataclasses.replace(seeds(), problems=problems))
+    assert "\x7f" not in written and json.loads(written)[0]["message"] == "hapus\x7fini"

@@ -42,6 +42,9 @@ SECTIONS = (
 )
 
 
+_new = tuple.__new__
+
+
 def build_sop(document: Document, sop_id: str) -> tuple[m.Sop | None, list[Problem]]:
     """The SOP, or ``None`` when an error keeps it from being one; and the problems."""
     return _Builder(document).sop(sop_id)
@@ -57,21 +60,23 @@ class _Builder:
 
     def at(self, *path):
         # Called about ninety times per SOP: a node that exists is looked up
-        # directly (Document.location also handles paths that do not exist).
+        # directly (Document.location also handles paths that do not exist),
+        # and the record is made by tuple.__new__, not the named tuple's
+        # keyword-handling constructor (a tenth of this stage).
         found = self._positions.get(path)
         if found is None:
             return self.doc.location(path)
-        return Location(self._file, found[0], found[1], format_json_path(path))
+        return _new(Location, (self._file, found[0], found[1], format_json_path(path)))
 
     def text(self, value, *path) -> m.Text | None:
-        return None if value is None else m.Text(value, self.at(*path))
+        return None if value is None else _new(m.Text, (value, self.at(*path)))
 
     def texts(self, value, *path) -> tuple[m.Text, ...]:
         if value is None:
             return ()
         if isinstance(value, str):
-            return (m.Text(value, self.at(*path)),)
-        return tuple(m.Text(item, self.at(*path, index)) for index, item in enumerate(value))
+            return (_new(m.Text, (value, self.at(*path))),)
+        return tuple([_new(m.Text, (item, self.at(*path, index))) for index, item in enumerate(value)])
 
     # --- values ------------------------------------------------------------------------
 

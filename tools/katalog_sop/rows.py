@@ -83,6 +83,8 @@ class Rows:
             self._number(index, step)
             self.specs.append(self._specs(index, step))
         self._ids()
+        self.parallel = [self._is_parallel(step) for step in self.steps]  # read about six times per row
+        self._entries: dict[tuple[int, bool], tuple[tuple[int, int], ...]] = {}
         unknown_flow = {i + 1 for i, step in enumerate(self.steps) if "alur" in step.get("tidak_terbaca", ())}
         self.unknown_flow = unknown_flow
         self.merged = self._merged_waktu()
@@ -178,12 +180,21 @@ class Rows:
     # --- arrows -----------------------------------------------------------------------
 
     def _parallel(self, position: int) -> bool:
-        step = self.steps[position - 1]
+        return self.parallel[position - 1]
+
+    def _is_parallel(self, step: dict) -> bool:
         return step.get("alur") == m.BERSAMAAN or ("simbol" not in step and isinstance(step.get("pelaksana"), list))
 
     def entries(self, position: int, named: bool = True) -> tuple[tuple[int, int], ...]:
         """The symbols an arrow into the row enters: its first (a chain), or all (parallel); never a start,
         unless the arrow names a row of starts only (``named``)."""
+        key = (position, named)  # asked for about three times per row: every arrow into it, and its own
+        found = self._entries.get(key)
+        if found is None:
+            found = self._entries[key] = self._find_entries(position, named)
+        return found
+
+    def _find_entries(self, position: int, named: bool) -> tuple[tuple[int, int], ...]:
         specs = self.specs[position - 1]
         open_ = [i for i, spec in enumerate(specs) if spec.bentuk != m.MULAI]
         if not open_:
@@ -378,18 +389,23 @@ class Rows:
             return m.MULAI
         return m.SELESAI if ends else m.PROSES
 
+    @staticmethod
+    def _next_row(position: int, symbols: tuple[m.Simbol, ...]) -> int | None:
+        """The first other row an arrow of the row enters."""
+        for symbol in symbols:
+            for keluar in symbol.keluar:
+                for row, _ in keluar.ke:
+                    if row != position:
+                        return row
+        return None
+
     def _langkah(self, index: int, step: dict, symbols: tuple[m.Simbol, ...], unknown: tuple[str, ...]) -> m.Langkah:
         position, path, b = index + 1, ("langkah", index), self.b
         cabang = tuple(
             m.Cabang(k.label, k.ke[0][0] if k.ke else None, k.location)
             for s in symbols if s.bentuk == m.KEPUTUSAN for k in s.keluar
         )
-        leaving = [k for s in symbols for k in s.keluar if not k.ke or any(row != position for row, _ in k.ke)]
-        if position in self.unknown_flow:
-            lanjut = None
-        else:
-            rows = [row for k in leaving for row, _ in k.ke if row != position]
-            lanjut = rows[0] if rows else None
+        lanjut = None if position in self.unknown_flow else self._next_row(position, symbols)
         if "nomor" in step:
             label = str(step["nomor"])  # as printed; matched without its surrounding spaces
         else:
@@ -398,7 +414,7 @@ class Rows:
         return m.Langkah(
             nomor=position,
             id=step.get("id"),
-            kegiatan=m.Text(step["kegiatan"], b.at(*path, "kegiatan")),
+            kegiatan=b.text(step["kegiatan"], *path, "kegiatan"),
             pelaksana=pelaksana,
             kelengkapan=b.texts(step.get("kelengkapan"), *path, "kelengkapan"),
             waktu=b.waktu(step.get("waktu"), *path, "waktu"),

@@ -30,7 +30,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def _verbs(sop: Sop) -> tuple[str, ...]:
-    return tuple(step.kegiatan.value.split()[0].lower() for step in sop.langkah)
+    return tuple(step.kegiatan.value.split(None, 1)[0].lower() for step in sop.langkah)
 
 
 def _text(sop: Sop) -> tuple[str, ...]:
@@ -157,13 +157,16 @@ def sop_mirip(catalogue: Catalogue, context: Context) -> Iterator[Finding]:
             - {kegiatan: Menindaklanjuti disposisi Camat, pelaksana: Kasi Pemerintahan}
     """
     minimum, threshold = context.options["langkah_minimal"], context.options["kemiripan_minimal"]
-    groups: dict[tuple[str, ...], dict[tuple[str, ...], list[Sop]]] = {}
+    groups: dict[tuple[str, ...], list[Sop]] = {}
     for sop in catalogue.sops.values():
         if len(sop.langkah) >= minimum:
-            groups.setdefault(_verbs(sop), {}).setdefault(_text(sop), []).append(sop)
-    for variants in groups.values():
-        if sum(len(sops) for sops in variants.values()) < 2:
-            continue
+            groups.setdefault(_verbs(sop), []).append(sop)
+    for sops in groups.values():
+        if len(sops) < 2:
+            continue  # most SOPs: no other starts its steps with the same verbs, so no text is read
+        variants: dict[tuple[str, ...], list[Sop]] = {}
+        for sop in sops:
+            variants.setdefault(_text(sop), []).append(sop)
         for cluster in _clusters(variants, threshold):
             yield from _report(cluster)
 

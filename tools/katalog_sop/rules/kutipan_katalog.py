@@ -7,6 +7,8 @@ two long titles one letter apart ("Organisai") are one title.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -31,6 +33,7 @@ def issuer_of(cited: Kutipan) -> str | None:
     return cited.jenis
 
 
+@functools.lru_cache(maxsize=4096)  # a catalogue cites a few hundred titles, each in many SOPs
 def subject_of_title(title: str | None) -> str | None:
     """The title compared: normalised, a doubled letter written single ("Organisai" stays a typo apart)."""
     if not title:
