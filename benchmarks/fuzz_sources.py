@@ -658,6 +658,9 @@ def _check_svg(case: Case, sop_id: str, svg: str, outcome: Outcome) -> None:
                 fail("unsafe output", f"{found.group()!r} in text {text[:80]!r}")
 
 
+_SEARCH_CALL = re.compile(r'KatalogCari\.terima\(("(?:[^"\\]|\\.)*"), (.*)\);\n', re.DOTALL)
+
+
 def _check_pages(case: Case, result, outcome: Outcome) -> None:
     from katalog_sop.site.build import site_data, site_pages
 
@@ -672,6 +675,15 @@ def _check_pages(case: Case, result, outcome: Outcome) -> None:
                 json.loads(text)
             except ValueError as exc:
                 outcome.failures.append(Failure("cannot draw", case.number, f"{path} is not JSON: {exc}"))
+            continue
+        if path.startswith("cari/"):  # search data as a script: one call with JSON, in ASCII, and nothing else
+            call = _SEARCH_CALL.fullmatch(text)
+            try:
+                if not (text.isascii() and call):
+                    raise ValueError("not one KatalogCari.terima call in ASCII")
+                json.loads(call.group(1)), json.loads(call.group(2))
+            except ValueError as exc:
+                outcome.failures.append(Failure("unsafe output", case.number, f"{path}: {exc}: {text[:200]!r}"))
             continue
         for pattern in (_MARKUP, _UNSAFE_PAGE):
             found = pattern.search(text)

@@ -68,20 +68,27 @@ def sop_of(href: str, base: str) -> str:
     return "(halaman) " + path
 
 
+OURS = {"field": "#katalog-cari-kotak", "meta": ".katalog-cari__info", "results": "a.katalog-cari__tautan",
+        "done": ("ditemukan", "Tidak ada")}
+MATERIAL = {"field": "input.md-search__input", "meta": ".md-search-result__meta", "results": MATERIAL_RESULTS,
+            "done": ("ditemukan", "Tidak ada")}
+
+
 def ask(page, query: str, base: str) -> list[str]:
     """The results of one query, in order, as SOP ids (or page paths)."""
-    field = page.locator("input.md-search__input")
+    ui = OURS if page.locator(OURS["field"]).count() else MATERIAL
+    field = page.locator(ui["field"])
     field.click()
     field.press("Control+A")
     field.press_sequentially(query)  # key by key, as a reader types
-    # Material writes the count, then the list, as the index answers: read both until they stop changing.
-    read = "() => [document.querySelector('.md-search-result__meta').textContent, " \
-           "Array.from(document.querySelectorAll('" + MATERIAL_RESULTS + "')).map(a => a.href)]"
+    # The count, then the list, are written as the index answers: read both until they stop changing.
+    read = (f"() => [(document.querySelector('{ui['meta']}') || {{}}).textContent || '', "
+            f"Array.from(document.querySelectorAll('{ui['results']}')).map(a => a.href)]")
     last, steady = None, 0
     for _ in range(300):
         page.wait_for_timeout(50)
         meta, hrefs = page.evaluate(read)
-        done = "ditemukan" in meta or "Tidak ada" in meta
+        done = any(word in meta for word in ui["done"])
         steady = steady + 1 if (meta, hrefs) == last and done else 0
         last = (meta, hrefs)
         if steady >= 4:

@@ -36,6 +36,7 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 import pytest
 
 from conftest import REPO
+from search_files import read_script
 from hostile.catalogue import Entry, broken_sops, catalogue, texts, write
 from hostile.html import NOT_TERMINAL, NOT_TEXT, Document, shown, squeeze
 from hostile.payloads import MARK
@@ -419,44 +420,36 @@ def test_the_flowchart_sheet_shows_step_text_as_written(site, pages, compliance,
 
 # --- the search index ----------------------------------------------------------------------------
 
-SEARCH_TAGS = {"p", "ul", "ol", "li", "code", "pre", "em", "strong", "br"}
-"""What the search plugin keeps of a page; Material inserts ``title`` and ``text`` as HTML."""
-
 
 @pytest.fixture(scope="module")
-def search_index(site) -> dict:
-    return json.loads((site.folder / "search" / "search_index.json").read_bytes().decode("utf-8"))
+def search_files(site) -> dict[str, object]:
+    """Every search file, read back: :func:`search_files.read_script` fails on anything but one
+    ``KatalogCari.terima`` call with a JSON name and a JSON value, in ASCII."""
+    return {path.relative_to(site.folder).as_posix(): read_script(path)
+            for path in sorted((site.folder / "cari").rglob("*.js"))}
 
 
-def test_the_search_index_holds_text_not_markup(site, search_index):
-    found = []
-    for doc in search_index["docs"]:
-        for key in ("title", "text"):
-            fragment = Document(doc[key])
-            for e in fragment.elements:
-                if e.tag not in SEARCH_TAGS or e.attrs:
-                    found.append(f"{doc['location']} {key}: <{e.tag} {e.attrs!r:.100}>")
-            if fragment.comments or fragment.declarations:
-                found.append(f"{doc['location']} {key}: comment or declaration {fragment.comments + fragment.declarations!r:.100}")
-            chars = Counter(NOT_TEXT.findall(doc[key]))
-            if chars:
-                found.append(f"{doc['location']} {key}: characters {dict(chars)!r:.100}")
-    assert found == [], f"{len(found)} found; the first:\n" + "\n".join(found[:25])
+def test_the_search_files_are_data_that_no_sop_text_can_end(site, search_files):
+    assert len(search_files) > len(site.published), "a manifest, the roots, shards, and a record per SOP"
+    names = {name for name, _ in search_files.values()}
+    assert {"manifest", "akar"} <= names and len(names) == len(search_files)
 
 
-def test_the_search_index_locations_are_pages_of_the_site(site, search_index):
-    found = [f"{doc['location']!r:.160}: {problem}" for doc in search_index["docs"]
-             if (problem := _link_problem(site.folder, "index.html", doc["location"]))]
+def test_the_search_records_link_to_pages_of_the_site(site, search_files):
+    records = [data for name, data in search_files.values() if name.startswith("d/")]
+    found = [f"{record['url']!r:.160}: {problem}" for record in records
+             if (problem := _link_problem(site.folder, "index.html", record["url"]))]
     assert found == [], f"{len(found)} found; the first:\n" + "\n".join(found[:25])
 
 
 @pytest.mark.parametrize("payload", PAYLOAD_NAMES)
-def test_the_search_result_of_an_sop_shows_its_name_as_text(site, search_index, compliance, payload):
+def test_the_search_record_of_an_sop_holds_its_name_as_written(site, search_files, compliance, payload):
+    # Data, not markup: the search script sets it as text (tests/search/test_browser_search.py shows it).
     entry = _published(site, payload)
     location = _compliance_sop(compliance, entry)["page"]
-    titles = [doc["title"] for doc in search_index["docs"] if unquote(doc["location"]) == unquote(location)]
-    assert titles, f"no search entry for {location}"
-    assert [squeeze(Document(t).text) for t in titles] == [_line(entry.nama)]
+    records = [data for name, data in search_files.values()
+               if name.startswith("d/") and unquote(data["url"]) == unquote(location)]
+    assert [record["nama"] for record in records] == [entry.nama]
 
 
 # --- data files ----------------------------------------------------------------------------------

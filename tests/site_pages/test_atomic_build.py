@@ -22,6 +22,7 @@ from pathlib import Path
 
 from site_pages.test_site_safety import project_at, write_sop
 from site_pages.test_plugin import MKDOCS
+from search_files import search_records
 
 SOPS = 24
 
@@ -54,8 +55,7 @@ def version_of(site: Path) -> str:
         text = page.read_text(encoding="utf-8")
         found |= {v for v in ("vlama", "vbaru") if v in text}
     pages = len(list((site / "sop").rglob("*.html")))
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    in_index = {v for v in ("vlama", "vbaru") if any(v in doc["title"] for doc in index["docs"])}
+    in_index = {v for v in ("vlama", "vbaru") if any(v in record["nama"] for record in search_records(site))}
     if pages == SOPS and len(found) == 1 and found == in_index:
         return found.pop()
     return f"rusak: {pages} halaman SOP, versi {sorted(found)}, indeks {sorted(in_index)}"

@@ -20,9 +20,9 @@ SOP = "sop/dinas-tanpa-nama/pengukuran-kinerja.html"
 
 
 def _search(page, words: str):
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type(words)  # Material searches as keys are typed
-    results = page.locator(".md-search-result__item")
+    page.locator("#katalog-cari-kotak").click()
+    page.keyboard.type(words)  # the search answers as keys are typed
+    results = page.locator(".katalog-cari__item")
     expect(results.first).to_be_visible()
     return results
 
@@ -49,14 +49,14 @@ def test_search_finds_sops_by_a_word_of_their_name(base, page):
     page.goto(base + "index.html")
     results = _search(page, "kinerja")
     assert results.count() >= 3
-    expect(page.locator(".md-search-result")).to_contain_text("Pengukuran Kinerja")
+    expect(page.locator(".katalog-cari__hasil")).to_contain_text("Pengukuran Kinerja")
 
 
 @pytest.mark.parametrize("words", ["Memeriksa berkas permohonan", "Petugas Loket", "Berkas diperiksa"], ids=["kegiatan", "pelaksana", "output"])
 def test_search_finds_an_sop_by_its_kegiatan_pelaksana_and_output(base, page, words):
     page.goto(base + "index.html")
     _search(page, words)
-    expect(page.locator(".md-search-result")).to_contain_text("Pelayanan Permohonan Izin")
+    expect(page.locator(".katalog-cari__hasil")).to_contain_text("Pelayanan Permohonan Izin")
 
 
 def test_a_keterkaitan_link_leads_there_and_dirujuk_oleh_leads_back(base, page):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from search_files import search_records
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -50,7 +51,7 @@ def test_every_sop_gets_a_page_with_its_sheet_outside_the_search_index(built):
     page = (built / "sop" / "dinas-tanpa-nama" / "pengukuran-kinerja.html").read_text(encoding="utf-8")
     assert page.count("sop-lembar-halaman") == 2 and 'class="sop-lembar" data-search-exclude' in page
     assert '<table class="sop-langkah">' in page
-    index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.dumps(search_records(built))
     assert "Pengukuran Kinerja" in index and "Tim Penyusun" in index
     sheet_only = ("halaman 1 dari 2", "Lembar flowchart SOP")
     assert not [text for text in sheet_only if text in index], "sheet text kept out of the search index"
@@ -76,8 +77,6 @@ def test_a_structural_error_fails_the_build_listing_every_problem_and_writes_not
 
 
 def test_compliance_pages_and_data_are_built_and_kept_out_of_search(built):
-    import json
-
     data = json.loads((built / "compliance.json").read_text(encoding="utf-8"))
     sources = sorted(p.relative_to(REPO / "sops").with_suffix("").as_posix() for p in (REPO / "sops").rglob("*.yaml"))
     assert sorted(s["id"] for s in data["sops"]) == sources
@@ -85,12 +84,12 @@ def test_compliance_pages_and_data_are_built_and_kept_out_of_search(built):
     dashboard = (built / "kepatuhan.html").read_text(encoding="utf-8")
     assert dashboard.count("<tr data-sop=") == len(sources) and "assets/katalog-sop/kepatuhan.js" in dashboard
     assert 'id="sopap-i02"' in (built / "aturan.html").read_text(encoding="utf-8")
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert not [x for x in locations if "compliance" in x]
-    texts = " ".join(doc["text"] for doc in index["docs"])
+    records = search_records(built)
+    assert sorted(record["id"] for record in records) == sources, "search finds SOPs, and only SOPs"
+    assert all(record["url"] == f"sop/{record['id']}.html" for record in records)
+    texts = json.dumps(records)
     assert "tidak menyebut pelaksana" not in texts, "findings and dashboard tables stay out of the search index"
-    assert "aturan.html#sopap-i02" in locations, "the rules page is searchable"
+    assert "SOPAP-I02" not in texts, "the rules page's examples never outrank an SOP: they are not searched"
 
 
 def _plugin_options(project: Path, options: str) -> None:

@@ -84,6 +84,10 @@ STYLESHEET = "assets/katalog-sop/katalog-sop.css"
 WORKER_SHIM = "assets/katalog-sop/iframe-worker.js"
 """Lets search run from file:// with no request elsewhere; Material's offline
 plugin adds a shim from a CDN unless an iframe-worker script is already listed."""
+SEARCH_SCRIPT = "assets/katalog-sop/katalog-cari.js"
+"""Search in the header, over the index under cari/ (katalog_sop.search); a classic script, for file://."""
+STEMMER_SCRIPT = "assets/katalog-sop/stemmer-id.js"
+"""The Indonesian stemmer the search script loads when a reader starts searching."""
 SCRIPT = "assets/katalog-sop/kepatuhan.js"
 """Sorts and filters the Kepatuhan page's tables; a classic script, so it also runs from file://."""
 
@@ -99,8 +103,9 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     @event_priority(50)  # before Material's offline plugin looks for an iframe-worker shim
     def on_config(self, config):
         config.extra_css.append(STYLESHEET)
-        if SCRIPT not in (str(script) for script in config.extra_javascript):
-            config.extra_javascript.append(SCRIPT)
+        for script in (SCRIPT, SEARCH_SCRIPT):
+            if script not in (str(listed) for listed in config.extra_javascript):
+                config.extra_javascript.append(script)
         polyfills = config.extra.setdefault("polyfills", [])
         if WORKER_SHIM not in polyfills:
             polyfills.insert(0, WORKER_SHIM)
@@ -158,7 +163,9 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")
             files.append(File.generated(config, src, content=text))
-        for name, uri in (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM), ("kepatuhan.js", SCRIPT)):
+        assets = (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM), ("kepatuhan.js", SCRIPT),
+                  ("katalog-cari.js", SEARCH_SCRIPT), ("vendor/stemmer-id.js", STEMMER_SCRIPT))
+        for name, uri in assets:
             files.append(File.generated(config, uri, content=(ASSETS / name).read_text(encoding="utf-8")))
         return files
 

@@ -13,6 +13,8 @@ from katalog_sop.check import CheckResult
 from katalog_sop.keterkaitan import resolve_links
 from katalog_sop.riwayat import NO_HISTORY, GitHistory
 from katalog_sop.rules import RULES
+from katalog_sop.search.index import build_index, index_files
+from katalog_sop.search.records import search_record
 from katalog_sop.site.compliance_json import compliance_json
 from katalog_sop.site.dashboard import dashboard_page
 from katalog_sop.site.indexes import index_pages
@@ -63,5 +65,10 @@ def sop_pages(result: CheckResult) -> dict[str, str]:
 
 
 def site_data(result: CheckResult, directory_urls: bool = False) -> dict[str, str]:
-    """Generated files that are not pages, by their path in the site: ``compliance.json``."""
-    return {Paths.COMPLIANCE_JSON: compliance_json(compute_scores(result), result.today, directory_urls)}
+    """Generated files that are not pages, by their path in the site: ``compliance.json`` and search's ``cari/``."""
+    paths, urls = Paths(), Urls(directory_urls)
+    records = [search_record(sop, urls.quoted(paths.sop(sop.id))) for sop in result.catalogue.sops.values()]
+    return {
+        Paths.COMPLIANCE_JSON: compliance_json(compute_scores(result), result.today, directory_urls),
+        **index_files(build_index(records)),
+    }
