@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from browser import RequestRecorder, launch_chromium, new_context, serve
 from conftest import REPO
-from site_pages.test_plugin import _build, _project
+from site_pages.test_plugin import _build, _plugin_options, _project
 
 HOSTILE_NAME = "<img src=x onerror=\"document.title='diretas'\">Penerimaan Surat Masuk"
 
@@ -32,6 +32,8 @@ def site(tmp_path_factory):
             {"kegiatan": "Mendisposisikan surat masuk", "pelaksana": "Sekretaris", "output": "Disposisi"},
         ],
     }), encoding="utf-8")
+    (project / "sinonim.yaml").write_text("sinonim:\n  - [register surat, buku agenda]\n", encoding="utf-8")
+    _plugin_options(project, "sinonim: sinonim.yaml")
     result = _build(project)
     assert result.returncode == 0, result.stderr
     yield project / "site"
@@ -90,6 +92,12 @@ def test_a_regulation_in_its_short_form_finds_every_sop_citing_it_in_full(opened
     expect(results.locator(".katalog-cari__nama").nth(0)).to_contain_text("PROSEDUR")
     names = sorted(results.locator(".katalog-cari__nama").all_text_contents()[:2])
     assert ["KONSOLIDASI OLEH PPK" in names[0], "SELEKSI PENYEDIA JASA" in names[1]] == [True, True], names
+
+
+def test_an_agencys_own_synonym_finds_what_the_sop_calls_otherwise(opened):
+    page, _ = opened
+    results = search(page, "register surat")  # the agency's sinonim.yaml: register surat = buku agenda
+    expect(results.first.locator(".katalog-cari__cuplikan")).to_contain_text("Mencatat surat masuk di buku agenda")
 
 
 def test_a_misspelt_word_is_searched_as_the_closest_word_and_the_reader_is_told(opened):

@@ -49,6 +49,7 @@ from katalog_sop.reporters import format_line
 from katalog_sop.reporters.escape import terminal
 from katalog_sop.riwayat import read_history
 from katalog_sop.rules import RULES
+from katalog_sop.search.sinonim import SynonymError, load_synonyms
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
 from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.markup import attr, html_title
@@ -70,6 +71,8 @@ class KatalogSopConfig(base.Config):
     config = c.Optional(c.Type(str))
     """The rules' configuration file, relative to mkdocs.yml; unset: katalog-sop.yml there, when it exists
     (the file `sop check` reads too). Not together with ``rules``/``profiles``."""
+    sinonim = c.Optional(c.Type(str))
+    """The agency's own search synonyms, a YAML file relative to mkdocs.yml (see katalog_sop.search.sinonim)."""
     rules = c.Type(dict, default={})
     """Per rule id: a severity (error/warning/info/off) or a mapping of severity and options."""
     profiles = c.Type(list, default=[])
@@ -115,6 +118,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self.options = Options(max_rows=self.config.max_rows)
         self.rules_config = self._rules_config(root)
         self.directory_urls = config.use_directory_urls
+        self.synonyms = self._synonyms(root)
         self.result = self._check()  # before MkDocs cleans the site folder: a failed check leaves the old site
         self._stage(config)
         return config
@@ -155,7 +159,8 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self.sheets = self._draw(result)
         history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
         try:
-            generated = {**site_pages(result, self.directory_urls, history), **site_data(result, self.directory_urls)}
+            generated = {**site_pages(result, self.directory_urls, history),
+                         **site_data(result, self.directory_urls, self.synonyms)}
         except PageCollision as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
         self.sop_pages = sop_pages(result)
@@ -168,6 +173,15 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         for name, uri in assets:
             files.append(File.generated(config, uri, content=(ASSETS / name).read_text(encoding="utf-8")))
         return files
+
+    def _synonyms(self, root: Path) -> list[list[str]]:
+        if not self.config.sinonim:
+            return []
+        file = root / self.config.sinonim
+        try:
+            return load_synonyms(file, self.config.sinonim)
+        except SynonymError as exc:
+            raise PluginError(f"katalog-sop: sinonim pencarian: {exc}") from None
 
     def _rules_config(self, root: Path):
         inline = bool(self.config.rules or self.config.profiles)

@@ -124,8 +124,9 @@ def _encoded(found: dict[int, int]) -> list[int]:
     return out
 
 
-def index_files(index: SearchIndex) -> dict[str, str]:
-    """The search's files by their path in the site (``cari/...``)."""
+def index_files(index: SearchIndex, synonyms: list[list[str]] = ()) -> dict[str, str]:
+    """The search's files by their path in the site (``cari/...``); ``synonyms``: the agency's own groups,
+    searched like those of ``data/cari.yaml``."""
     sizes = {term: 8 * len(found) + len(term) for term, found in index.postings.items()}
     keys = shard_keys(set(sizes) | set(index.surface), lambda term: sizes.get(term, 0) + 2 * len(term) + 6)
     key_set = set(keys)
@@ -137,7 +138,7 @@ def index_files(index: SearchIndex) -> dict[str, str]:
     settings = yaml.safe_load((DATA / "cari.yaml").read_text(encoding="utf-8"))
     files = {
         f"{FOLDER}/manifest.js": _script("manifest", {
-            "n": len(index.records), "k": sorted(keys), "sinonim": settings["sinonim"], "umum": settings["kata_umum"],
+            "n": len(index.records), "k": sorted(keys), "sinonim": settings["sinonim"] + [[name.lower() for name in group] for group in synonyms], "umum": settings["kata_umum"],
         }),
         f"{FOLDER}/akar.js": _script("akar", index.roots),
     }

@@ -64,11 +64,12 @@ def sop_pages(result: CheckResult) -> dict[str, str]:
     return {paths.sop(sop.id): sop.id for sop in result.catalogue.sops.values()}
 
 
-def site_data(result: CheckResult, directory_urls: bool = False) -> dict[str, str]:
-    """Generated files that are not pages, by their path in the site: ``compliance.json`` and search's ``cari/``."""
+def site_data(result: CheckResult, directory_urls: bool = False, synonyms: list[list[str]] = ()) -> dict[str, str]:
+    """Generated files that are not pages, by their path in the site: ``compliance.json`` and search's ``cari/``
+    (``synonyms``: the agency's own, see :mod:`katalog_sop.search.sinonim`)."""
     paths, urls = Paths(), Urls(directory_urls)
     records = [search_record(sop, urls.quoted(paths.sop(sop.id))) for sop in result.catalogue.sops.values()]
     return {
         Paths.COMPLIANCE_JSON: compliance_json(compute_scores(result), result.today, directory_urls),
-        **index_files(build_index(records)),
+        **index_files(build_index(records), synonyms),
     }
