@@ -21,6 +21,7 @@
   var SCRIPT = document.currentScript;
   var ROOT = SCRIPT ? SCRIPT.src.replace(/assets\/katalog-sop\/katalog-cari\.js(?:[?#].*)?$/, "") : "";
   var SHOWN = 10;
+  var RERANKED = 20;  // results whose records are read to rank up words found together
   var received = {};
   var waiting = {};
 
@@ -65,6 +66,7 @@
     this.keys = new Set(manifest.k);
     this.common = new Set(manifest.umum);
     this.stemmer = window.KatalogSopStemmer.create(roots);
+    this.stems = new Map();  // word -> root: result texts repeat their words
     this.phrases = [];  // [word list, group index], longest first
     var self = this;
     manifest.sinonim.forEach(function (group, g) {
@@ -75,7 +77,12 @@
   }
 
   Engine.prototype.stem = function (word) {
-    return LETTERS.test(word) ? this.stemmer.stem(word) : word;
+    var found = this.stems.get(word);
+    if (found === undefined) {
+      found = LETTERS.test(word) ? this.stemmer.stem(word) : word;
+      this.stems.set(word, found);
+    }
+    return found;
   };
 
   Engine.prototype.keyOf = function (text) {
@@ -176,11 +183,12 @@
     var corrections = [];
     var slotsDone = parsed.slots.map(function (slot) {
       return self.score(slot).then(function (scores) {
-        if (scores || !slot.word) { return scores; }
+        if (scores || !slot.word) { return scores && { scores: scores, slot: slot }; }
         return self.correct(slot.word).then(function (better) {
           if (!better) { return null; }
           corrections.push([slot.word, better]);
-          return self.score({ word: better, alts: [[self.stem(better)]] });
+          var fixed = { word: better, alts: [[self.stem(better)]] };
+          return self.score(fixed).then(function (found) { return found && { scores: found, slot: fixed }; });
         });
       });
     });
@@ -189,8 +197,8 @@
       var active = done[0].filter(Boolean);
       var total = new Map();
       var matched = new Map();
-      active.forEach(function (scores) {
-        scores.forEach(function (score, doc) {
+      active.forEach(function (found) {
+        found.scores.forEach(function (score, doc) {
           total.set(doc, (total.get(doc) || 0) + score);
           matched.set(doc, (matched.get(doc) || 0) + 1);
         });
@@ -201,7 +209,37 @@
       });
       done[1].forEach(function (bonus, doc) { total.set(doc, (total.get(doc) || 0) + bonus); });
       var ranked = Array.from(total.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      return { ranked: ranked, corrections: corrections, parsed: parsed };
+      var slots = active.map(function (found) { return found.slot; });
+      return self.together(ranked, slots).then(function (reranked) {
+        return { ranked: reranked, corrections: corrections, parsed: parsed, slots: slots };
+      });
+    });
+  };
+
+  /* The first results again, ranked up where one text of the SOP (a step, an output) holds several of
+     the query's words: "kasubag perencanaan" is the step naming the Kasubbag Perencanaan, not an SOP
+     with a Kasubag in one column and a "dokumen perencanaan" in another step. */
+  Engine.prototype.together = function (ranked, slots) {
+    var self = this;
+    if (slots.length < 2) { return Promise.resolve(ranked); }
+    var head = ranked.slice(0, RERANKED);
+    var sets = slots.map(function (slot) {
+      var terms = new Set();
+      slot.alts.forEach(function (alt) { alt.forEach(function (term) { terms.add(term); }); });
+      return terms;
+    });
+    return Promise.all(head.map(function (pair) { return record(pair[0]); })).then(function (records) {
+      var scored = head.map(function (pair, k) {
+        var best = 1;
+        (records[k] ? records[k].teks : []).forEach(function (text) {
+          var stems = new Set(wordsOf(text[1]).map(function (w) { return self.stem(w); }));
+          var held = sets.filter(function (terms) { return Array.from(terms).some(function (t) { return stems.has(t); }); }).length;
+          best = Math.max(best, held);
+        });
+        return [pair[0], pair[1] * (1 + (best - 1) / (slots.length - 1))];
+      });
+      scored.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return scored.concat(ranked.slice(RERANKED));
     });
   };
 
