@@ -79,11 +79,21 @@ def search(page, words: str):
     ("pokja pemilihan", "SELEKSI PENYEDIA JASA KONSULTANSI NONKONSTRUKSI"),
     ("uu 11/2008", "SURVEI VOLUME PENJUALAN ECERAN BERAS"),  # cited as "Undang-Undang Nomor 11 Tahun 2008"
     ("kepala sub bagian program", "Pengumpulan Data Capaian Kinerja"),  # the column is "Kasubag Program"
-], ids=["word-form", "verb-and-noun", "nomor", "role", "regulation", "synonym"])
+    ("berita acara negosiasi", "SELEKSI PENYEDIA JASA KONSULTANSI NONKONSTRUKSI"),  # an output
+    ("jasa pengiriman", "Pengiriman Dokumen"),  # a pelaksana column: "Jasa pengiriman"
+    ("surat dinas portal pintar", "Pengiriman Dokumen"),  # its keterkaitan: "SOP Pembuatan Surat Dinas melalui portal pintar"
+], ids=["word-form", "verb-and-noun", "nomor", "role", "regulation", "synonym", "output", "pelaksana", "keterkaitan"])
 def test_each_kind_of_query_finds_its_sop_first(opened, words, first):
     page, _ = opened
     results = search(page, words)
     expect(results.first.locator(".katalog-cari__nama")).to_contain_text(first, ignore_case=True)
+
+
+def test_a_unit_finds_all_its_sops_first(opened):
+    page, _ = opened
+    results = search(page, "change agent network")  # the unit of 327 (JOSS) and 332 (CoachMe)
+    names = results.locator(".katalog-cari__nama").all_text_contents()[:2]
+    assert sorted(name.split()[1] for name in names) == ["Pelaksanaan", "Penyelenggaraan"], names
 
 
 def test_a_regulation_in_its_short_form_finds_every_sop_citing_it_in_full(opened):
