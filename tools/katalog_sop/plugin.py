@@ -85,8 +85,9 @@ class KatalogSopConfig(base.Config):
 ASSETS = Path(__file__).parent / "site" / "assets"
 STYLESHEET = "assets/katalog-sop/katalog-sop.css"
 WORKER_SHIM = "assets/katalog-sop/iframe-worker.js"
-"""Lets search run from file:// with no request elsewhere; Material's offline
-plugin adds a shim from a CDN unless an iframe-worker script is already listed."""
+"""Runs Web Workers from file:// with no request elsewhere. The catalogue's own search uses no worker,
+but Material's offline plugin (and its search, should a site add it) would otherwise list a shim
+from a CDN: an iframe-worker script listed already keeps every page from asking another host."""
 SEARCH_SCRIPT = "assets/katalog-sop/katalog-cari.js"
 """Search in the header, over the index under cari/ (katalog_sop.search); a classic script, for file://."""
 STEMMER_SCRIPT = "assets/katalog-sop/stemmer-id.js"
