@@ -430,16 +430,6 @@
     return engine;
   }
 
-  window.KatalogCari.cari = function (query) {  // for tests and benchmarks: ranked SOP records of a query
-    return engineReady().then(function (e) {
-      return e.search(query).then(function (found) {
-        return Promise.all(found.ranked.slice(0, SHOWN).map(function (pair) { return record(pair[0]); })).then(function (records) {
-          return { hasil: records.map(function (r) { return r && r.id; }), koreksi: found.corrections, jumlah: found.ranked.length };
-        });
-      });
-    });
-  };
-
   function mount() {
     var header = document.querySelector(".md-header__inner");
     if (!header || document.getElementById("katalog-cari-kotak")) { return; }
