@@ -351,7 +351,7 @@ def test_titles_headings_and_navigation_show_sop_text_as_text(site, pages, compl
     entry = _published(site, payload)
     page = pages[_entry_page(site, compliance, entry)]
     problems = []
-    if squeeze(page.title) != f"{_line(entry.nama)} - {SITE_NAME}":
+    if squeeze(page.title) != f"{_line(entry.nama)} · {_line(entry.data['unit'])} - {SITE_NAME}":
         problems.append(f"<title> {squeeze(page.title)[:200]!r}")
     if [squeeze(h) for h in page.headings("h1")] != [_line(entry.nama)]:
         problems.append(f"<h1> {[squeeze(h)[:200] for h in page.headings('h1')]!r}")

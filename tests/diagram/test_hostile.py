@@ -104,8 +104,11 @@ def assert_inert(svg: str) -> None:
             local = attribute.rsplit("}", 1)[-1].lower()
             assert local != "href" and not local.startswith("on"), f"{attribute} on <{name}>"
     assert "javascript:" not in "".join(
-        value for element in root.iter() for value in element.attrib.values()
+        value for element in root.iter() for name, value in element.attrib.items() if name != "aria-label"
     ), "a URL in an attribute"
+    # The sheet's name for assistive technology is text, like its <title>: the same words, never markup.
+    title = root.find(f"{SVG}g/{SVG}title")
+    assert title is not None and root.get("role") == "img" and root.get("aria-label") == title.text
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -125,10 +125,17 @@ def test_an_sop_page_lists_its_findings_with_severity_rule_link_place_and_clause
     m02 = groups["SOPAP-M02"]
     assert _text(m02.find(".//span[@class='sop-tingkat sop-tingkat-peringatan']")) == "peringatan"
     assert m02.find(".//span[@class='sop-letak']/a").get("href") == "#langkah-3"
-    assert _text(m02.find(".//span[@class='sop-letak']")).startswith("(langkah 3;")
+    assert _text(m02.find(".//span[@class='sop-letak']")) == "(langkah 3)", "the reader's words, no source line"
+    m02_problem = next(p for p in result.problems if p.code == "SOPAP-M02" and p.location.path.endswith("kurang.yaml"))
+    source = m02.find(".//span[@class='sop-sumber']")
+    assert _text(source) == f"sumber: baris {m02_problem.location.line}", "the maintainers' line, marked as the source's"
+    assert source.get("title") == f"{m02_problem.location.path}:{m02_problem.location.line}:{m02_problem.location.column}"
     assert groups["SOPAP-W01"].find(".//span[@class='sop-tingkat sop-tingkat-info']") is not None
-    structural = _text(root.find(".//div[@class='sop-status sop-status-galat']"))
-    assert "2 dari 5 pemeriksaan lolos" in structural and "tidak terpakai" in structural, "structural warnings still listed"
+    status = root.find(".//div[@class='sop-status sop-status-galat']")
+    assert _text(status).startswith("Status kepatuhan: 2 dari 5 pemeriksaan lolos")
+    assert "baris" not in _text(status) and "tidak terpakai" not in _text(status), "no source lines under the title"
+    structural = root.find(".//div[@class='sop-temuan-struktur']")
+    assert "tidak terpakai" in _text(structural) and "sumber: baris" in _text(structural), "structural warnings still listed"
 
 
 def test_exempted_findings_are_listed_apart_with_their_reason(result):
@@ -146,7 +153,8 @@ def test_nasty_messages_and_reasons_are_shown_exactly_as_written(result):
     )
     page = site_pages(dataclasses.replace(result, problems=nasty))["sop/alpha/kurang.md"]
     root = _tree(page)
-    messages = [_text(e) for e in root.iter("span") if e.get("class") == "sop-pesan"]
+    findings = [g for g in root.iter() if g.get("class") in ("sop-temuan-aturan", "sop-dikecualikan")]
+    messages = [_text(e) for g in findings for e in g.iter("span") if e.get("class") == "sop-pesan"]
     assert messages and all(m == " ".join(NASTY.split()) for m in messages)
     assert _text(root.find(".//div[@class='sop-alasan']")) == "Alasan pengecualian: " + NASTY + " alasan"
     assert not [e.tag for e in root.iter() if e.tag in ("b", "em", "script", "code") and "tebal" in _text(e) + "".join(e.itertext())]
@@ -179,7 +187,7 @@ def test_the_badge_is_coloured_by_the_worst_counting_severity(result):
     pages = site_pages(result)
     def badge(sop_id):
         status = _tree(pages[f"sop/{sop_id}.md"]).find(".//div[@class]")
-        return status.get("class"), _text(status.find("a"))
+        return status.get("class"), _text(status.find("a[@class='sop-lencana']"))
     assert badge("alpha/lengkap") == ("sop-status sop-status-sah", "5 dari 5 pemeriksaan lolos")
     assert badge("beta/info") == ("sop-status sop-status-info", "5 dari 5 pemeriksaan lolos · 1 info")
     assert badge("beta/satu") == ("sop-status sop-status-peringatan", "3 dari 5 pemeriksaan lolos · 3 peringatan")

@@ -119,7 +119,7 @@ def test_titles_show_sop_text_as_text_on_every_page(tmp_path):
     site = built(project)
     found = pages(site)
     sop_page = next(p for src, p in found.items() if src.startswith("sop/"))
-    assert sop_page.title == f"{nama} - Katalog SOP"
+    assert sop_page.title == f"{nama} · <i>Bagian</i> Umum - Katalog SOP", "the unit tells same-named SOPs apart"
     assert sop_page.h1.strip() == nama
     titles = {p.title for p in found.values()}
     assert "<i>Bagian</i> Umum - Katalog SOP" in titles
@@ -135,7 +135,7 @@ def test_a_carriage_return_in_the_name_does_not_cut_the_heading_or_title(tmp_pat
     site = built(project)
     page = pages(site)["sop/umum/surat.html"]
     assert page.h1.strip() == "Penerimaan Surat Masuk"
-    assert page.title == "Penerimaan Surat Masuk - Katalog SOP"
+    assert page.title == "Penerimaan Surat Masuk · Bagian Umum - Katalog SOP"
 
 
 def test_navigation_names_units_from_the_data_and_never_shows_a_folder_name_as_markup(tmp_path):

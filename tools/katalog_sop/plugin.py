@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -52,13 +51,12 @@ from katalog_sop.rules import RULES
 from katalog_sop.search.sinonim import SynonymError, load_synonyms
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
 from katalog_sop.site.indexes import unit_names
+from katalog_sop.site.lembar import sheet_html
 from katalog_sop.site.markup import attr, html_title
 from katalog_sop.site.paths import Paths
-from katalog_sop.site.sop_page import SHEET_MARK
+from katalog_sop.site.sop_page import SHEET_MARK, tab_title
 
 log = get_plugin_logger(__name__)
-
-_XML_PROLOGUE = re.compile(r"\A<\?xml[^>]*>\s*(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.S)
 
 
 class KatalogSopConfig(base.Config):
@@ -92,6 +90,8 @@ SEARCH_SCRIPT = "assets/katalog-sop/katalog-cari.js"
 """Search in the header, over the index under cari/ (katalog_sop.search); a classic script, for file://."""
 STEMMER_SCRIPT = "assets/katalog-sop/stemmer-id.js"
 """The Indonesian stemmer the search script loads when a reader starts searching."""
+PAGE_SCRIPT = "assets/katalog-sop/katalog-halaman.js"
+"""An SOP page's tools: print, and the sheet's zoomable view, new tab and downloads; a classic script."""
 SCRIPT = "assets/katalog-sop/kepatuhan.js"
 """Sorts and filters the Kepatuhan page's tables; a classic script, so it also runs from file://."""
 
@@ -107,7 +107,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     @event_priority(50)  # before Material's offline plugin looks for an iframe-worker shim
     def on_config(self, config):
         config.extra_css.append(STYLESHEET)
-        for script in (SCRIPT, SEARCH_SCRIPT):
+        for script in (SCRIPT, SEARCH_SCRIPT, PAGE_SCRIPT):
             if script not in (str(listed) for listed in config.extra_javascript):
                 config.extra_javascript.append(script)
         polyfills = config.extra.setdefault("polyfills", [])
@@ -170,7 +170,8 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
                 raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")
             files.append(File.generated(config, src, content=text))
         assets = (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM), ("kepatuhan.js", SCRIPT),
-                  ("katalog-cari.js", SEARCH_SCRIPT), ("vendor/stemmer-id.js", STEMMER_SCRIPT))
+                  ("katalog-cari.js", SEARCH_SCRIPT), ("vendor/stemmer-id.js", STEMMER_SCRIPT),
+                  ("katalog-halaman.js", PAGE_SCRIPT))
         for name, uri in assets:
             files.append(File.generated(config, uri, content=(ASSETS / name).read_text(encoding="utf-8")))
         return files
@@ -233,13 +234,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             raise PluginError(f"katalog-sop: Graphviz tidak dapat menggambar satu pun dari {drawn.attempted} halaman lembar; {reason}")
         for warning in drawn.warnings:  # a page drawn as a stand-in, a cache that cannot be written:
             log.info(terminal(warning))  # the site is still whole, so never a warning that --strict stops on
-        sheets = {}
-        for sop, pages in zip(sops, drawn):
-            figures = "".join(
-                f'<figure class="sop-lembar-halaman">{_XML_PROLOGUE.sub("", page.svg)}</figure>' for page in pages
-            )
-            sheets[sop.id] = f'<div class="sop-lembar" data-search-exclude>{figures}</div>'
-        return sheets
+        return {sop.id: sheet_html(sop.nama.value, [page.svg for page in pages]) for sop, pages in zip(sops, drawn)}
 
     def on_nav(self, nav, config, files):
         """Name every section: generated folders by our labels, a unit's folder by the unit's name, escaped."""
@@ -269,7 +264,9 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         sop_id = self.sop_pages.get(page.file.src_uri)
         if sop_id is not None:
             html = html.replace(SHEET_MARK.format(id=attr(sop_id)), self.sheets.get(sop_id, ""), 1)
-        if "title" not in page.meta:
+        if sop_id is not None:  # the tab and the header tell same-named SOPs of different units apart
+            page.meta["title"] = html_title(tab_title(self.result.catalogue.sops[sop_id]))
+        elif "title" not in page.meta:
             # MkDocs keeps a heading's entities (HTML), but a title from the file's
             # name is plain text; the theme decodes entities of a title it strips
             # tags from, and puts a title given in the metadata into <title> as it is.

@@ -537,6 +537,7 @@ _GRAPH_TITLE = re.compile(r"<title>sheet</title>")
 _PART_TITLE = re.compile(r"<title>(?!sheet</title>)[^<]*</title>\n?")
 """Graphviz names each node and edge in a ``<title>`` ("n1", "n1->n2"): tooltips that mean nothing to a reader."""
 _PAGE_PREFIX = re.compile(r'id="page\d+,\d+_')
+_SVG_OPEN = re.compile(r"<svg\b")
 
 
 def _page_title(title: str, number: int, total: int) -> str:
@@ -552,6 +553,9 @@ def accessible(svg: str, title: str, description: str) -> str:
     """
     text = f"<title>{escape(visible(title))}</title>\n<desc>{escape(visible(description))}</desc>"
     svg = _PART_TITLE.sub("", _PAGE_PREFIX.sub('id="', svg, count=1))
+    # One image to assistive technology, named by the page's title (a <title> alone is not read everywhere).
+    label = escape(visible(title), {'"': "&quot;"})
+    svg = _SVG_OPEN.sub(lambda m: f'{m.group(0)} role="img" aria-label="{label}"', svg, count=1)
     return _GRAPH_TITLE.sub(lambda _: text, svg, count=1)
 
 

@@ -37,35 +37,38 @@ def worst(problems) -> Severity | None:
 
 
 def status(structural: list[Problem], score: SopScore | None) -> str:
-    """The badge under the title: the share of checks passed (or "Struktur sah" when no rule ran),
-    coloured by the worst counting severity, and the structural problems listed under it."""
+    """The line under the title: "Status kepatuhan:" and the share of checks passed (or "Struktur sah"
+    when no rule ran), linked to the findings; its class names the worst counting severity. Quiet on
+    purpose: readers come for the SOP; the Kepatuhan page is where the numbers are loud."""
+    everything = list(structural) + (list(score.findings) if score is not None and score.checks else [])
+    counted = count_text(everything) if everything else ""
     if score is None or not score.checks:
-        notes = sum(1 for p in structural if p.severity is Severity.WARNING)
-        text = "Struktur sah" + (f" · {notes} peringatan" if notes else "")
-        badge = f'<span class="sop-lencana">{esc(text)}</span>'
-        level = worst(structural)
+        text = "Struktur sah" + (f" · {counted}" if counted else "")
     else:  # the counts are `sop check`'s for the file: structure and rules together, by one function
-        everything = list(structural) + list(score.findings)
-        counted = count_text(everything) if any(everything) else ""
         text = f"{score.passed} dari {score.checks} pemeriksaan lolos" + (f" · {counted}" if counted else "")
-        badge = f'<a class="sop-lencana" href="#{ANCHOR}">{esc(text)}</a>'
-        level = worst(everything)
-    rows = "".join(
-        f"<li>{esc(p.location.line)}:{esc(p.location.column)} {esc(p.message)}</li>" for p in structural
-    )
-    detail = f'<ul class="sop-temuan">{rows}</ul>' if rows else ""
-    return f'<div class="sop-status sop-status-{_CSS[level]}">{badge}{detail}</div>'
+    level = worst(everything)
+    shown = f'<a class="sop-lencana" href="#{ANCHOR}">{esc(text)}</a>' if everything or score else f'<span class="sop-lencana">{esc(text)}</span>'
+    return (f'<div class="sop-status sop-status-{_CSS[level]}">'
+            f'<span class="sop-status-label">Status kepatuhan:</span> {shown}</div>')
 
 
 def severity_label(severity: Severity) -> str:
     return f'<span class="sop-tingkat sop-tingkat-{_CSS[severity]}">{SEVERITY[severity]}</span>'
 
 
-def findings_section(score: SopScore, rules: dict[str, Rule], rule_href) -> str:
-    """The "Temuan kepatuhan" section; ``rule_href(rule_id)`` links a rule's entry on the Aturan page."""
-    counting, exempted = score.counting, score.exempted
-    steps = len(score.sop.langkah)
-    if counting:
+def findings_section(score: SopScore | None, rules: dict[str, Rule], rule_href, structural=()) -> str:
+    """The "Temuan kepatuhan" section; ``rule_href(rule_id)`` links a rule's entry on the Aturan page.
+
+    ``structural``: the file's structural problems (schema warnings), listed first; ``score`` ``None``
+    when no rule ran. Each finding says where in the SOP it is in the form's words and, for the
+    maintainers who fix it, the source file's line ("sumber").
+    """
+    counting = score.counting if score is not None else ()
+    exempted = score.exempted if score is not None else ()
+    steps = len(score.sop.langkah) if score is not None else 0
+    if score is None:
+        intro = "<p>Pemeriksaan kepatuhan tidak dijalankan; temuan struktur berkas:</p>"
+    elif counting:
         totals = ", ".join(f"{score.count(s)} {SEVERITY[s]}" for s in ORDER if score.count(s))
         intro = (
             f"<p>{score.passed} dari {score.checks} pemeriksaan lolos. Temuan: {totals}. "
@@ -77,7 +80,7 @@ def findings_section(score: SopScore, rules: dict[str, Rule], rule_href) -> str:
     groups: dict[str, list[Problem]] = {}
     for problem in sorted(counting, key=lambda p: (ORDER.index(p.severity), p.code)):
         groups.setdefault(problem.code, []).append(problem)
-    body = "".join(_group(rules[code], found, rule_href, steps) for code, found in groups.items())
+    body = _structural(structural) + "".join(_group(rules[code], found, rule_href, steps) for code, found in groups.items())
     parts = [f"## {HEADING}", "", f'<section class="sop-kepatuhan" data-search-exclude="">{intro}{body}</section>', ""]
     if exempted:
         rows = "".join(_exempted(p, rule_href, steps) for p in exempted)
@@ -90,13 +93,28 @@ def findings_section(score: SopScore, rules: dict[str, Rule], rule_href) -> str:
     return "\n".join(parts)
 
 
+def _structural(problems) -> str:
+    if not problems:
+        return ""
+    severity = worst(problems) or Severity.INFO
+    rows = "".join(f'<li><span class="sop-pesan">{esc(p.message)}</span> {_source(p)}</li>' for p in problems)
+    return (f'<div class="sop-temuan-struktur"><p class="sop-temuan-judul">{severity_label(severity)} '
+            f'Struktur berkas</p><ul>{rows}</ul></div>')
+
+
+def _source(problem: Problem) -> str:
+    """Where the maintainer finds it: the source file, line and column, apart from the reader's words."""
+    place = f"{problem.location.path}:{problem.location.line}:{problem.location.column}"
+    return f'<span class="sop-sumber" title="{attr(place)}">sumber: baris {esc(problem.location.line)}</span>'
+
+
 def _place(problem: Problem, steps: int) -> str:
     text = esc(where(problem.location.json_path))
     step = step_of(problem.location.json_path)
     if step is not None and 1 <= step <= steps:
         label = esc(f"langkah {step}")
         text = text.replace(label, f'<a href="#langkah-{step}">{label}</a>', 1)
-    return f'<span class="sop-letak">({text}; baris {esc(problem.location.line)})</span>'
+    return f'<span class="sop-letak">({text})</span> {_source(problem)}'
 
 
 def _rule_link(rule_id: str, rule_href) -> str:

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from katalog_sop.build import SECTIONS
 from katalog_sop.catalogue import Catalogue
 from katalog_sop.formulir import column_name, heading, labels
-from katalog_sop.model import BERSAMAAN, Langkah, Pengesahan, Simbol, Sop, Tanggal
+from katalog_sop.model import BERSAMAAN, Langkah, Pengesahan, Simbol, Sop
 from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
 from katalog_sop.riwayat import NO_HISTORY, GitHistory
+from katalog_sop.site.cetak import date_text, print_form
 from katalog_sop.site.findings import findings_section, status
 from katalog_sop.site.markup import Urls, attr, esc, esc_line, items, link
 from katalog_sop.site.paths import Paths
@@ -64,7 +65,11 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     parts = [
         f"# {esc_line(sop.nama.value)}",
         "",
+        _subtitle(sop, label),
+        "",
         status(problems, score),
+        "",
+        print_form(sop, label),
         "",
         "## Identitas",
         "",
@@ -81,20 +86,37 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     parts += ["## Lembar Flowchart", "", SHEET_MARK.format(id=attr(sop.id)), ""]
     if revisions := _riwayat(sop, ctx.history):
         parts += ["## Riwayat Revisi", "", revisions, ""]
-    if score is not None and score.checks:
+    ran = score is not None and score.checks
+    if ran or problems:
         aturan = ctx.urls.href(src, ctx.paths.ATURAN)  # once per page: relpath is the costly part
         rule_href = lambda rule_id: f"{aturan}#{ctx.paths.rule_anchor(rule_id)}"
-        parts += [findings_section(score, ctx.scores.rules_by_id, rule_href), ""]
+        rules_by_id = ctx.scores.rules_by_id if ctx.scores is not None else {}
+        parts += [findings_section(score if ran else None, rules_by_id, rule_href, problems), ""]
     if sop.catatan_sumber is not None:
         parts += ["## Catatan Sumber", "", _catatan(sop), ""]
     parts += ["## Dirujuk oleh", "", _referenced_by(sop, src, ctx), ""]
     return "\n".join(parts)
 
 
-def _date(value: Tanggal | None) -> str:
-    if value is None:
+def where_from(sop: Sop) -> list[str]:
+    """What tells same-named SOPs apart, as plain text: the unit, the instansi, the nomor (those written)."""
+    parts = [v.value for v in (sop.unit, sop.instansi) if v is not None]
+    if sop.nomor is not None:
+        parts.append(f"Nomor {sop.nomor.value}")
+    return parts
+
+
+def tab_title(sop: Sop) -> str:
+    """The browser tab's title (plain text): the SOP's name and the unit or instansi it belongs to."""
+    owner = next((v.value for v in (sop.unit, sop.instansi) if v is not None), "")
+    return f"{sop.nama.value} · {owner}" if owner else sop.nama.value
+
+
+def _subtitle(sop: Sop, label: Mapping[str, str | None]) -> str:
+    parts = where_from(sop)
+    if not parts:
         return ""
-    return esc(format_tanggal(value.date)) if value.date else esc(value.raw)
+    return '<p class="sop-subjudul">' + " · ".join(f"<span>{esc(p)}</span>" for p in parts) + "</p>"
 
 
 def _pengesahan(value: Pengesahan | None) -> str:
@@ -112,9 +134,9 @@ def _identity(sop: Sop, label: Mapping[str, str | None]) -> str:
         kop += [v.value for v in (sop.kop.alamat, sop.kop.email, sop.kop.situs_web) if v is not None]
     rows = [
         ("nomor", esc(sop.nomor.value) if sop.nomor else ""),
-        ("tanggal_pembuatan", _date(sop.tanggal_pembuatan)),
-        ("tanggal_revisi", _date(sop.tanggal_revisi)),
-        ("tanggal_efektif", _date(sop.tanggal_efektif)),
+        ("tanggal_pembuatan", date_text(sop.tanggal_pembuatan)),
+        ("tanggal_revisi", date_text(sop.tanggal_revisi)),
+        ("tanggal_efektif", date_text(sop.tanggal_efektif)),
     ]
     rows += [(key, _pengesahan(getattr(sop, key))) for key in ("disusun_oleh", "diperiksa_oleh") if getattr(sop, key)]
     rows += [("disahkan_oleh", _pengesahan(sop.disahkan_oleh)), ("nama", esc(sop.nama.value))]
@@ -185,7 +207,8 @@ def _steps(sop: Sop, label: Mapping[str, str | None]) -> str:
                 rows.append(f'<tr class="sop-tabel-judul"><th colspan="{len(columns)}" scope="colgroup">{title}</th></tr>')
         rows.append(f'<tr id="langkah-{step.nomor}">' + "".join(f"<td{span.get(key, '')}>{cells[key]}</td>" for key in shown) + "</tr>")
     close_table()
-    return f'<table class="sop-langkah"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return (f'<div class="sop-gulir" tabindex="0" role="region" aria-label="Tabel langkah (geser ke samping bila perlu)">'
+            f'<table class="sop-langkah"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def _symbol_name(sop: Sop, symbol: Simbol) -> str:
@@ -261,7 +284,7 @@ def _total(sop: Sop) -> str:
 
 def _revisi(sop: Sop) -> str:
     rows = "".join(
-        f"<tr><td>{'' if r.ke is None else r.ke}</td><td>{_date(r.tanggal)}</td><td>{esc(r.uraian.value)}</td></tr>"
+        f"<tr><td>{'' if r.ke is None else r.ke}</td><td>{date_text(r.tanggal)}</td><td>{esc(r.uraian.value)}</td></tr>"
         for r in sop.revisi
     )
     return f'<table class="sop-revisi"><thead><tr><th>Revisi ke</th><th>Tanggal</th><th>Uraian</th></tr></thead><tbody>{rows}</tbody></table>'
@@ -273,7 +296,7 @@ def _riwayat(sop: Sop, history: GitHistory) -> str:
     if sop.revisi:
         parts.append(_revisi(sop))
     elif sop.tanggal_revisi is not None and sop.tanggal_revisi.date is not None:
-        parts.append(f"<p>Revisi terakhir: {_date(sop.tanggal_revisi)} (rincian revisi tidak dicatat).</p>")
+        parts.append(f"<p>Revisi terakhir: {date_text(sop.tanggal_revisi)} (rincian revisi tidak dicatat).</p>")
     if history.in_git:
         parts.append(f'<p class="sop-riwayat-git" data-search-exclude="">{_git_note(sop.id, history)}</p>')
     return "".join(parts)
