@@ -34,7 +34,31 @@ LINKED = {
           - {kegiatan: Menyerahkan berkas izin, pelaksana: Petugas Loket, output: Berkas}
           - {kegiatan: Menyimpan berkas izin, pelaksana: Pengarsip, output: Arsip}
         """,
+    "surat-keterangan-domisili.yaml": """\
+        nama: Penerbitan Surat Keterangan Domisili
+        nomor: 045/12/KEC-X/2025
+        instansi: Pemerintah Kabupaten Contoh
+        unit: Kecamatan Contoh
+        tanggal_pembuatan: 2 Januari 2025
+        tanggal_revisi: "-"
+        tanggal_efektif: 6 Januari 2025
+        disahkan_oleh: {jabatan: Camat Contoh, nama: "Drs. BUDI SANTOSO, M.Si", nip: 19700101 199003 1 002}
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+          - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
+        kualifikasi_pelaksana: [Memahami administrasi kependudukan]
+        keterkaitan: [SOP Pelayanan Permohonan Izin]
+        peralatan_perlengkapan: [Komputer, Printer]
+        peringatan: ["Jika SOP tidak dilaksanakan, maka pelayanan terlambat."]
+        pencatatan_pendataan: [Buku register surat keterangan]
+        pelaksana: [Petugas Pelayanan, Kasi Pemerintahan, Camat]
+        langkah:
+          - {kegiatan: Menerima berkas permohonan, pelaksana: Petugas Pelayanan, kelengkapan: [KTP], waktu: 10 menit, output: Berkas}
+          - {kegiatan: Memeriksa berkas permohonan, pelaksana: Kasi Pemerintahan, waktu: 15 menit, output: Berkas diperiksa}
+          - {kegiatan: Menandatangani surat keterangan, pelaksana: Camat, waktu: 1 hari, output: Surat keterangan}
+        """,
 }
+"""The unit "contoh": two SOPs that name each other, and one with every part of the form filled in."""
 
 
 @pytest.fixture(scope="session")

@@ -117,7 +117,7 @@ def test_an_sop_page_lists_its_findings_with_severity_rule_link_place_and_clause
     groups = {g.get("data-aturan"): g for g in root.iter("div") if g.get("class") == "sop-temuan-aturan"}
     assert sorted(groups) == ["SOPAP-I02", "SOPAP-M02", "SOPAP-P01", "SOPAP-W01"], "exempted K01 is not among them"
     i02 = groups["SOPAP-I02"]
-    assert _text(i02.find(".//span[@class='sop-tingkat sop-tingkat-galat']")) == "galat"
+    assert _text(i02.find(".//span[@class='sop-tingkat sop-tingkat-galat']")) == "kesalahan", "plain words for readers"
     assert i02.find(".//a[@class='sop-aturan-id']").get("href") == "../../aturan.html#sopap-i02"
     assert _text(i02.find(".//p[@class='sop-ketentuan']")) == "Ketentuan: " + " ".join(RULES["SOPAP-I02"].clause.split())
     message = next(p.message for p in result.problems if p.code == "SOPAP-I02")
@@ -189,7 +189,7 @@ def test_the_badge_is_coloured_by_the_worst_counting_severity(result):
         status = _tree(pages[f"sop/{sop_id}.md"]).find(".//div[@class]")
         return status.get("class"), _text(status.find("a[@class='sop-lencana']"))
     assert badge("alpha/lengkap") == ("sop-status sop-status-sah", "5 dari 5 pemeriksaan lolos")
-    assert badge("beta/info") == ("sop-status sop-status-info", "5 dari 5 pemeriksaan lolos · 1 info")
+    assert badge("beta/info") == ("sop-status sop-status-info", "5 dari 5 pemeriksaan lolos · 1 saran")
     assert badge("beta/satu") == ("sop-status sop-status-peringatan", "3 dari 5 pemeriksaan lolos · 3 peringatan")
     assert badge("alpha/kurang")[0] == "sop-status sop-status-galat"
 
@@ -204,7 +204,10 @@ def test_the_badge_counts_what_sop_check_counts_for_the_file(result):
         if header is None:  # nothing reported for the file: nothing counted on the page
             assert " · " not in shown, sop.id
         else:
-            assert shown.endswith(" · " + header[len(sop.path) + 2:-1]), (sop.id, shown, header)
+            counts = header[len(sop.path) + 2:-1]
+            for word, plain in (("galat", "kesalahan"), ("info", "saran")):  # the same numbers, in readers' words
+                counts = counts.replace(f" {word}", f" {plain}")
+            assert shown.endswith(" · " + counts), (sop.id, shown, header)
 
 
 def test_compliance_json_agrees_with_the_dashboard(result):

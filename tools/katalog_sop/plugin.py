@@ -81,6 +81,8 @@ class KatalogSopConfig(base.Config):
 
 
 ASSETS = Path(__file__).parent / "site" / "assets"
+THEME = Path(__file__).parent / "site" / "theme"
+"""Template overrides for Material: Indonesian where its own Indonesian table is not, a 404 page for readers."""
 STYLESHEET = "assets/katalog-sop/katalog-sop.css"
 WORKER_SHIM = "assets/katalog-sop/iframe-worker.js"
 """Runs Web Workers from file:// with no request elsewhere. The catalogue's own search uses no worker,
@@ -110,6 +112,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         for script in (SCRIPT, SEARCH_SCRIPT, PAGE_SCRIPT):
             if script not in (str(listed) for listed in config.extra_javascript):
                 config.extra_javascript.append(script)
+        self._theme(config)
         polyfills = config.extra.setdefault("polyfills", [])
         if WORKER_SHIM not in polyfills:
             polyfills.insert(0, WORKER_SHIM)
@@ -123,6 +126,17 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self.result = self._check()  # before MkDocs cleans the site folder: a failed check leaves the old site
         self._stage(config)
         return config
+
+    @staticmethod
+    def _theme(config) -> None:
+        """The theme's words in Indonesian (404 page, footer, ARIA names, heading links); a site's own
+        ``custom_dir`` still wins over ours."""
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        toc = config.mdx_configs.setdefault("toc", {})
+        if toc.get("permalink") and "permalink_title" not in toc:
+            toc["permalink_title"] = "Tautan ke bagian ini"
 
     def _stage(self, config) -> None:
         """Point MkDocs at a new staging folder; the site folder is only touched by :meth:`on_post_build`."""

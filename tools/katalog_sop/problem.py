@@ -90,11 +90,12 @@ class Problem(NamedTuple):
 SEVERITY_WORDS = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"}
 
 
-def count_text(problems: Iterable[Problem]) -> str:
+def count_text(problems: Iterable[Problem], words: dict[Severity, str] = SEVERITY_WORDS) -> str:
     """An SOP file's counts as every view shows them ("2 galat, 3 peringatan, 1 dikecualikan"): `sop check`'s
-    header of the file and the SOP page's badge use this one function, so the two never disagree."""
+    header of the file and the SOP page's badge use this one function, so the two never disagree. ``words``: the
+    severities' names (SOP pages use the plain words of :data:`katalog_sop.site.labels.READER_SEVERITY`)."""
     problems = list(problems)
-    parts = [f"{n} {SEVERITY_WORDS[s]}" for s in Severity if (n := sum(1 for p in problems if p.severity is s and p.counts))]
+    parts = [f"{n} {words[s]}" for s in Severity if (n := sum(1 for p in problems if p.severity is s and p.counts))]
     if exempted := sum(1 for p in problems if not p.counts):
         parts.append(f"{exempted} dikecualikan")
     return ", ".join(parts) or "tidak ada yang dihitung"

@@ -155,7 +155,7 @@ def _rule_table(scores: Scores, src: str, ctx: PageContext) -> str:
         rows.append(
             f'<tr data-rule="{attr(rule.id)}" data-severity="{rule.severity.value}" data-per-unit="{attr(per_unit)}">'
             f'<td><a href="{href}">{esc(rule.id)}</a></td><td>{esc(rule.slug)}</td>'
-            f'<td data-sort="{ORDER.index(rule.severity)}">{severity_label(rule.severity)}</td>{cells}</tr>'
+            f'<td data-sort="{ORDER.index(rule.severity)}">{severity_label(rule.severity, SEVERITY)}</td>{cells}</tr>'
         )
     head = _head(["Aturan", "Nama", "Tingkat", "SOP gagal", "Temuan", "Dikecualikan"])
     return f'<div class="sop-tabel" data-search-exclude=""><table data-kepatuhan="aturan">{head}<tbody>{"".join(rows)}</tbody></table></div>'

@@ -19,7 +19,7 @@ import functools
 
 from katalog_sop.problem import Problem, Severity, count_text
 from katalog_sop.rules import Rule
-from katalog_sop.site.labels import SEVERITY, step_of, where
+from katalog_sop.site.labels import READER_SEVERITY, step_of, where
 from katalog_sop.site.markup import attr, esc
 from katalog_sop.site.scores import ORDER, SopScore
 
@@ -41,7 +41,7 @@ def status(structural: list[Problem], score: SopScore | None) -> str:
     when no rule ran), linked to the findings; its class names the worst counting severity. Quiet on
     purpose: readers come for the SOP; the Kepatuhan page is where the numbers are loud."""
     everything = list(structural) + (list(score.findings) if score is not None and score.checks else [])
-    counted = count_text(everything) if everything else ""
+    counted = count_text(everything, READER_SEVERITY) if everything else ""
     if score is None or not score.checks:
         text = "Struktur sah" + (f" · {counted}" if counted else "")
     else:  # the counts are `sop check`'s for the file: structure and rules together, by one function
@@ -52,8 +52,8 @@ def status(structural: list[Problem], score: SopScore | None) -> str:
             f'<span class="sop-status-label">Status kepatuhan:</span> {shown}</div>')
 
 
-def severity_label(severity: Severity) -> str:
-    return f'<span class="sop-tingkat sop-tingkat-{_CSS[severity]}">{SEVERITY[severity]}</span>'
+def severity_label(severity: Severity, words: dict[Severity, str] = READER_SEVERITY) -> str:
+    return f'<span class="sop-tingkat sop-tingkat-{_CSS[severity]}">{words[severity]}</span>'
 
 
 def findings_section(score: SopScore | None, rules: dict[str, Rule], rule_href, structural=()) -> str:
@@ -69,11 +69,11 @@ def findings_section(score: SopScore | None, rules: dict[str, Rule], rule_href, 
     if score is None:
         intro = "<p>Pemeriksaan kepatuhan tidak dijalankan; temuan struktur berkas:</p>"
     elif counting:
-        totals = ", ".join(f"{score.count(s)} {SEVERITY[s]}" for s in ORDER if score.count(s))
+        totals = ", ".join(f"{score.count(s)} {READER_SEVERITY[s]}" for s in ORDER if score.count(s))
         intro = (
             f"<p>{score.passed} dari {score.checks} pemeriksaan lolos. Temuan: {totals}. "
-            "Pemeriksaan gagal bila aturannya menemukan galat atau peringatan; temuan info adalah saran "
-            "dan tidak menggagalkan pemeriksaan.</p>"
+            "Pemeriksaan gagal bila aturannya menemukan kesalahan atau peringatan; saran tidak "
+            "menggagalkan pemeriksaan.</p>"
         )
     else:
         intro = f'<p class="sop-kosong">Tidak ada temuan: semua {score.checks} pemeriksaan lolos.</p>'

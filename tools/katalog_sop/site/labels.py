@@ -13,6 +13,10 @@ from katalog_sop.problem import Severity
 from katalog_sop.rules.base import CATALOGUE, PER_SOP
 
 SEVERITY = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"}
+"""The severities as maintainers and auditors know them (``sop check``, Kepatuhan, Aturan)."""
+
+READER_SEVERITY = {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "saran"}
+"""The same severities in plain words, for SOP pages: staff reading an SOP do not know "galat"."""
 
 SCOPE = {PER_SOP: "per SOP", CATALOGUE: "lintas katalog"}
 

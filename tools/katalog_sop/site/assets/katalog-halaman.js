@@ -35,7 +35,7 @@
 
   function printOnly(sheetOnly) {
     var root = document.documentElement;
-    if (sheetOnly) root.classList.add("sop-cetak-lembar");
+    root.classList.toggle("sop-cetak-lembar", !!sheetOnly);
     var done = function () {
       root.classList.remove("sop-cetak-lembar");
       window.removeEventListener("afterprint", done);
@@ -121,7 +121,11 @@
     var pointers = new Map();
     var pinch = 0;
     field.addEventListener("pointerdown", function (e) {
-      field.setPointerCapture(e.pointerId);
+      try {
+        field.setPointerCapture(e.pointerId);
+      } catch (err) {
+        /* a pointer the browser no longer tracks: panning still follows its moves over the view */
+      }
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     });
     field.addEventListener("pointermove", function (e) {
@@ -206,12 +210,12 @@
         view.show(svg, name + " \u2014 " + label.toLowerCase(), opener);
       });
       bar.appendChild(opener);
-      bar.appendChild(button("Buka di tab baru", "Buka " + label.toLowerCase() + " di tab baru", function () {
+      bar.appendChild(button("Buka di tab baru", "Buka di tab baru: " + label.toLowerCase(), function () {
         var url = svgBlobUrl(svg);
         window.open(url, "_blank");
         setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
       }));
-      bar.appendChild(button("Unduh SVG", "Unduh " + label.toLowerCase() + " sebagai SVG", function () {
+      bar.appendChild(button("Unduh SVG", "Unduh SVG: " + label.toLowerCase(), function () {
         var a = document.createElement("a");
         a.href = svgBlobUrl(svg);
         a.download = file + "-lembar-" + (i + 1) + ".svg";
@@ -221,7 +225,7 @@
         setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
       }));
       if (i === 0) {
-        bar.appendChild(button("Unduh PDF lembar", "Unduh PDF lembar flowchart (mencetak halaman lembar saja)", function () {
+        bar.appendChild(button("Unduh PDF lembar", "Unduh PDF lembar: mencetak halaman lembar flowchart saja", function () {
           printOnly(true);
         }));
       }
@@ -233,7 +237,7 @@
     var status = document.querySelector(".md-content .sop-status");
     if (status && document.querySelector(".md-content .sop-cetak")) {
       var bar = toolbar("Cetak");
-      bar.appendChild(button("Cetak / Unduh PDF", "Cetak SOP ini dalam format formulir SOP AP, atau simpan sebagai PDF",
+      bar.appendChild(button("Cetak / Unduh PDF", "Cetak / Unduh PDF: SOP ini dalam format formulir SOP AP",
         function () { printOnly(false); }));
       status.parentNode.insertBefore(bar, status.nextSibling);
     }
