@@ -300,3 +300,24 @@ def assert_a4_landscape(pages: list[PdfPage], tolerance: float = 2.0) -> None:
         if abs(page.width - want_w) > tolerance or abs(page.height - want_h) > tolerance
     ]
     assert not wrong, f"not A4 landscape ({want_w:.0f} x {want_h:.0f} pt): " + "; ".join(wrong)
+
+
+# --- accessibility -------------------------------------------------------------
+
+AXE_SCRIPT = Path(__file__).resolve().parent.parent / ".venv" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core from the npm registry, installed by tools/bootstrap.sh (pinned there)."""
+
+
+def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """Run axe-core on ``page`` as it is now; one line per violation of the given impacts and each node it
+    found, with the rule, its help text and the element's selector, ready for an assertion message."""
+    if not AXE_SCRIPT.is_file():
+        pytest.fail(f"axe-core is not installed at {AXE_SCRIPT}: run tools/bootstrap.sh (it needs npm)")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['impact']} {violation['id']} ({violation['help']}): {' '.join(node['target'][-1:])}"
+        f" {node.get('failureSummary', '').splitlines()[-1].strip() if node.get('failureSummary') else ''}"
+        for violation in result["violations"] if violation["impact"] in impacts
+        for node in violation["nodes"]
+    ]

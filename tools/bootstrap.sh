@@ -61,6 +61,23 @@ if ! command -v chromium >/dev/null 2>&1; then
     || say "warning: Chromium is missing, so the browser tests will fail: install it (Debian: sudo apt-get install chromium; on Ubuntu that package installs a snap, which needs snapd)"
 fi
 
+# axe-core (the accessibility engine the browser tests run in Chromium) comes
+# from the npm registry, pinned; npm comes with Debian's npm package.
+AXE_VERSION=4.14.1
+axe="$VENV/axe-core/node_modules/axe-core"
+if [ ! -f "$axe/axe.min.js" ] || ! grep -q "\"version\": \"$AXE_VERSION\"" "$axe/package.json" 2>/dev/null; then
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install npm \
+      || say "warning: npm is missing, so the accessibility tests will fail: install it (Debian/Ubuntu: sudo apt-get install npm)"
+  fi
+  if command -v npm >/dev/null 2>&1; then
+    say "installing axe-core $AXE_VERSION for the accessibility tests"
+    mkdir -p "$VENV/axe-core"
+    npm install --silent --no-audit --no-fund --no-save --prefix "$VENV/axe-core" "axe-core@$AXE_VERSION" >/dev/null \
+      || say "warning: axe-core could not be installed, so the accessibility tests will fail"
+  fi
+fi
+
 stamp="$VENV/.installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   if [ ! -x "$VENV/bin/python" ]; then
