@@ -148,8 +148,10 @@ def test_navigation_names_units_from_the_data_and_never_shows_a_folder_name_as_m
         assert injected(page) == [], src
         assert folder not in page.nav_labels, src
     labels = [" ".join(label.split()) for label in pages(site)["index.html"].nav_labels]
-    assert "Bagian <Umum>" in labels
-    assert "SOP" in labels and "Unit" in labels and "Dasar Hukum" in labels
+    assert "Unit kerja" in labels and "Instansi tidak disebut" in labels and "Unit" in labels and "Dasar Hukum" in labels
+    unit_page = next(p for p in pages(site).values() if p.h1.strip() == "Bagian <Umum>")
+    labels = [" ".join(label.split()) for label in unit_page.nav_labels]
+    assert "Bagian <Umum>" in labels and "Tanpa Nama Unit" in labels, "units by their names"
 
 
 def test_long_names_get_bounded_page_paths(tmp_path):

@@ -53,6 +53,7 @@ from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pag
 from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.lembar import sheet_html
 from katalog_sop.site.markup import attr, html_title
+from katalog_sop.site.nav import site_nav
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.sop_page import SHEET_MARK, tab_title
 
@@ -104,6 +105,7 @@ SECTION_TITLES = {"sop": "SOP", "unit": "Unit", "pelaksana": "Pelaksana", "dasar
 
 class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     staging: Path | None = None
+    own_nav = False
     site_dir: Path | None = None
 
     @event_priority(50)  # before Material's offline plugin looks for an iframe-worker shim
@@ -183,6 +185,11 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"halaman {src} di docs/ bertabrakan dengan halaman yang dibuat dari SOP")
             files.append(File.generated(config, src, content=text))
+        self.own_nav = config.nav is None
+        if self.own_nav:  # a site's own nav in mkdocs.yml wins
+            handwritten = sorted((f.src_uri for f in files.documentation_pages() if not f.generated_by),
+                                 key=lambda src: (src != "index.md", src))
+            config.nav = site_nav(list(result.catalogue.sops.values()), handwritten)
         assets = (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM), ("kepatuhan.js", SCRIPT),
                   ("katalog-cari.js", SEARCH_SCRIPT), ("vendor/stemmer-id.js", STEMMER_SCRIPT),
                   ("katalog-halaman.js", PAGE_SCRIPT))
@@ -251,7 +258,10 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         return {sop.id: sheet_html(sop.nama.value, [page.svg for page in pages]) for sop, pages in zip(sops, drawn)}
 
     def on_nav(self, nav, config, files):
-        """Name every section: generated folders by our labels, a unit's folder by the unit's name, escaped."""
+        """With a site's own nav, or none: name every section, generated folders by our labels, a unit's
+        folder by the unit's name, escaped (our nav, :mod:`katalog_sop.site.nav`, names its own)."""
+        if self.own_nav:
+            return nav
         paths, units = Paths(), {}
         for sop in self.result.catalogue.sops.values():
             units.setdefault(unit_of(sop), []).append(sop)

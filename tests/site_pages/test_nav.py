@@ -1,0 +1,57 @@
+"""The site's navigation, built from the catalogue's data (katalog_sop.site.nav)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from katalog_sop.check import check
+from katalog_sop.model import Sop
+from katalog_sop.site.nav import natural_key, site_nav
+
+
+def _sops(tmp_path: Path, specs: dict[str, tuple[str | None, str | None]]) -> list[Sop]:
+    """SOPs by id, each written with an instansi and a unit (``None``: not written)."""
+    for sop_id, (instansi, unit) in specs.items():
+        lines = [f"nama: SOP {sop_id}"]
+        if instansi:
+            lines.append(f"instansi: {instansi!r}")
+        if unit:
+            lines.append(f"unit: {unit!r}")
+        lines += ["pelaksana: [Petugas, Kepala]", "langkah: [{kegiatan: Menerima berkas, pelaksana: Petugas}]"]
+        path = tmp_path / "sops" / f"{sop_id}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent("\n".join(lines)) + "\n", encoding="utf-8")
+    return list(check([str(tmp_path / "sops")]).catalogue.sops.values())
+
+
+def test_units_are_grouped_by_instansi_in_their_written_names_once_each_and_sops_are_not_listed(tmp_path):
+    sops = _sops(tmp_path, {
+        "bagian-10/a": ("Pemerintah Kota Contoh", "Bagian 10"),
+        "bagian-10/b": ("Pemerintah Kota Contoh", "Bagian 10"),
+        "bagian-2/a": ("Pemerintah Kota Contoh", "Bagian 2"),
+        "dinas/a": ("Pemerintah Kabupaten <Lain>", "Dinas & Badan"),
+        "tanpa/a": (None, "Sekretariat"),
+    })
+    nav = site_nav(sops, ["index.md", "panduan.md"])
+    assert nav[:4] == [{"Beranda": "index.md"}, "panduan.md", {"Kepatuhan": "kepatuhan.md"}, {"Aturan Kepatuhan": "aturan.md"}]
+    (units,) = [item["Unit kerja"] for item in nav if isinstance(item, dict) and "Unit kerja" in item]
+    assert units == [
+        {"Pemerintah Kabupaten &lt;Lain&gt;": [{"Dinas &amp; Badan": "unit/dinas.md"}]},
+        {"Pemerintah Kota Contoh": [{"Bagian 2": "unit/bagian-2.md"}, {"Bagian 10": "unit/bagian-10.md"}]},
+        {"Instansi tidak disebut": [{"Sekretariat": "unit/tanpa.md"}]},
+    ], "instansi sorted, units naturally (2 before 10), names escaped, SOPs not listed"
+    assert nav[-1] == {"Indeks": [{"Unit": "unit/index.md"}, {"Pelaksana": "pelaksana/index.md"},
+                                  {"Dasar Hukum": "dasar-hukum/index.md"}, {"A–Z": "a-z/index.md"},
+                                  {"SOP yang belum ada": "sop-belum-ada.md"}]}
+
+
+def test_the_navigation_does_not_grow_with_the_number_of_sops(tmp_path):
+    few = site_nav(_sops(tmp_path / "few", {f"umum/sop-{i}": ("Pemkot", "Umum") for i in range(3)}), ["index.md"])
+    many = site_nav(_sops(tmp_path / "many", {f"umum/sop-{i}": ("Pemkot", "Umum") for i in range(300)}), ["index.md"])
+    assert many == few
+
+
+def test_natural_order_reads_numbers_as_numbers():
+    names = ["SOP 201", "sop 3", "SOP 20", "Bagian B", "bagian a"]
+    assert sorted(names, key=natural_key) == ["bagian a", "Bagian B", "sop 3", "SOP 20", "SOP 201"]
