@@ -55,3 +55,23 @@ def test_the_navigation_does_not_grow_with_the_number_of_sops(tmp_path):
 def test_natural_order_reads_numbers_as_numbers():
     names = ["SOP 201", "sop 3", "SOP 20", "Bagian B", "bagian a"]
     assert sorted(names, key=natural_key) == ["bagian a", "Bagian B", "sop 3", "SOP 20", "SOP 201"]
+
+
+def test_index_lists_tell_same_named_sops_apart_and_sort_numbers_naturally(tmp_path):
+    from katalog_sop.site.build import site_pages
+
+    root = tmp_path / "sops"
+    for folder, unit, name, nomor in (("a", "Bagian Umum", "SOP 10 Arsip", "800/1"), ("a", "Bagian Umum", "SOP 2 Arsip", "800/2"),
+                                      ("b", "Bagian Keuangan", "SOP 2 Arsip", "900/7")):
+        path = root / folder / f"{nomor.replace('/', '-')}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"nama: {name}\nnomor: '{nomor}'\nunit: {unit}\npelaksana: [Petugas, Kepala]\n"
+                        "langkah: [{kegiatan: Menerima berkas, pelaksana: Petugas}]\n", encoding="utf-8")
+    pages = site_pages(check([str(root)]))
+    petugas = pages["pelaksana/petugas.md"]
+    entries = [line for line in petugas.split("<li>")[1:]]
+    assert [e.split("</a>")[0].rsplit(">", 1)[1] for e in entries] == ["SOP 2 Arsip", "SOP 2 Arsip", "SOP 10 Arsip"]
+    assert '<span class="sop-nomor">Bagian Keuangan · 900/7 · ' in petugas
+    assert "pemeriksaan lolos" in entries[0]
+    unit_page = pages["unit/b.md"]
+    assert '<span class="sop-nomor">900/7 · ' in unit_page, "a unit's own page does not repeat the unit"

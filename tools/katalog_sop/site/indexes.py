@@ -6,6 +6,7 @@ page grows with the whole catalogue.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -47,11 +48,23 @@ def instansi_of(sops: list[Sop]) -> str:
     return names.most_common(1)[0][0] if names else ""
 
 
-def _sop_list(sops: Iterable[Sop], src: str, ctx: PageContext, extra=lambda sop: "") -> str:
-    ordered = sorted(sops, key=lambda s: (s.nama.value.lower(), s.id))
+def natural_key(text: str) -> tuple:
+    """Sort key that reads numbers as numbers ("Bagian 2" before "Bagian 10"), case-insensitively."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part)
+
+
+def _sop_list(sops: Iterable[Sop], src: str, ctx: PageContext, extra=lambda sop: "", show_unit: bool = True) -> str:
+    """Each SOP linked by its name, with what tells same-named SOPs apart (unit, nomor) and its status."""
+    ordered = sorted(sops, key=lambda s: (natural_key(s.nama.value), s.id))
     def render(sop: Sop) -> str:
-        nomor = f' <span class="sop-nomor">{esc(sop.nomor.value)}</span>' if sop.nomor is not None else ""
-        return link(ctx.urls.href(src, ctx.paths.sop(sop.id)), sop.nama.value) + nomor + extra(sop)
+        facts = [esc(sop.unit.value)] if show_unit and sop.unit is not None else []
+        if sop.nomor is not None:
+            facts.append(esc(sop.nomor.value))
+        score = ctx.scores.sops.get(sop.id) if ctx.scores is not None else None
+        if score is not None and score.checks:
+            facts.append(f"{score.passed}/{score.checks} pemeriksaan lolos")
+        about = f' <span class="sop-nomor">{" · ".join(facts)}</span>' if facts else ""
+        return link(ctx.urls.href(src, ctx.paths.sop(sop.id)), sop.nama.value) + about + extra(sop)
     return items(ordered, render)
 
 
@@ -84,7 +97,7 @@ def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
         src, name = ctx.paths.unit(unit_id), names[unit_id]
         agency = instansi_of(members)
         lead = f"{esc(agency)}. " if agency else ""
-        pages[src] = f"# {esc_line(name)}\n\n{lead}SOP unit ini:\n\n{_sop_list(members, src, ctx)}\n"
+        pages[src] = f"# {esc_line(name)}\n\n{lead}SOP unit ini:\n\n{_sop_list(members, src, ctx, show_unit=False)}\n"
         groups.setdefault(agency, []).append((src, name, len(members)))
     src = ctx.paths.UNITS
     if len(groups) <= 1:  # one instansi: a plain list
@@ -94,7 +107,7 @@ def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     body = ["# Indeks Unit", "", "SOP menurut instansi, lalu unit kerja.", ""]
     for agency in sorted(groups, key=lambda a: (not a, a.lower())):
         body += [f"## {esc_line(agency or 'Tanpa instansi')}", "", items(
-            sorted(groups[agency], key=lambda e: e[1].lower()),
+            sorted(groups[agency], key=lambda e: natural_key(e[1])),
             lambda e: link(ctx.urls.href(src, e[0]), e[1]) + f' <span class="sop-jumlah">({e[2]} SOP)</span>'), ""]
     pages[src] = "\n".join(body) + "\n"
     return pages
@@ -160,7 +173,7 @@ def _letters(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     pages = {}
     entries = []
     for letter, members in sorted(by_letter.items()):
-        members.sort(key=lambda s: (s.nama.value.lower(), s.id))
+        members.sort(key=lambda s: (natural_key(s.nama.value), s.id))
         name = "lain" if letter == "#" else letter
         for start in range(0, len(members), LETTER_PAGE):
             part = members[start : start + LETTER_PAGE]

@@ -20,20 +20,13 @@ mkdocs.yml sets no ``nav`` of its own.
 
 from __future__ import annotations
 
-import re
-
 from katalog_sop.keterkaitan import unit_of
 from katalog_sop.model import Sop
-from katalog_sop.site.indexes import instansi_of, unit_names
+from katalog_sop.site.indexes import instansi_of, natural_key, unit_names
 from katalog_sop.site.markup import html_title
 from katalog_sop.site.paths import Paths
 
 NO_INSTANSI = "Instansi tidak disebut"
-
-
-def natural_key(text: str) -> tuple:
-    """Sort key that reads numbers as numbers ("Bagian 2" before "Bagian 10"), case-insensitively."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part)
 
 
 def site_nav(sops: list[Sop], handwritten: list[str], paths: Paths = Paths()) -> list:
