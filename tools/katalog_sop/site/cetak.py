@@ -23,18 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from katalog_sop.build import SECTIONS
 from katalog_sop.model import Pengesahan, Sop, Tanggal
 from katalog_sop.site.markup import esc
 from katalog_sop.tanggal import format_tanggal
 
-GRID = (
-    ("dasar_hukum", "kualifikasi_pelaksana"),
-    ("keterkaitan", "peralatan_perlengkapan"),
-    ("peringatan", "pencatatan_pendataan"),
-)
-"""The six sections as the form pairs them, left | right, top to bottom."""
+GRID = tuple(zip(SECTIONS[0::2], SECTIONS[1::2]))
+"""The six sections as the form pairs them, left | right, top to bottom (the form's order, two by two)."""
 
-EXTRA = ("tujuan", "ruang_lingkup", "definisi")
+EXTRA_SECTIONS = ("tujuan", "ruang_lingkup", "definisi")
+"""Sections some agencies add before the form's six; shown (and printed) only where written."""
 
 
 def print_form(sop: Sop, label: Mapping[str, str | None]) -> str:
@@ -55,7 +53,7 @@ def print_form(sop: Sop, label: Mapping[str, str | None]) -> str:
     )
     sections = "".join(
         f'<tr><th colspan="2" scope="colgroup">{esc(label[key])}</th></tr><tr><td colspan="2">{_list(getattr(sop, key))}</td></tr>'
-        for key in EXTRA if getattr(sop, key)
+        for key in EXTRA_SECTIONS if getattr(sop, key)
     )
     for left, right in GRID:
         sections += (
@@ -69,16 +67,16 @@ def print_form(sop: Sop, label: Mapping[str, str | None]) -> str:
     )
 
 
-def _kop(sop: Sop) -> str:
-    parts = []
-    if sop.instansi is not None:
-        parts.append(f'<div class="sop-cetak-instansi">{esc(sop.instansi.value)}</div>')
-    if sop.unit is not None:
-        parts.append(f'<div class="sop-cetak-unit">{esc(sop.unit.value)}</div>')
+def kop_lines(sop: Sop) -> list[tuple[str, str]]:
+    """The letterhead as written, line by line: (``instansi``/``unit``/``alamat``, plain text)."""
+    lines = [(kind, v.value) for kind, v in (("instansi", sop.instansi), ("unit", sop.unit)) if v is not None]
     if sop.kop is not None:
-        parts += [f'<div class="sop-cetak-alamat">{esc(v.value)}</div>'
-                  for v in (sop.kop.alamat, sop.kop.email, sop.kop.situs_web) if v is not None]
-    return "".join(parts)
+        lines += [("alamat", v.value) for v in (sop.kop.alamat, sop.kop.email, sop.kop.situs_web) if v is not None]
+    return lines
+
+
+def _kop(sop: Sop) -> str:
+    return "".join(f'<div class="sop-cetak-{kind}">{esc(text)}</div>' for kind, text in kop_lines(sop))
 
 
 def date_text(value: Tanggal | None) -> str:

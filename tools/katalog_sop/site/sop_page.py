@@ -24,7 +24,7 @@ from katalog_sop.model import BERSAMAAN, Langkah, Pengesahan, Simbol, Sop
 from katalog_sop.problem import Problem
 from katalog_sop.keterkaitan import Links
 from katalog_sop.riwayat import NO_HISTORY, GitHistory
-from katalog_sop.site.cetak import date_text, print_form
+from katalog_sop.site.cetak import EXTRA_SECTIONS, date_text, kop_lines, print_form
 from katalog_sop.site.findings import findings_section, status
 from katalog_sop.site.markup import Urls, attr, esc, esc_line, items, link
 from katalog_sop.site.paths import Paths
@@ -36,9 +36,6 @@ SHEET_MARK = '<div class="sop-lembar" data-sop="{id}"></div>'
 """Where the plugin puts the flowchart sheet once Markdown is done."""
 
 EMPTY = '<span class="sop-kosong">–</span>'
-
-EXTRA_SECTIONS = ("tujuan", "ruang_lingkup", "definisi")
-"""Sections some agencies add before the form's six; shown only where written."""
 
 UNKNOWN = '<span class="sop-tidak-diketahui" title="tidak terbaca pada sumber">?</span>'
 
@@ -65,7 +62,7 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     parts = [
         f"# {esc_line(sop.nama.value)}",
         "",
-        _subtitle(sop, label),
+        _subtitle(sop),
         "",
         status(problems, score),
         "",
@@ -98,22 +95,17 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     return "\n".join(parts)
 
 
-def where_from(sop: Sop) -> list[str]:
-    """What tells same-named SOPs apart, as plain text: the unit, the instansi, the nomor (those written)."""
-    parts = [v.value for v in (sop.unit, sop.instansi) if v is not None]
-    if sop.nomor is not None:
-        parts.append(f"Nomor {sop.nomor.value}")
-    return parts
-
-
 def tab_title(sop: Sop) -> str:
     """The browser tab's title (plain text): the SOP's name and the unit or instansi it belongs to."""
     owner = next((v.value for v in (sop.unit, sop.instansi) if v is not None), "")
     return f"{sop.nama.value} · {owner}" if owner else sop.nama.value
 
 
-def _subtitle(sop: Sop, label: Mapping[str, str | None]) -> str:
-    parts = where_from(sop)
+def _subtitle(sop: Sop) -> str:
+    """What tells same-named SOPs apart, under the title: the unit, the instansi, the nomor (those written)."""
+    parts = [v.value for v in (sop.unit, sop.instansi) if v is not None]
+    if sop.nomor is not None:
+        parts.append(f"Nomor {sop.nomor.value}")
     if not parts:
         return ""
     return '<p class="sop-subjudul">' + " · ".join(f"<span>{esc(p)}</span>" for p in parts) + "</p>"
@@ -129,9 +121,7 @@ def _pengesahan(value: Pengesahan | None) -> str:
 
 
 def _identity(sop: Sop, label: Mapping[str, str | None]) -> str:
-    kop = [v.value for v in (sop.instansi, sop.unit) if v is not None]
-    if sop.kop is not None:
-        kop += [v.value for v in (sop.kop.alamat, sop.kop.email, sop.kop.situs_web) if v is not None]
+    kop = [text for _, text in kop_lines(sop)]
     rows = [
         ("nomor", esc(sop.nomor.value) if sop.nomor else ""),
         ("tanggal_pembuatan", date_text(sop.tanggal_pembuatan)),
