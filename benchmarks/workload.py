@@ -9,6 +9,7 @@ real signed sheets (see :func:`generate_sop`).
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -83,6 +84,11 @@ def generate_sop(rng: random.Random, number: int, count_hint: int = 1000, real: 
         "pelaksana": lanes,
         "langkah": steps,
     }
+    if real:  # dates from a generator of their own, so the rest of the catalogue is the same with or without them
+        dates = random.Random(number)
+        made = dt.date(2023, 1, 2) + dt.timedelta(days=dates.randrange(0, 1400))
+        sop["tanggal_pembuatan"] = _tanggal(made)
+        sop["tanggal_efektif"] = _tanggal(made + dt.timedelta(days=dates.randrange(1, 30)))
     if real and rng.random() < 0.2:
         sop["formulir"] = {"kegiatan": "Uraian Prosedur", "kelengkapan": "Persyaratan/Kelengkapan", "keterangan": "Ket."}
     if real and rng.random() < 0.1:
@@ -97,6 +103,13 @@ def generate_sop(rng: random.Random, number: int, count_hint: int = 1000, real: 
             for symbol in step.get("simbol", ()):
                 symbol["pelaksana"] = ids[symbol["pelaksana"]]
     return sop
+
+
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+
+
+def _tanggal(date: dt.date) -> str:
+    return f"{date.day} {BULAN[date.month - 1]} {date.year}"
 
 
 def write_catalogue(folder: Path, count: int, seed: int = 35) -> list[Path]:

@@ -18,6 +18,7 @@ from browser import new_context, print_pdf, read_pdf
 KEPATUHAN = "kepatuhan.html"
 SOP = "sop/dinas-tanpa-nama/pengukuran-kinerja.html"
 SCRIPT = "assets/katalog-sop/kepatuhan.js"
+LIST = "kepatuhan/sop/index.html"
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +51,22 @@ def _header(page, kind: str, index: int):
     return page.locator(f'table[data-kepatuhan="{kind}"] thead th').nth(index)
 
 
+def _rule_counts(page) -> dict[str, str]:
+    """Each rule's "SOP gagal" count as shown, folded rules included."""
+    return page.eval_on_selector_all(
+        'table[data-kepatuhan^="aturan"] tbody tr', "rows => Object.fromEntries(rows.map(r => [r.dataset.rule, r.cells[3].textContent]))"
+    )
+
+
 def _sorts_and_filters(page, data):
-    share = _header(page, "sop", 2)
+    share = _header(page, "sop", 3)
     share.locator("button").click()
     expect(share).to_have_attribute("aria-sort", "ascending")
-    values = [float(v) for v in _column(page, "sop", 2)]
+    values = [float(v) for v in _column(page, "sop", 3)]
     assert values == sorted(values) and values[0] < values[-1]
     share.locator("button").click()
     expect(share).to_have_attribute("aria-sort", "descending")
-    assert [float(v) for v in _column(page, "sop", 2)] == sorted(values, reverse=True)
+    assert [float(v) for v in _column(page, "sop", 3)] == sorted(values, reverse=True)
     page.select_option('select[data-filter="unit"]', "contoh")
     members = sorted(s["id"] for s in data["sops"] if s["unit"] == "contoh")
     assert sorted(_visible(page, "sop", "data-sop")) == members and len(members) == 3
@@ -72,7 +80,7 @@ def test_clicking_a_column_header_sorts_the_rows(base, page, data):
     name.locator("button").click()
     names = _column(page, "sop", 0)
     assert names == sorted(names, key=str.lower) and len(names) == len(data["sops"])
-    expect(_header(page, "sop", 2)).not_to_have_attribute("aria-sort", "descending")
+    expect(_header(page, "sop", 3)).not_to_have_attribute("aria-sort", "descending")
     rules = _header(page, "aturan", 4)  # Temuan
     rules.locator("button").click()
     rules.locator("button").click()
@@ -87,16 +95,10 @@ def test_choosing_a_unit_shows_its_rows_and_the_rules_counts_for_it(base, page, 
     assert sorted(_visible(page, "sop", "data-sop")) == sorted(s["id"] for s in members)
     assert _visible(page, "unit", "data-unit") == ["contoh"]
     expect(page.locator('[data-shown-for="sop"]')).to_have_text(f"Menampilkan {len(members)} dari {len(data['sops'])} SOP.")
-    shown = page.eval_on_selector_all(
-        'table[data-kepatuhan="aturan"] tbody tr', "rows => Object.fromEntries(rows.map(r => [r.dataset.rule, r.cells[3].textContent]))"
-    )
-    assert shown == {r["id"]: str(sum(r["id"] in s["failed"] for s in members)) for r in data["rules"]}
+    assert _rule_counts(page) == {r["id"]: str(sum(r["id"] in s["failed"] for s in members)) for r in data["rules"]}
     page.select_option('select[data-filter="unit"]', "")
     assert len(_visible(page, "sop", "data-sop")) == len(data["sops"])
-    back = page.eval_on_selector_all(
-        'table[data-kepatuhan="aturan"] tbody tr', "rows => Object.fromEntries(rows.map(r => [r.dataset.rule, r.cells[3].textContent]))"
-    )
-    assert back == {r["id"]: str(r["sops_failing"]) for r in data["per_rule"]}
+    assert _rule_counts(page) == {r["id"]: str(r["sops_failing"]) for r in data["per_rule"]}
 
 
 def test_choosing_a_severity_shows_sops_with_such_findings_and_rules_of_it(base, page, data):
@@ -105,8 +107,8 @@ def test_choosing_a_severity_shows_sops_with_such_findings_and_rules_of_it(base,
     with_info = sorted(s["id"] for s in data["sops"] if s["counts"]["info"])
     assert 0 < len(with_info) < len(data["sops"])
     assert sorted(_visible(page, "sop", "data-sop")) == with_info
-    assert set(_visible(page, "aturan", "data-severity")) == {"info"}
-    assert len(_visible(page, "aturan", "data-rule")) == sum(r["severity"] == "info" for r in data["rules"])
+    shown_rules = page.eval_on_selector_all('table[data-kepatuhan^="aturan"] tbody tr', "rows => rows.filter(r => !r.hidden).map(r => r.dataset.severity)")
+    assert set(shown_rules) == {"info"} and len(shown_rules) == sum(r["severity"] == "info" for r in data["rules"])
     unit = data["sops"][[s["id"] for s in data["sops"]].index(with_info[0])]["unit"]
     page.select_option('select[data-filter="unit"]', unit)
     assert _visible(page, "sop", "data-sop") == [s["id"] for s in data["sops"] if s["unit"] == unit and s["counts"]["info"]]
@@ -130,9 +132,15 @@ def test_without_javascript_the_full_tables_are_there(browser, base, data):
     try:
         page = context.new_page()
         page.goto(base + KEPATUHAN)
-        expect(page.locator('table[data-kepatuhan="sop"] tbody tr:visible')).to_have_count(len(data["sops"]))
-        expect(page.locator('table[data-kepatuhan="aturan"] tbody tr:visible')).to_have_count(len(data["rules"]))
+        expect(page.locator('table[data-kepatuhan="sop"] tbody tr:visible')).to_have_count(min(20, len(data["sops"])))
+        found = [r for r in data["per_rule"] if r["sops_failing"] or r["findings"] or r["suppressed"]]
+        expect(page.locator('table[data-kepatuhan="aturan"] tbody tr:visible')).to_have_count(len(found))
+        page.locator("details.sop-lipat summary").click()
+        expect(page.locator('table[data-kepatuhan="aturan-nol"] tbody tr:visible')).to_have_count(len(data["rules"]) - len(found))
         expect(page.locator("[data-kepatuhan-filter]")).to_be_hidden()
+        page.goto(base + LIST)
+        expect(page.locator('table[data-kepatuhan="sop"] tbody tr')).to_have_count(len(data["sops"]))
+        expect(page.locator("[data-sop-saring]")).to_be_hidden()
     finally:
         context.close()
 
@@ -153,8 +161,10 @@ def test_the_script_works_without_material(tmp_path, page, data, site):
 def test_printing_the_dashboard_prints_its_tables(base, page, data, tmp_path):
     _open(page, base + KEPATUHAN)
     text = "\n".join(p.text for p in read_pdf(print_pdf(page, tmp_path / "kepatuhan.pdf")))
-    assert all(rule["id"] in text for rule in data["rules"]), "every row of the rules' table is on paper"
-    assert "Per SOP" in text and "Per unit" in text and "Semua unit" not in text
+    found = [r["id"] for r in data["per_rule"] if r["sops_failing"] or r["findings"] or r["suppressed"]]
+    assert found and all(rule_id in text for rule_id in found), "every row of the rules' table is on paper"
+    assert all(heading in text for heading in ("Ringkasan", "Unit", "Aturan", "Perlu ditinjau"))
+    assert "Semua unit" not in text and "Unduh CSV" not in text
 
 
 def test_an_sop_page_prints_without_its_findings(base, page, tmp_path):
@@ -162,3 +172,72 @@ def test_an_sop_page_prints_without_its_findings(base, page, tmp_path):
     expect(page.locator("h2#temuan-kepatuhan")).to_be_visible()
     text = "\n".join(p.text for p in read_pdf(print_pdf(page, tmp_path / "sop.pdf")))
     assert "Temuan kepatuhan" not in text and "Ketentuan:" not in text and "Nomor SOP" in text
+
+
+def test_filters_and_sort_order_live_in_the_url_and_come_back(base, page, browser, data):
+    _open(page, base + KEPATUHAN)
+    page.select_option('select[data-filter="unit"]', "contoh")
+    page.select_option('select[data-filter="severity"]', "warning")
+    _header(page, "unit", 2).locator("button").click()
+    shared = page.url
+    assert "unit=contoh" in shared and "tingkat=warning" in shared and "urut-unit=2.naik" in shared
+    assert page.get_attribute("a[data-bawa-saringan]", "href").endswith("?unit=contoh&tingkat=warning")
+    context = new_context(browser)  # someone else opens the shared link
+    try:
+        other = context.new_page()
+        _open(other, shared)
+        expect(other.locator('select[data-filter="unit"]')).to_have_value("contoh")
+        expect(other.locator('select[data-filter="severity"]')).to_have_value("warning")
+        expect(_header(other, "unit", 2)).to_have_attribute("aria-sort", "ascending")
+        members = sorted(s["id"] for s in data["sops"] if s["unit"] == "contoh" and s["counts"]["warning"])
+        assert sorted(_visible(other, "sop", "data-sop")) == members
+    finally:
+        context.close()
+
+
+def _list_rows(page) -> list[str]:
+    return page.eval_on_selector_all('table[data-kepatuhan="sop"] tbody tr', "rows => rows.map(r => r.cells[0].querySelector('a').getAttribute('href'))")
+
+
+def _pages_of(hrefs: list[str]) -> list[str]:
+    return sorted(href.replace("../../", "") for href in hrefs)
+
+
+def test_the_sop_list_filters_every_sop_by_rule_and_text_and_keeps_it_in_the_url(base, page, data):
+    rule = next(r["id"] for r in data["per_rule"] if 0 < r["sops_failing"] < len(data["sops"]))
+    failing = sorted(s["page"] for s in data["sops"] if rule in s["failed"])
+    page.goto(base + LIST + "?aturan=" + rule)
+    expect(page.locator('[data-shown-for="sop"]')).to_have_text(f"Menampilkan {len(failing)} dari {len(data['sops'])} SOP.")
+    expect(page.locator('select[data-saring="aturan"]')).to_have_value(rule)
+    assert _pages_of(_list_rows(page)) == failing
+    target = next(s for s in data["sops"] if s["page"] == failing[0])
+    word = target["nama"].split()[0]
+    page.fill('input[data-saring="q"]', word.lower())
+    expected = sorted(s["page"] for s in data["sops"] if rule in s["failed"] and word.lower() in s["nama"].lower())
+    expect(page.locator('table[data-kepatuhan="sop"] tbody tr')).to_have_count(len(expected))
+    assert _pages_of(_list_rows(page)) == expected
+    assert f"aturan={rule}" in page.url and "q=" in page.url
+    with page.expect_download() as download:
+        page.click("[data-unduh-tampilan]")
+    with open(download.value.path(), encoding="utf-8-sig") as file:
+        text = file.read()
+    assert sorted(line.split(",")[0] for line in text.strip().splitlines()[1:]) == sorted(
+        s["nama"] for s in data["sops"] if s["page"] in expected)
+
+
+def test_the_sop_list_sorts_every_sop_and_works_from_disk(site, page, data):
+    page.goto((site / LIST).as_uri() + "?urut=0.turun")
+    expect(page.locator('[data-shown-for="sop"]')).to_have_text(f"Menampilkan {len(data['sops'])} dari {len(data['sops'])} SOP.")
+    names = page.eval_on_selector_all('table[data-kepatuhan="sop"] tbody tr', "rows => rows.map(r => r.cells[0].textContent)")
+    assert names == sorted((s["nama"] for s in data["sops"]), key=str.casefold, reverse=True)
+    expect(page.locator('table[data-kepatuhan="sop"] thead th').nth(0)).to_have_attribute("aria-sort", "descending")
+
+
+def test_a_failing_count_opens_the_list_of_the_sops_failing_that_rule(base, page, data):
+    _open(page, base + KEPATUHAN)
+    rule = max(data["per_rule"], key=lambda r: r["sops_failing"])
+    page.click(f'table[data-kepatuhan="aturan"] tr[data-rule="{rule["id"]}"] td:nth-child(4) a')
+    expect(page.locator("h1")).to_contain_text(f"SOP yang gagal {rule['id']}")
+    listed = page.eval_on_selector_all('table[data-kepatuhan="gagal"] tbody tr', "rows => rows.map(r => r.cells[0].querySelector('a').href)")
+    assert sorted(u.split("/site/")[-1] if "/site/" in u else u.replace(base, "") for u in listed) == sorted(
+        s["page"] for s in data["sops"] if rule["id"] in s["failed"])

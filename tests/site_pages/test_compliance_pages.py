@@ -176,11 +176,12 @@ def test_shares_follow_the_definition(result):
     }
     root = _tree(site_pages(result)["kepatuhan.md"])
     rows = {r.get("data-sop"): [_text(td) for td in r] for r in root.find(".//table[@data-kepatuhan='sop']/tbody")}
-    assert rows["alpha/kurang"][2:] == ["2 dari 5 (40%)", "1", "2", "1", "1"]  # share, galat, peringatan, info, dikecualikan
-    assert rows["beta/info"][2:] == ["5 dari 5 (100%)", "0", "0", "1", "0"]
+    assert rows["alpha/kurang"][3:] == ["2 dari 5 (40%)", "1", "2", "1", "1"]  # share, galat, peringatan, info, dikecualikan
+    assert rows["beta/info"][3:] == ["5 dari 5 (100%)", "0", "0", "1", "0"]
     units = {r.get("data-unit"): _text(r[2]) for r in root.find(".//table[@data-kepatuhan='unit']/tbody")}
     assert units == {"alpha": "7 dari 10 (70%)", "beta": "8 dari 10 (80%)"}
-    assert "15 dari 20 (75%)" in _text(root.find(".//p[@class='sop-ringkasan']"))
+    totals = _text(root.find(".//div[@class='sop-angka']"))
+    assert "75% pemeriksaan lolos (15 dari 20, 5 aturan)" in totals and "4 SOP dari 2 unit" in totals
 
 
 def test_the_badge_is_coloured_by_the_worst_counting_severity(result):
@@ -218,14 +219,16 @@ def test_compliance_json_agrees_with_the_dashboard(result):
     for row in root.find(".//table[@data-kepatuhan='sop']/tbody"):
         sop = next(s for s in data["sops"] if s["id"] == row.get("data-sop"))
         cells = [_text(td) for td in row]
-        assert cells[0] == sop["nama"] and cells[2].startswith(f"{sop['passed']} dari {sop['checks']} ")
+        assert cells[0] == sop["nama"] and cells[3].startswith(f"{sop['passed']} dari {sop['checks']} ")
         assert [row.get(f"data-{k}") for k in ("error", "warning", "info")] == [str(sop["counts"][k]) for k in ("error", "warning", "info")]
-        assert cells[6] == str(sop["counts"]["suppressed"])
+        assert cells[7] == str(sop["counts"]["suppressed"])
         assert sop["path"].endswith(sop["id"] + ".yaml") and sop["page"] == f"sop/{sop['id']}.html"
     for row in root.find(".//table[@data-kepatuhan='unit']/tbody"):
         unit = next(u for u in data["units"] if u["id"] == row.get("data-unit"))
         assert _text(row[2]).startswith(f"{unit['passed']} dari {unit['checks']} ")
-    for row in root.find(".//table[@data-kepatuhan='aturan']/tbody"):
+    rule_rows = [row for t in root.iter("table") if t.get("data-kepatuhan", "").startswith("aturan") for row in t.find("tbody")]
+    assert sorted(row.get("data-rule") for row in rule_rows) == sorted(CHOSEN)
+    for row in rule_rows:
         rule = next(r for r in data["per_rule"] if r["id"] == row.get("data-rule"))
         assert [_text(td) for td in row[3:]] == [str(rule[k]) for k in ("sops_failing", "findings", "suppressed")]
     kurang = next(s for s in data["sops"] if s["id"] == "alpha/kurang")

@@ -216,6 +216,11 @@ def test_links_to_pages_of_files_with_url_characters_resolve(tmp_path):
     assert len(data["sops"]) == 2
     for sop in data["sops"]:
         assert _resolves(site, "compliance.json", sop["page"]), sop["page"]
+    script = (site / "kepatuhan" / "sop" / "data.js").read_text(encoding="utf-8")  # the SOP list's rows, from the site's root
+    rows = json.loads(script.split(" = ", 1)[1].rstrip().rstrip(";"))
+    assert len(rows["sop"]) == 2
+    for href in [row[0] for row in rows["sop"]] + [page for _, page in rows["unit"].values()]:
+        assert _resolves(site, "index.html", href), href
 
 
 def test_a_file_name_that_is_not_utf8_is_published_under_its_escaped_name(tmp_path):

@@ -79,6 +79,8 @@ class CheckResult:
     """The date the check was made for (a review is overdue relative to it)."""
     formulir: Callable[[str], Mapping[str, str | None]] | None = None
     """The agency profile's form labels for an SOP id (the configuration's ``profiles``); ``None``: standard labels."""
+    options: Mapping[str, Mapping] = field(default_factory=dict)
+    """The configured options of the rules that ran, by rule id (defaults not included)."""
 
     def count(self, severity: Severity) -> int:
         """Problems of ``severity`` that count (suppressed ones do not)."""
@@ -397,4 +399,5 @@ def _finish(files, findings, remaining, running, skipped, options, today, config
     findings += run_rules(catalogue, today=today, options=options, rules=remaining) if remaining else []
     problems = [problem for f in files for problem in f.problems] + catalogue_problems
     problems += apply_exemptions(catalogue.sops.values(), findings, {rule.id for rule in running})
-    return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), tuple(skipped), today, config.formulir)
+    return CheckResult(files, catalogue, tuple(sort_problems(problems)), tuple(running), tuple(skipped), today, config.formulir,
+                       options)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from katalog_sop.model import Sop, Tanggal
 from katalog_sop.problem import Severity
@@ -39,6 +40,32 @@ def _dated(sop: Sop) -> list[Tanggal]:
     if not dated and sop.tanggal_pembuatan is not None and sop.tanggal_pembuatan.date is not None:
         return [sop.tanggal_pembuatan]
     return dated
+
+
+@dataclass(frozen=True)
+class Review:
+    """When an SOP was last enacted or revised, and when its next review is due."""
+
+    last: Tanggal | None
+    """The latest date on or before today (``None`` when every date is in the future)."""
+    due: dt.date
+    planned: bool
+    """``due`` is a planned review the SOP itself writes (a tanggal_revisi in the future), not counted from ``last``."""
+    made_only: bool = False
+    """``last`` is the date the SOP was made: it gives no enactment or revision date."""
+
+
+def review_of(sop: Sop, months: int, today: dt.date) -> Review | None:
+    """The SOP's review, counted as this rule counts it; ``None`` when the SOP gives no date at all."""
+    dated = _dated(sop)
+    if not dated:
+        return None
+    past = [tanggal for tanggal in dated if tanggal.date <= today]
+    last = max(past, key=lambda tanggal: tanggal.date) if past else None
+    future = [tanggal.date for tanggal in dated if tanggal.date > today]
+    if future:
+        return Review(last, min(future), True)
+    return Review(last, add_months(last.date, months), False, last is sop.tanggal_pembuatan)
 
 
 @rule(
@@ -69,17 +96,14 @@ def tinjauan_terlambat(sop: Sop, context: Context) -> Iterator[Finding]:
         tanggal_pembuatan: 2 Januari 2024
         tanggal_efektif: 6 Januari 2024
     """
-    dated = _dated(sop)
-    if not dated or any(tanggal.date > context.today for tanggal in dated):
-        return
-    last = max(dated, key=lambda tanggal: tanggal.date)
     months = context.options["periode_bulan"]
-    if add_months(last.date, months) < context.today:
-        yield last.location, (
-            f"SOP terakhir {_done(sop, last)} {format_tanggal(last.date)}, lebih dari {months} bulan lalu; "
+    review = review_of(sop, months, context.today)
+    if review is not None and not review.planned and review.due < context.today:
+        yield review.last.location, (
+            f"SOP terakhir {_done(review)} {format_tanggal(review.last.date)}, lebih dari {months} bulan lalu; "
             "tinjau ulang dan catat revisinya"
         )
 
 
-def _done(sop: Sop, last: Tanggal) -> str:
-    return "dibuat (tanpa tanggal efektif)" if last is sop.tanggal_pembuatan else "ditetapkan atau direvisi"
+def _done(review: Review) -> str:
+    return "dibuat (tanpa tanggal efektif)" if review.made_only else "ditetapkan atau direvisi"

@@ -16,8 +16,9 @@ from katalog_sop.rules import RULES
 from katalog_sop.search.index import build_index, index_files
 from katalog_sop.search.records import search_record
 from katalog_sop.site.compliance_json import compliance_json
-from katalog_sop.site.dashboard import dashboard_page
 from katalog_sop.site.indexes import index_pages
+from katalog_sop.site.kepatuhan import due_reviews, kepatuhan_files, kepatuhan_pages, names_of
+from katalog_sop.site.kepatuhan.tinjauan import review_months
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.rules_page import rules_page
@@ -49,7 +50,9 @@ def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHi
         add(ctx.paths.sop(sop.id), sop_page(sop, structural.get(sop.path, []), ctx), sop.path)
     for src, text in index_pages(ctx).items():
         add(src, text, "indeks")
-    add(ctx.paths.KEPATUHAN, dashboard_page(scores, result.today, ctx), "halaman Kepatuhan")
+    due = due_reviews(scores, result.today, review_months(result))
+    for src, text in kepatuhan_pages(scores, result.today, due, ctx).items():
+        add(src, text, "halaman Kepatuhan")
     add(ctx.paths.ATURAN, rules_page(result, ctx), "halaman Aturan")
     return pages
 
@@ -65,11 +68,14 @@ def sop_pages(result: CheckResult) -> dict[str, str]:
 
 
 def site_data(result: CheckResult, directory_urls: bool = False, synonyms: list[list[str]] = ()) -> dict[str, str]:
-    """Generated files that are not pages, by their path in the site: ``compliance.json`` and search's ``cari/``
+    """Generated files that are not pages, by their path in the site: ``compliance.json``, the Kepatuhan tables
+    as CSV (``kepatuhan/``) and search's ``cari/``
     (``synonyms``: the agency's own, see :mod:`katalog_sop.search.sinonim`)."""
     paths, urls = Paths(), Urls(directory_urls)
     records = [search_record(sop, urls.quoted(paths.sop(sop.id))) for sop in result.catalogue.sops.values()]
-    return {
-        Paths.COMPLIANCE_JSON: compliance_json(compute_scores(result), result.today, directory_urls),
-        **index_files(build_index(records), synonyms),
-    }
+    scores = compute_scores(result)
+    files = {Paths.COMPLIANCE_JSON: compliance_json(scores, result.today, directory_urls)}
+    if scores.rules:
+        due = due_reviews(scores, result.today, review_months(result))
+        files.update(kepatuhan_files(scores, due, names_of(scores), directory_urls))
+    return {**files, **index_files(build_index(records), synonyms)}
