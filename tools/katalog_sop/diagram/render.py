@@ -51,6 +51,7 @@ try:
 except ImportError:  # not on Windows
     fcntl = None
 
+from katalog_sop.diagram.compact import compact_svg
 from katalog_sop.diagram.dot import to_dot
 from katalog_sop.diagram.geometry import Options, layout
 from katalog_sop.diagram.shapes import Sheet
@@ -549,14 +550,15 @@ def accessible(svg: str, title: str, description: str) -> str:
 
     Both are shown as the sheet's texts are (:func:`~katalog_sop.diagram.text.visible`), then escaped.
     Also drops the "pageN,M_" Graphviz puts before the graph's id, which is not a valid XML id, and the
-    internal names Graphviz gives every symbol and arrow as tooltips.
+    internal names Graphviz gives every symbol and arrow as tooltips, and writes the texts' font once
+    (:func:`~katalog_sop.diagram.compact.compact_svg`).
     """
     text = f"<title>{escape(visible(title))}</title>\n<desc>{escape(visible(description))}</desc>"
     svg = _PART_TITLE.sub("", _PAGE_PREFIX.sub('id="', svg, count=1))
     # One image to assistive technology, named by the page's title (a <title> alone is not read everywhere).
     label = escape(visible(title), {'"': "&quot;"})
     svg = _SVG_OPEN.sub(lambda m: f'{m.group(0)} role="img" aria-label="{label}"', svg, count=1)
-    return _GRAPH_TITLE.sub(lambda _: text, svg, count=1)
+    return compact_svg(_GRAPH_TITLE.sub(lambda _: text, svg, count=1))
 
 
 def _failure_warnings(sop_id: str, keys: list[str], failed: dict[str, str]) -> list[str]:
