@@ -160,3 +160,15 @@ def test_build_directly_on_a_document():
     assert sop.id == "unit/contoh"
     assert sop.path == "sops/unit/contoh.yaml"
     assert sop.langkah[1].kegiatan.location.line == 6
+
+
+def test_kategori_is_kept_as_written_with_its_place():
+    text = "nama: Contoh\nkategori: Kepegawaian\npelaksana: [A]\nlangkah: [{kegiatan: Menerima}]\n"
+    document, problems = parse_text(text, "sops/unit/contoh.yaml")
+    assert problems == [] and validate(document) == []
+    sop, problems = build_sop(document, "unit/contoh")
+    assert problems == []
+    assert sop.kategori.value == "Kepegawaian"
+    assert (sop.kategori.location.line, sop.kategori.location.column, sop.kategori.location.json_path) == (2, 11, "$.kategori")
+    without, _ = build_sop(parse_text(text.replace("kategori: Kepegawaian\n", ""), "x.yaml")[0], "unit/x")
+    assert without.kategori is None

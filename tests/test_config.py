@@ -10,7 +10,7 @@ import pytest
 
 from katalog_sop.check import check
 from katalog_sop.compliance import select_rules
-from katalog_sop.config import ConfigError, Profile, load_config, parse_config
+from katalog_sop.config import CONFIGURED_OPTIONS, ConfigError, Profile, load_config, parse_config
 from katalog_sop.problem import Severity
 from katalog_sop.rules import RULES
 from katalog_sop.rules.base import EXAMPLE_SOP
@@ -50,6 +50,12 @@ def codes(result) -> list[tuple[str, str]]:
         ("rule:\n  SOPAP-W03: off\n", "katalog-sop.yml:1:1: kunci tidak dikenal 'rule'; mungkin maksudnya 'rules'"),
         ("- rules\n", "katalog-sop.yml:1:1: isi berkas harus berupa pemetaan"),
         ("rules: [\n", "katalog-sop.yml:1:9: sintaks YAML tidak sah"),  # the end of the one line, not a line after it
+        ("kategori: Keuangan\n", "katalog-sop.yml:1:11: harus berupa daftar"),
+        ("kategori: [Keuangan, 12]\n", "katalog-sop.yml:1:22: nama kategori harus teks yang tidak kosong"),
+        ("kategori:\n  - Keuangan\n  - ' keuangan'\n",
+         "katalog-sop.yml:3:5: kategori 'keuangan' sudah ada dalam daftar ('Keuangan')"),
+        ("rules:\n  SOPAP-I14: {kategori: [Keuangan]}\n",
+         "katalog-sop.yml:2:15: kunci tidak dikenal 'kategori'"),  # the list has its own key, not a rule option
     ],
 )
 def test_a_mistake_is_named_by_file_line_and_column(tmp_path, text, message):
@@ -116,9 +122,17 @@ def test_a_profile_checks_the_number_and_required_fields_of_the_sops_it_covers(t
     assert "isian 'kop' wajib menurut profil 'Kabupaten Contoh'" in result.problems[0].message
 
 
+def test_the_kategori_list_is_read_tidied_and_reaches_its_rule_only():
+    config = parse_config({"kategori": ["Kepegawaian", "  Keuangan   Daerah "]})
+    assert config.kategori == ("Kepegawaian", "Keuangan Daerah")
+    assert config.options("SOPAP-I14") == {"kategori": ("Kepegawaian", "Keuangan Daerah")}
+    assert config.options("SOPAP-I11") == {}
+    assert parse_config(None).kategori == () and parse_config({"rules": {}}).options("SOPAP-I14") == {}
+
+
 def test_every_rule_option_can_be_configured_with_its_default():
     for rule in RULES.values():
-        settable = {name: value for name, value in rule.defaults.items() if name != "profil"}
+        settable = {name: value for name, value in rule.defaults.items() if name not in CONFIGURED_OPTIONS}
         config = parse_config({"rules": {rule.id: {"severity": "info", **{k: list(v) if isinstance(v, tuple) else v for k, v in settable.items()}}}})
         assert config.severity(rule.id, rule.severity) is Severity.INFO
 

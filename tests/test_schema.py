@@ -89,10 +89,18 @@ BASE = "nama: Contoh\npelaksana: [A, B]\nlangkah: [{kegiatan: Menerima}]\n"
         ("satuan_waktu: jamm\n", (4, 15, "$.satuan_waktu", "'jamm' tidak dikenal; pilih salah satu: detik, menit, jam, hari, hari_kerja, minggu, bulan, tahun; mungkin maksudnya 'jam'?")),
         ("revisi: [{tanggal: 1 Mei 2024}]\n", (4, 10, "$.revisi[0]", "kunci wajib 'uraian' tidak ada")),
         ("kop: {alamat: ''}\n", (4, 15, "$.kop.alamat", "tidak boleh kosong")),
+        ("kategori: [Keuangan]\n", (4, 11, "$.kategori", "harus berupa teks, bukan daftar")),
+        ("kategori: 12\n", (4, 11, "$.kategori", "harus berupa teks, bukan bilangan bulat")),
+        ("kategori: ' '\n", (4, 11, "$.kategori", "tidak boleh kosong")),
     ],
 )
 def test_messages_point_at_the_node(extra, expected):
     assert _messages(BASE + extra) == [expected]
+
+
+def test_kategori_is_optional_text():
+    assert _messages(BASE + "kategori: Kepegawaian\n") == []
+    assert "kategori" not in load_schema()["required"]
 
 
 def test_unknown_key_without_close_match_lists_known_keys():

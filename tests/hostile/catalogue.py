@@ -54,6 +54,7 @@ def sop_data(text: str, refs: list[str]) -> dict:
         "nomor": text,
         "instansi": text,
         "unit": text,
+        "kategori": text,
         "kop": {"alamat": text, "email": text, "situs_web": text},
         "tanggal_pembuatan": "2 Januari 2025",
         "tanggal_revisi": "-",

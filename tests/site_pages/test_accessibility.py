@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 from browser import RequestRecorder, axe_violations, new_context
 
 PAGES = ("index.html", "sop/dinas-tanpa-nama/pengukuran-kinerja.html", "kepatuhan.html", "aturan.html",
-         "unit/index.html", "unit/contoh.html", "pelaksana/index.html", "dasar-hukum/index.html", "a-z/index.html")
+         "unit/index.html", "unit/contoh.html", "pelaksana/index.html", "dasar-hukum/index.html", "a-z/index.html",
+         "kategori/index.html", "kategori/perencanaan.html", "sop/sekretariat/pengumpulan-data-kinerja.html")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 

@@ -75,3 +75,16 @@ def test_index_lists_tell_same_named_sops_apart_and_sort_numbers_naturally(tmp_p
     assert "pemeriksaan lolos" in entries[0]
     unit_page = pages["unit/b.md"]
     assert '<span class="sop-nomor">900/7 · ' in unit_page, "a unit's own page does not repeat the unit"
+
+
+def test_the_kategori_index_is_listed_only_where_an_sop_names_a_kategori(tmp_path):
+    sops = _sops(tmp_path, {"umum/a": ("Pemkot", "Umum"), "umum/b": ("Pemkot", "Umum")})
+    without = site_nav(sops, ["index.md"])
+    assert "kategori/index.md" not in str(without)
+    path = tmp_path / "sops" / "umum" / "b.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "kategori: Persuratan\n", encoding="utf-8")
+    with_kategori = site_nav(list(check([str(tmp_path / "sops")]).catalogue.sops.values()), ["index.md"])
+    assert with_kategori[-1] == {"Indeks": [{"Unit": "unit/index.md"}, {"Kategori": "kategori/index.md"},
+                                            {"Pelaksana": "pelaksana/index.md"}, {"Dasar Hukum": "dasar-hukum/index.md"},
+                                            {"A–Z": "a-z/index.md"}, {"SOP yang belum ada": "sop-belum-ada.md"}]}
+    assert with_kategori[:-1] == without[:-1], "nothing else changes"

@@ -136,6 +136,7 @@ class _Builder:
             nomor=self.text(d.get("nomor"), "nomor"),
             instansi=self.text(d.get("instansi"), "instansi"),
             unit=self.text(d.get("unit"), "unit"),
+            kategori=self.text(d.get("kategori"), "kategori"),
             kop=self.kop(),
             tanggal_pembuatan=self.tanggal(d, "tanggal_pembuatan"),
             tanggal_revisi=self.tanggal(d, "tanggal_revisi"),

@@ -13,12 +13,17 @@ CLI's default, or ``--config``) or from the plugin's options in
         nomor: '^\\d{3}/[A-Z.]+/\\d{4}$'              # the agency's pattern for Nomor SOP
         required: [tanggal_revisi, disahkan_oleh.nip]   # fields the agency also requires
         formulir: {kegiatan: Uraian Prosedur, kelengkapan: Persyaratan/Kelengkapan}  # the agency's form labels
+    kategori: [Kepegawaian, Keuangan, Persuratan]       # the catalogue's kinds of work; unset: any name
+
+``kategori`` is one list for the whole catalogue, as the agency that runs it
+sets it (rule SOPAP-I14 warns of an SOP's kategori outside it).
 
 A mistake in it is a :class:`ConfigError` naming the file, line and column:
 an unknown rule id, option or key, a severity that does not exist, a pattern
 that does not compile, or one whose matching could run for minutes (see
-:func:`backtracking_hazard`). Nothing here prints or reads a file other than
-the configuration itself.
+:func:`backtracking_hazard`), a kategori that is not text or is listed
+twice. Nothing here prints or reads a file other than the configuration
+itself.
 """
 
 from __future__ import annotations
@@ -47,6 +52,12 @@ SEVERITIES = tuple(s.value for s in Severity) + (OFF,)
 
 PROFILE_RULES = ("SOPAP-I11", "SOPAP-I12")
 """The rules that read the agency profiles (option ``profil``)."""
+
+KATEGORI_RULES = ("SOPAP-I14",)
+"""The rules that read the agency's list of kategori (option ``kategori``)."""
+
+CONFIGURED_OPTIONS = {"profil": "profiles", "kategori": "kategori"}
+"""Rule options the configuration fills from a key of its own (option -> key); never written under ``rules``."""
 
 REQUIRABLE = (
     "nomor", "instansi", "unit", "kop", "kop.alamat", "kop.email", "kop.situs_web",
@@ -90,6 +101,8 @@ class Config:
     profiles: tuple[Profile, ...] = ()
     source: str | None = None
     """Where the configuration was read from, for messages."""
+    kategori: tuple[str, ...] = ()
+    """The agency's kategori names, as listed (spacing tidied); empty: an SOP may name any kategori."""
 
     def formulir(self, sop_id: str) -> Mapping[str, str | None]:
         """The form labels of the first profile covering ``sop_id`` (the SOP's own ``formulir`` overrides them)."""
@@ -107,6 +120,8 @@ class Config:
         options = dict(setting.options) if setting else {}
         if rule_id in PROFILE_RULES and self.profiles:
             options["profil"] = self.profiles
+        if rule_id in KATEGORI_RULES and self.kategori:
+            options["kategori"] = self.kategori
         return options
 
 
@@ -146,7 +161,7 @@ def parse_config(data: Any, where=None, *, source: str | None = None) -> Config:
     if data is None:
         return Config(source=source)
     reader.expect_mapping(data, ())
-    reader.unknown_keys(data, (), ("rules", "profiles"))
+    reader.unknown_keys(data, (), ("rules", "profiles", "kategori"))
     rules = {
         rule_id: reader.rule_setting(rule_id, value)
         for rule_id, value in reader.mapping(data.get("rules"), ("rules",)).items()
@@ -155,7 +170,8 @@ def parse_config(data: Any, where=None, *, source: str | None = None) -> Config:
         reader.profile(item, ("profiles", index))
         for index, item in enumerate(reader.sequence(data.get("profiles"), ("profiles",)))
     )
-    return Config(MappingProxyType(rules), profiles, source)
+    kategori = reader.kategori(data.get("kategori"), ("kategori",))
+    return Config(MappingProxyType(rules), profiles, source, kategori)
 
 
 class _Reader:
@@ -210,7 +226,7 @@ class _Reader:
         if not isinstance(value, Mapping):
             return RuleSetting(self.severity(value, path))
         options = {key: item for key, item in value.items() if key != "severity"}
-        settable = [name for name in rule.defaults if name != "profil"]
+        settable = [name for name in rule.defaults if name not in CONFIGURED_OPTIONS]
         self.unknown_keys(options, path, ["severity", *settable])
         for name, item in options.items():
             default = rule.defaults[name]
@@ -248,6 +264,17 @@ class _Reader:
                 suggestion = f"; mungkin maksudnya '{hint[0]}'" if hint else ""
                 raise self.fail(path + ("required", index), f"isian tidak dikenal '{item}'{suggestion}")
         return Profile(name.strip(), tuple(sops), nomor, tuple(required), self.formulir(value.get("formulir"), path + ("formulir",)))
+
+    def kategori(self, value, path) -> tuple[str, ...]:
+        names: dict[str, str] = {}  # casefolded -> as listed: "keuangan" and "Keuangan" are one kategori
+        for index, item in enumerate(self.sequence(value, path)):
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(path + (index,), "nama kategori harus teks yang tidak kosong, misalnya Kepegawaian")
+            name = " ".join(item.split())
+            if name.casefold() in names:
+                raise self.fail(path + (index,), f"kategori '{name}' sudah ada dalam daftar ('{names[name.casefold()]}')")
+            names[name.casefold()] = name
+        return tuple(names.values())
 
     def formulir(self, value, path) -> Mapping[str, str | None]:
         if value is None:

@@ -292,6 +292,9 @@ class Sop:
     key_locations: Mapping[str, Location] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Where each top-level key the author wrote stands (to point at an empty section)."""
     pengecualian: tuple[Pengecualian, ...] = ()
+    kategori: Text | None = None
+    """The kind of work, from the agency's own list ("Kepegawaian"); the catalogue's, not the form's (never printed)."""
+
     def pelaksana_by_id(self, pelaksana_id: str) -> Pelaksana:
         for pelaksana in self.pelaksana:
             if pelaksana.id == pelaksana_id:

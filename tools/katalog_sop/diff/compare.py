@@ -267,6 +267,7 @@ def _identity(sop: Sop) -> dict[str, str | None]:
         FIELDS["nomor"]: _text(sop.nomor),
         FIELDS["instansi"]: _text(sop.instansi),
         FIELDS["unit"]: _text(sop.unit),
+        FIELDS["kategori"]: _text(sop.kategori),
         FIELDS["tanggal_pembuatan"]: sop.tanggal_pembuatan.raw if sop.tanggal_pembuatan else None,
         FIELDS["tanggal_revisi"]: sop.tanggal_revisi.raw if sop.tanggal_revisi else None,
         FIELDS["tanggal_efektif"]: sop.tanggal_efektif.raw if sop.tanggal_efektif else None,

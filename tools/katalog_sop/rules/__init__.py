@@ -32,6 +32,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     jangkauan,
     jenis_peraturan,
     kalimat,
+    kategori,
     kemiripan,
     kolom_tabel,
     kualifikasi,

@@ -1,4 +1,4 @@
-"""The catalogue's finding pages: by unit, by pelaksana, by legal basis, A–Z, and SOPs still missing.
+"""The catalogue's finding pages: by unit, by pelaksana, by legal basis, by kategori, A–Z, and SOPs still missing.
 
 Each index is a small landing page linking to one page per entry, so that no
 page grows with the whole catalogue.
@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from katalog_sop.dasar_hukum import parse_kutipan
+from katalog_sop.hierarki import TINGKAT, tentang, tingkat, urutan
 from katalog_sop.model import Sop
 from katalog_sop.keterkaitan import unit_of
 from katalog_sop.site.markup import esc, esc_line, items, link, slug
@@ -19,6 +21,9 @@ from katalog_sop.site.sop_page import PageContext
 
 LETTER_PAGE = 200
 """SOPs on one A–Z page at most: Indonesian names crowd under "P" (Penyusunan, Pelayanan ...)."""
+
+NO_KATEGORI_LABEL = "Tanpa kategori"
+"""The Indeks Kategori's last entry: the SOPs that name no kategori."""
 
 
 def unit_name(sops: list[Sop], unit_id: str) -> str:
@@ -75,6 +80,7 @@ def index_pages(ctx: PageContext) -> dict[str, str]:
     pages.update(_units(sops, ctx))
     pages.update(_pelaksana(sops, ctx))
     pages.update(_legal(sops, ctx))
+    pages.update(_kategori(sops, ctx))
     pages.update(_letters(sops, ctx))
     pages[ctx.paths.MISSING] = _missing(ctx)
     return pages
@@ -135,6 +141,8 @@ def _pelaksana(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
 
 
 def _legal(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
+    """One page per regulation, every spelling of it together; the landing page by the hierarchy of regulations
+    (:mod:`katalog_sop.hierarki`), each with what it is about as the SOPs cite it."""
     by_key: dict[str, dict[str, list[str]]] = {}
     titles: dict[str, str] = {}
     for sop in sops:
@@ -143,24 +151,78 @@ def _legal(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
             titles.setdefault(key, legal_title(text.value))
             by_key.setdefault(key, {}).setdefault(sop.id, []).append(text.value)
     pages = {}
-    entries = []
-    for key, citing in sorted(by_key.items(), key=lambda kv: titles[kv[0]].lower()):
-        src = ctx.paths.dasar_hukum(next(iter(citing.values()))[0])
+    groups: dict[int, list[tuple[tuple, str, str, str, int]]] = {}
+    for key, citing in by_key.items():
+        first = next(iter(citing.values()))[0]
+        src, kutipan = ctx.paths.dasar_hukum(first), parse_kutipan(first)
         members = [ctx.catalogue.sops[i] for i in citing]
         spellings = Counter(text for texts in citing.values() for text in dict.fromkeys(texts))
+        # A citation that cannot be read is titled by its whole text, which says what it is about already.
+        about = tentang(spellings) if kutipan.key is not None else None
         written = items(
             sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0])),
             lambda kv: f"“{esc(kv[0])}” <span class=\"sop-jumlah\">({kv[1]} SOP)</span>",
         )
+        lead = f'<p class="sop-subjudul sop-tentang">tentang {esc(about)}</p>\n\n' if about else ""  # as an SOP's subtitle
         pages[src] = (
-            f"# {esc_line(titles[key])}\n\nDitulis pada SOP sebagai:\n\n{written}\n\n"
+            f"# {esc_line(titles[key])}\n\n{lead}Ditulis pada SOP sebagai:\n\n{written}\n\n"
             f"SOP yang menjadikannya dasar hukum:\n\n{_sop_list(members, src, ctx)}\n"
         )
-        entries.append((src, titles[key], len(members)))
-    pages[ctx.paths.LEGAL] = _landing(
-        "Indeks Dasar Hukum",
-        "SOP menurut dasar hukumnya. Penulisan yang berbeda untuk peraturan yang sama dikumpulkan pada satu halaman.",
-        ctx.paths.LEGAL, entries, ctx,
+        entry = (urutan(kutipan, titles[key]), src, titles[key], about or "", len(members))
+        groups.setdefault(tingkat(kutipan), []).append(entry)
+    src = ctx.paths.LEGAL
+
+    def render(entry) -> str:
+        _, target, title, about, count = entry
+        said = f' <span class="sop-tentang">tentang {esc(about)}</span>' if about else ""
+        return link(ctx.urls.href(src, target), title) + said + f' <span class="sop-jumlah">({count} SOP)</span>'
+    body = [
+        "# Indeks Dasar Hukum", "",
+        "SOP menurut dasar hukumnya. Urutannya mengikuti hierarki peraturan perundang-undangan menurut Pasal 7 "
+        "ayat (1) Undang-Undang Nomor 12 Tahun 2011 (UUD 1945, Ketetapan MPR, Undang-Undang/Perppu, Peraturan "
+        "Pemerintah, Peraturan Presiden, Peraturan Daerah Provinsi, Peraturan Daerah Kabupaten/Kota). Jenis lain "
+        "tidak termasuk hierarki itu; di sini peraturan dan keputusan menteri ditempatkan sesudah Presiden, "
+        "peraturan dan keputusan kepala daerah sesudah Peraturan Daerah, dan selebihnya di bagian Lainnya. "
+        "Di dalam setiap bagian, yang terbaru lebih dahulu.", "",
+        "Penulisan yang berbeda untuk peraturan yang sama dikumpulkan pada satu halaman.", "",
+    ]
+    for index in sorted(groups):
+        body += [f"## {esc_line(TINGKAT[index].judul)}", "", items(sorted(groups[index]), render), ""]
+    pages[src] = "\n".join(body) + "\n"
+    return pages
+
+
+def _kategori(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
+    """One page per kategori, in its most common spelling, and one for the SOPs without; none at all where no SOP
+    names a kategori (the navigation then leaves the index out too)."""
+    by_page: dict[str, list[Sop]] = {}
+    spellings: dict[str, Counter] = {}
+    for sop in sops:
+        name = " ".join(sop.kategori.value.split()) if sop.kategori is not None else None
+        src = ctx.paths.kategori(name)
+        by_page.setdefault(src, []).append(sop)
+        if name is not None:
+            spellings.setdefault(src, Counter())[name] += 1
+    if not spellings:
+        return {}
+    pages = {}
+    entries = []
+    for src, members in by_page.items():
+        if src not in spellings:
+            continue
+        name = spellings[src].most_common(1)[0][0]
+        pages[src] = f"# Kategori: {esc_line(name)}\n\nSOP berkategori {esc(name)}:\n\n{_sop_list(members, src, ctx)}\n"
+        entries.append((src, name, len(members)))
+    entries.sort(key=lambda e: natural_key(e[1]))
+    without = ctx.paths.kategori(None)
+    if without in by_page:
+        pages[without] = (
+            f"# {NO_KATEGORI_LABEL}\n\nSOP yang belum diberi kategori:\n\n"
+            f"{_sop_list(by_page[without], without, ctx)}\n"
+        )
+        entries.append((without, NO_KATEGORI_LABEL, len(by_page[without])))
+    pages[ctx.paths.KATEGORI] = _landing(
+        "Indeks Kategori", "SOP menurut kategori pekerjaan yang tertulis pada SOP.", ctx.paths.KATEGORI, entries, ctx
     )
     return pages
 

@@ -43,7 +43,7 @@ FAMILIES = (
 """Rule families in the order of the form; a rule's family is the letter after ``SOPAP-``."""
 
 FIELDS = {
-    "nama": "Nama SOP", "nomor": "Nomor SOP", "instansi": "Instansi", "unit": "Unit",
+    "nama": "Nama SOP", "nomor": "Nomor SOP", "instansi": "Instansi", "unit": "Unit", "kategori": "Kategori",
     "kop": "Kop", "alamat": "alamat", "email": "surel", "situs_web": "situs web",
     "tanggal_pembuatan": "Tanggal Pembuatan", "tanggal_revisi": "Tanggal Revisi",
     "tanggal_efektif": "Tanggal Efektif", "disahkan_oleh": "Disahkan oleh",

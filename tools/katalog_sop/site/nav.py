@@ -11,7 +11,10 @@ the catalogue. This navigation is made from the data instead:
   with its units' pages (their written names, once each); SOP pages are
   reached from their unit's page, the indexes and search, never listed here,
   so the sidebar stays as small at 20,000 SOPs as at 20;
-- "Indeks": units, pelaksana, dasar hukum, A–Z, and the SOPs named but missing.
+- "Indeks": units, kategori, pelaksana, dasar hukum, A–Z, and the SOPs named but missing.
+  Kategori only where at least one SOP names one: the index is made from the
+  SOPs (a configured list of kategori that no SOP uses yet would give empty
+  pages), and a catalogue that uses no kategori keeps the navigation it had.
 
 Returns MkDocs' ``nav`` setting (titles as HTML, escaped here, since the
 theme prints titles unchanged). Pure; the plugin uses it only where the site's
@@ -46,6 +49,8 @@ def site_nav(sops: list[Sop], handwritten: list[str], paths: Paths = Paths()) ->
         {"Unit": paths.UNITS}, {"Pelaksana": paths.PELAKSANA}, {"Dasar Hukum": paths.LEGAL},
         {"A–Z": paths.AZ}, {"SOP yang belum ada": paths.MISSING},
     ]
+    if any(sop.kategori is not None for sop in sops):  # the pages exist only then (site.indexes)
+        indexes.insert(1, {"Kategori": paths.KATEGORI})
     nav: list = [{"Beranda": src} if src == "index.md" else src for src in handwritten]
     nav += [{"Kepatuhan": paths.KEPATUHAN}, {"Aturan Kepatuhan": paths.ATURAN}]
     if units:

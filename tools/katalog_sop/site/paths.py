@@ -32,6 +32,8 @@ HASH_LENGTH = 10
 _PLAIN = re.compile(r"[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*")
 NO_UNIT = "_tanpa-unit"
 """The unit page of SOPs written directly in the SOP folder, outside any unit folder."""
+NO_KATEGORI = "_tanpa-kategori"
+"""The kategori page of SOPs that name no kategori."""
 
 
 def component(text: str) -> str:
@@ -81,6 +83,7 @@ class Paths:
     UNITS = "unit/index.md"
     PELAKSANA = "pelaksana/index.md"
     LEGAL = "dasar-hukum/index.md"
+    KATEGORI = "kategori/index.md"
     AZ = "a-z/index.md"
     MISSING = "sop-belum-ada.md"
     KEPATUHAN = "kepatuhan.md"
@@ -104,6 +107,14 @@ class Paths:
 
     def pelaksana(self, nama: str) -> str:
         return page_path("pelaksana", slug(nama))
+
+    def kategori(self, nama: str | None) -> str:
+        """The page of a kategori: its slug, so "Keuangan" and "keuangan " meet on one page (as pelaksana do);
+        a name with letters beyond ASCII by its own words, since its slug could be another's; ``None``: no kategori."""
+        if nama is None:
+            return f"kategori/{NO_KATEGORI}.md"
+        words = " ".join(nama.split()).casefold()
+        return page_path("kategori", slug(words) if words.isascii() and any(c.isalnum() for c in words) else words)
 
     def dasar_hukum(self, text: str) -> str:
         return page_path("dasar-hukum", legal_key(text))

@@ -13,6 +13,7 @@ is escaped (double-backtick spans become ``<code>``).
 from __future__ import annotations
 
 from katalog_sop.check import CheckResult
+from katalog_sop.config import CONFIGURED_OPTIONS
 from katalog_sop.rules import RULES, Rule
 from katalog_sop.site.labels import FAMILIES, SCOPE, SEVERITY, TAG, family
 from katalog_sop.site.markup import attr, code_block, esc, inline, prose
@@ -104,7 +105,7 @@ def _options(rule: Rule) -> str:
         return ""
     rows = "".join(
         f"<li><code>{esc(name)}</code>: bawaan <code>{esc(_value(value))}</code>"
-        + (" (diisi dari <code>profiles</code> pada konfigurasi)" if name == "profil" else "")
+        + (f" (diisi dari <code>{esc(CONFIGURED_OPTIONS[name])}</code> pada konfigurasi)" if name in CONFIGURED_OPTIONS else "")
         + "</li>"
         for name, value in rule.defaults.items()
     )

@@ -62,7 +62,7 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     parts = [
         f"# {esc_line(sop.nama.value)}",
         "",
-        _subtitle(sop),
+        _subtitle(sop, src, ctx),
         "",
         status(problems, score),
         "",
@@ -101,14 +101,17 @@ def tab_title(sop: Sop) -> str:
     return f"{sop.nama.value} · {owner}" if owner else sop.nama.value
 
 
-def _subtitle(sop: Sop) -> str:
-    """What tells same-named SOPs apart, under the title: the unit, the instansi, the nomor (those written)."""
-    parts = [v.value for v in (sop.unit, sop.instansi) if v is not None]
+def _subtitle(sop: Sop, src: str, ctx: PageContext) -> str:
+    """What tells same-named SOPs apart, under the title: the unit, the instansi, the nomor (those written);
+    then the kategori, linked to its page of the Indeks Kategori. Never printed: the form has no kategori."""
+    parts = [esc(v.value) for v in (sop.unit, sop.instansi) if v is not None]
     if sop.nomor is not None:
-        parts.append(f"Nomor {sop.nomor.value}")
+        parts.append(esc(f"Nomor {sop.nomor.value}"))
+    if sop.kategori is not None:
+        parts.append("Kategori " + link(ctx.urls.href(src, ctx.paths.kategori(sop.kategori.value)), sop.kategori.value))
     if not parts:
         return ""
-    return '<p class="sop-subjudul">' + " · ".join(f"<span>{esc(p)}</span>" for p in parts) + "</p>"
+    return '<p class="sop-subjudul">' + " · ".join(f"<span>{p}</span>" for p in parts) + "</p>"
 
 
 def _pengesahan(value: Pengesahan | None) -> str:
