@@ -659,6 +659,7 @@ def _check_svg(case: Case, sop_id: str, svg: str, outcome: Outcome) -> None:
 
 
 _SEARCH_CALL = re.compile(r'KatalogCari\.terima\(("(?:[^"\\]|\\.)*"), (.*)\);\n', re.DOTALL)
+_DATA_SCRIPT = re.compile(r"window\.katalogSopKepatuhan = (\{.*\});\n", re.DOTALL)
 
 
 def _check_pages(case: Case, result, outcome: Outcome) -> None:
@@ -675,6 +676,20 @@ def _check_pages(case: Case, result, outcome: Outcome) -> None:
                 json.loads(text)
             except ValueError as exc:
                 outcome.failures.append(Failure("cannot draw", case.number, f"{path} is not JSON: {exc}"))
+            continue
+        if path.endswith(".csv"):  # a spreadsheet's data: SOP text as text, but nothing that hides or reorders it
+            found = _UNSAFE_PAGE.search(text)
+            if found:
+                outcome.failures.append(Failure("unsafe output", case.number, f"{path}: {found.group()!r} in {_around(text, found.start())!r}"))
+            continue
+        if path.endswith("/data.js"):  # the SOP list's rows as a script: one assignment of JSON, ASCII, no "<"
+            call = _DATA_SCRIPT.fullmatch(text)
+            try:
+                if not (text.isascii() and call and "<" not in text):
+                    raise ValueError("not one assignment of JSON in ASCII without '<'")
+                json.loads(call.group(1))
+            except ValueError as exc:
+                outcome.failures.append(Failure("unsafe output", case.number, f"{path}: {exc}: {text[:200]!r}"))
             continue
         if path.startswith("cari/"):  # search data as a script: one call with JSON, in ASCII, and nothing else
             call = _SEARCH_CALL.fullmatch(text)

@@ -200,16 +200,16 @@ def test_the_build_log_keeps_one_line_per_message(site):
 # --- every HTML page -----------------------------------------------------------------------------
 
 HTML_TAGS = {
-    "a", "article", "body", "br", "button", "code", "dd", "div", "dl", "dt", "em", "figure", "footer", "form",
+    "a", "article", "body", "br", "button", "code", "dd", "details", "div", "dl", "dt", "em", "figure", "footer", "form",
     "h1", "h2", "h3", "head", "header", "hr", "html", "input", "label", "li", "link", "main", "meta", "nav", "ol",
     "option", "p", "pre", "script", "section", "select", "span", "strong", "table", "tbody", "td", "th", "thead",
-    "title", "tr", "ul", "svg",
+    "summary", "title", "tr", "ul", "svg",
 }
 """What the theme's and the tool's templates write."""
 SVG_TAGS = {"svg", "g", "title", "desc", "text", "path", "polygon", "polyline", "ellipse", "rect", "line"}
 """What Graphviz and the theme's icons draw with: shapes and text, never links, scripts or foreign content."""
 ATTRIBUTES = {
-    "autocapitalize", "autocomplete", "autocorrect", "charset", "checked", "class", "content", "cx", "cy", "d", "dir",
+    "autocapitalize", "autocomplete", "autocorrect", "charset", "checked", "class", "content", "cx", "cy", "d", "dir", "download",
     "fill", "font-family", "font-size", "for", "height", "hidden", "href", "id", "lang", "name", "placeholder",
     "points", "required", "role", "rel", "rowspan", "colspan", "rx", "ry", "scope", "spellcheck", "src", "stroke",
     "stroke-dasharray", "stroke-width",
@@ -489,6 +489,33 @@ def test_compliance_json_parses_and_links_into_the_site(site):
     changed = [(entry.payload, _compliance_sop(data, entry)["nama"][:80])
                for entry in site.published if _compliance_sop(data, entry)["nama"] != entry.nama]
     assert changed == [], "compliance.json is data: every SOP's nama exactly as written"
+
+
+def test_the_kepatuhan_csv_files_hold_every_name_as_the_pages_show_it_and_run_nothing(site, compliance):
+    import csv
+    import io
+    files = sorted((site.folder / "kepatuhan").rglob("*.csv"))
+    assert files, "the Kepatuhan tables have CSV files"
+    problems = []
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        if not text.startswith("\ufeff"):
+            problems.append(f"{file.name}: no byte-order mark")
+        for row in csv.reader(io.StringIO(text[1:], newline="")):
+            for value in row:
+                if value[:1] in ("=", "+", "-", "@", "\t", "\r") and not value.lstrip("-").isdigit():
+                    problems.append(f"{file.name}: a cell a spreadsheet would run: {value[:80]!r}")
+                if NOT_TEXT.search(value.replace("\n", "")):
+                    problems.append(f"{file.name}: a character that is not text: {value[:80]!r}")
+    assert problems == []
+    with (site.folder / "kepatuhan" / "sop.csv").open(encoding="utf-8-sig", newline="") as handle:
+        names = {}
+        for row in csv.DictReader(handle):  # a cell a spreadsheet would run starts with an apostrophe, ids too
+            names[row["id"]] = names[row["id"][1:] if row["id"][:2] in ("'=", "'+", "'-", "'@") else row["id"]] = row["nama"]
+    ids = {entry.payload: shown(_compliance_sop(compliance, entry)["id"]) for entry in site.published}  # ids too as shown
+    changed = [(entry.payload, names.get(ids[entry.payload], "")[:80]) for entry in site.published
+               if names.get(ids[entry.payload], "").removeprefix("'") != shown(entry.nama)]
+    assert changed == [], "each SOP's nama as its page shows it"
 
 
 def test_the_sitemap_is_well_formed_xml(site):

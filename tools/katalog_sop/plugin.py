@@ -49,6 +49,7 @@ from katalog_sop.reporters.escape import terminal
 from katalog_sop.riwayat import read_history
 from katalog_sop.rules import RULES
 from katalog_sop.search.sinonim import SynonymError, load_synonyms
+from katalog_sop.sheet_files import SheetFiles
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
 from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.lembar import sheet_html
@@ -69,13 +70,15 @@ class KatalogSopConfig(base.Config):
     """Steps per sheet page; unset: as many as fit A4 landscape."""
     config = c.Optional(c.Type(str))
     """The rules' configuration file, relative to mkdocs.yml; unset: katalog-sop.yml there, when it exists
-    (the file `sop check` reads too). Not together with ``rules``/``profiles``."""
+    (the file `sop check` reads too). Not together with ``rules``/``profiles``/``kategori``."""
     sinonim = c.Optional(c.Type(str))
     """The agency's own search synonyms, a YAML file relative to mkdocs.yml (see katalog_sop.search.sinonim)."""
     rules = c.Type(dict, default={})
     """Per rule id: a severity (error/warning/info/off) or a mapping of severity and options."""
     profiles = c.Type(list, default=[])
     """Agency profiles: name, sops (id patterns), nomor (pattern), required (fields)."""
+    kategori = c.Type(list, default=[])
+    """The agency's kategori names (rule SOPAP-I14); empty: an SOP may name any kategori."""
     fail_on = c.Choice(("structure", "error", "warning"), default="structure")
     """What stops the build: structural errors only (an incomplete SOP is published with its
     findings), or also compliance errors, or also warnings."""
@@ -99,12 +102,18 @@ SCRIPT = "assets/katalog-sop/kepatuhan.js"
 """Sorts and filters the Kepatuhan page's tables; a classic script, so it also runs from file://."""
 
 
-SECTION_TITLES = {"sop": "SOP", "unit": "Unit", "pelaksana": "Pelaksana", "dasar-hukum": "Dasar Hukum", "a-z": "A–Z"}
+SECTION_TITLES = {"sop": "SOP", "unit": "Unit", "pelaksana": "Pelaksana", "dasar-hukum": "Dasar Hukum", "a-z": "A–Z",
+                  "kategori": "Kategori"}
 """Navigation names of the generated folders."""
+
+
+DRAW_BATCH = 500
+"""SOPs drawn per Graphviz run: start-up is paid once per batch, and no batch's sheets need much memory."""
 
 
 class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     staging: Path | None = None
+    sheets: SheetFiles | None = None
     own_nav = False
     site_dir: Path | None = None
 
@@ -152,6 +161,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
 
     @event_priority(-100)  # after every other plugin wrote its files (search index, offline assets)
     def on_post_build(self, config) -> None:
+        self._drop_sheets()  # every page is written
         if config.strict and _warnings_logged():
             return  # MkDocs aborts right after this event; on_build_error discards the staging folder
         staging, self.staging = self.staging, None
@@ -166,13 +176,21 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     def on_build_error(self, error) -> None:
         publish.discard(self.staging)
         self.staging = None
+        self._drop_sheets()
 
     def on_shutdown(self) -> None:
         publish.discard(self.staging)
         self.staging = None
+        self._drop_sheets()
+
+    def _drop_sheets(self) -> None:
+        if self.sheets is not None:
+            self.sheets.close()
+            self.sheets = None
 
     def on_files(self, files: Files, config) -> Files:
         result = self.result
+        self._drop_sheets()  # an earlier build's, under mkdocs serve
         self.sheets = self._draw(result)
         history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
         try:
@@ -207,13 +225,13 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             raise PluginError(f"katalog-sop: sinonim pencarian: {exc}") from None
 
     def _rules_config(self, root: Path):
-        inline = bool(self.config.rules or self.config.profiles)
+        inline = bool(self.config.rules or self.config.profiles or self.config.kategori)
         try:
             if inline:
                 if self.config.config:
-                    raise ConfigError("pilih salah satu: 'config' (berkas) atau 'rules'/'profiles' di mkdocs.yml")
+                    raise ConfigError("pilih salah satu: 'config' (berkas) atau 'rules'/'profiles'/'kategori' di mkdocs.yml")
                 return parse_config(
-                    {"rules": self.config.rules, "profiles": self.config.profiles},
+                    {"rules": self.config.rules, "profiles": self.config.profiles, "kategori": self.config.kategori},
                     lambda path, at_key=False: "mkdocs.yml (plugins > katalog-sop > " + " > ".join(map(str, path)) + ")",
                     source="mkdocs.yml",
                 )
@@ -244,18 +262,32 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             return True
         return problem.is_error and (self.config.fail_on != "structure" or problem.code not in RULES)
 
-    def _draw(self, result: CheckResult) -> dict[str, str]:
+    def _draw(self, result: CheckResult) -> SheetFiles:
+        """Every SOP's sheet, drawn in batches and kept on disk (:mod:`katalog_sop.sheet_files`), so that
+        neither the drawing nor the waiting pages hold every sheet in memory at once."""
         sops = list(result.catalogue.sops.values())
+        store = SheetFiles()
         try:
-            drawn = render_sops(sops, self.options, self.cache_dir, self.rules_config.formulir)
-        except GraphvizError as exc:
-            raise PluginError(f"katalog-sop: {exc}") from None
-        if drawn.graphviz_broken:  # publishing stand-ins for every sheet would be worse than the old site
-            reason = terminal(drawn.warnings[-1]) if drawn.warnings else ""
-            raise PluginError(f"katalog-sop: Graphviz tidak dapat menggambar satu pun dari {drawn.attempted} halaman lembar; {reason}")
-        for warning in drawn.warnings:  # a page drawn as a stand-in, a cache that cannot be written:
-            log.info(terminal(warning))  # the site is still whole, so never a warning that --strict stops on
-        return {sop.id: sheet_html(sop.nama.value, [page.svg for page in pages]) for sop, pages in zip(sops, drawn)}
+            for start in range(0, len(sops), DRAW_BATCH):
+                batch = sops[start : start + DRAW_BATCH]
+                try:
+                    drawn = render_sops(batch, self.options, self.cache_dir, self.rules_config.formulir)
+                except GraphvizError as exc:
+                    raise PluginError(f"katalog-sop: {exc}") from None
+                if drawn.graphviz_broken:  # publishing stand-ins for every sheet would be worse than the old site
+                    reason = terminal(drawn.warnings[-1]) if drawn.warnings else ""
+                    raise PluginError(
+                        f"katalog-sop: Graphviz tidak dapat menggambar satu pun dari {drawn.attempted} halaman lembar; {reason}")
+                for warning in drawn.warnings:  # a page drawn as a stand-in, a cache that cannot be written:
+                    log.info(terminal(warning))  # the site is still whole, so never a warning that --strict stops on
+                for sop, pages in zip(batch, drawn):
+                    store.put(sop.id, sheet_html(sop.nama.value, [page.svg for page in pages]))
+                if len(sops) > DRAW_BATCH:
+                    log.info(f"lembar flowchart: {min(start + DRAW_BATCH, len(sops))} dari {len(sops)} SOP")
+        except BaseException:
+            store.close()
+            raise
+        return store
 
     def on_nav(self, nav, config, files):
         """With a site's own nav, or none: name every section, generated folders by our labels, a unit's
@@ -286,8 +318,6 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     @event_priority(-100)  # after every plugin that could set the title
     def on_page_content(self, html: str, page, config, files) -> str:
         sop_id = self.sop_pages.get(page.file.src_uri)
-        if sop_id is not None:
-            html = html.replace(SHEET_MARK.format(id=attr(sop_id)), self.sheets.get(sop_id, ""), 1)
         if sop_id is not None:  # the tab and the header tell same-named SOPs of different units apart
             page.meta["title"] = html_title(tab_title(self.result.catalogue.sops[sop_id]))
         elif "title" not in page.meta:
@@ -297,6 +327,16 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             from_heading = getattr(page, "_title_from_render", None)
             page.meta["title"] = from_heading if from_heading else html_title(page.title or "")
         return html
+
+    @event_priority(100)  # before any plugin that reads the written page (the offline plugin)
+    def on_post_page(self, output: str, page, config) -> str:
+        """The sheet goes in as the page is written, outside the search index; then the page lets go of its
+        HTML, so that memory does not grow with every page written (nothing reads it after this)."""
+        sop_id = self.sop_pages.get(page.file.src_uri)
+        if sop_id is not None and self.sheets is not None:
+            output = output.replace(SHEET_MARK.format(id=attr(sop_id)), self.sheets.get(sop_id), 1)
+        page.content = None
+        return output
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sops_dir))

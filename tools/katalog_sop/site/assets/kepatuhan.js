@@ -250,7 +250,7 @@
     var value = Math.floor(passed * 100 / checks);
     var cell = element("td", null, { "class": "sop-skala sop-skala-" + band(value), "data-sort": String(passed / checks) });
     var bar = element("span", null, { "class": "sop-skala-batang", "aria-hidden": "true" });
-    bar.appendChild(element("span", null, { style: "width:" + value + "%" }));
+    bar.appendChild(element("span", null, { "class": "sop-lebar-" + Math.floor(value / 5) * 5 }));
     cell.appendChild(bar);
     cell.appendChild(document.createTextNode(passed + " dari " + checks + " (" + value + "%)"));
     return cell;

@@ -26,14 +26,17 @@ from katalog_sop.site.kepatuhan.tinjauan import Due
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.scores import ORDER, Scores, percent
+from katalog_sop.visible import one_line, visible
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value) -> str | int:
+    """A CSV cell: numbers as they are; text shown as the pages show it (control and bidi characters made
+    visible, see :func:`katalog_sop.visible.visible`), with a formula's first character defused."""
     if isinstance(value, int):
         return value
-    text = "" if value is None else str(value)
+    text = visible("" if value is None else str(value))
     return "'" + text if text.startswith(_FORMULA) else text
 
 
@@ -95,10 +98,12 @@ def kepatuhan_files(scores: Scores, due: list[Due], names: dict[str, str], direc
 
 def sop_data(sops, names: dict[str, str], directory_urls: bool = False) -> str:
     """Per SOP, worst first: [page from the site's root, nama, unit id, nomor, passed, checks, galat, peringatan,
-    info, dikecualikan, failed rule ids joined by spaces]; per unit id, its name and page from the site's root."""
+    info, dikecualikan, failed rule ids joined by spaces]; per unit id, its name and page from the site's root.
+    Texts are shown as the pages show them (:func:`katalog_sop.visible.one_line`): the script puts them in as text."""
     paths, urls = Paths(), Urls(directory_urls)
-    rows = [[urls.quoted(paths.sop(s.sop.id)), s.sop.nama.value, s.unit, _nomor(s.sop), s.passed, s.checks,
+    rows = [[urls.quoted(paths.sop(s.sop.id)), one_line(s.sop.nama.value), s.unit, one_line(_nomor(s.sop)), s.passed, s.checks,
              *(s.count(sev) for sev in ORDER), len(s.exempted), " ".join(sorted(s.failed))] for s in sops]
-    units = {s.unit: [names[s.unit], urls.quoted(paths.unit(s.unit))] for s in sops}
-    payload = json.dumps({"unit": units, "sop": rows}, ensure_ascii=True, separators=(",", ":"))
+    units = {s.unit: [one_line(names[s.unit]), urls.quoted(paths.unit(s.unit))] for s in sops}
+    # ASCII, and "<" escaped too: the file stays one assignment of JSON whatever the SOPs hold
+    payload = json.dumps({"unit": units, "sop": rows}, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     return f"window.katalogSopKepatuhan = {payload};\n"

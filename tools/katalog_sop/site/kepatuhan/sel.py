@@ -47,11 +47,14 @@ def share(passed: int, checks: int) -> str:
 
 
 def share_cell(passed: int, checks: int) -> str:
-    """A table cell with the share as text and a bar coloured by its band (the colour only repeats the text)."""
+    """A table cell with the share as text and a bar coloured by its band (the colour only repeats the text).
+
+    The bar's length is a class in 5 % steps (``sop-lebar-85``), not an inline style: the pages carry no
+    style attribute at all."""
     value = percent(passed, checks)
     if value is None:
         return '<td data-sort="-1">–</td>'
-    bar = f'<span class="sop-skala-batang" aria-hidden="true"><span style="width:{value}%"></span></span>'
+    bar = f'<span class="sop-skala-batang" aria-hidden="true"><span class="sop-lebar-{value // 5 * 5}"></span></span>'
     return f'<td class="sop-skala sop-skala-{band(value)}" data-sort="{passed / checks:.6f}">{bar}{share(passed, checks)}</td>'
 
 
