@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as ET
 
 import markdown
@@ -141,3 +142,27 @@ def test_an_sop_page_names_its_kategori_and_links_to_its_page(tmp_path):
 def test_without_any_kategori_there_is_no_kategori_index(tmp_path):
     pages = _pages(tmp_path, {"umum/surat": ([], None)})
     assert [src for src in pages if src.startswith("kategori/")] == []
+
+
+def test_a_list_named_by_many_sops_is_split_into_linked_pages_in_natural_order(tmp_path, monkeypatch):
+    from katalog_sop.site import sop_list
+
+    monkeypatch.setattr(sop_list, "LIST_PAGE", 2)
+    regulation = "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"
+    pages = _pages(tmp_path, {f"a/{n}": ([regulation], "Layanan") for n in (1, 2, 10, 3, 20)})
+    for first in (PATHS.pelaksana("Petugas"), PATHS.dasar_hukum(regulation), PATHS.kategori("Layanan"), PATHS.unit("a")):
+        parts = [first, *(sop_list.part_path(first, n) for n in (2, 3))]
+        assert [src for src in pages if src == first or src.startswith(first[:-3] + "--")] == parts, first
+        listed = []
+        for number, src in enumerate(parts, start=1):
+            root = _root(pages[src])
+            listed += [_text(a) for ul in root.iter("ul") for a in ul.iter("a")]
+            pager = root.find(".//nav[@class='sop-halaman']")
+            others = [a.get("href") for a in pager.iter("a") if a.get("href")]
+            assert len(others) == 2 and pager.find(".//a[@aria-current='page']").text == str(number), src
+            for href in others:  # every link leads to one of the list's pages
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(src), href))[: -len(".html")] + ".md"
+                assert target in parts, (src, href)
+        assert listed == ["SOP 1", "SOP 2", "SOP 3", "SOP 10", "SOP 20"], first
+    assert "Ditulis pada SOP sebagai" in pages[PATHS.dasar_hukum(regulation)]
+    assert "Ditulis pada SOP sebagai" not in pages[sop_list.part_path(PATHS.dasar_hukum(regulation), 2)]

@@ -1,14 +1,13 @@
 """The catalogue's finding pages: by unit, by pelaksana, by legal basis, by kategori, A–Z, and SOPs still missing.
 
-Each index is a small landing page linking to one page per entry, so that no
-page grows with the whole catalogue.
+Each index is a small landing page linking to one page per entry; an entry's
+list of SOPs is split into pages (:mod:`katalog_sop.site.sop_list`), so that
+no page grows with the whole catalogue.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from typing import Iterable
 
 from katalog_sop.dasar_hukum import parse_kutipan
 from katalog_sop.hierarki import TINGKAT, tentang, tingkat, urutan
@@ -16,10 +15,11 @@ from katalog_sop.model import Sop
 from katalog_sop.keterkaitan import unit_of
 from katalog_sop.site.markup import esc, esc_line, items, link, slug
 from katalog_sop.site.paths import legal_key, legal_title
+from katalog_sop.site.sop_list import LIST_PAGE, natural_key, paged, sop_list as _sop_list
 from katalog_sop.site.sop_page import PageContext
 
 
-LETTER_PAGE = 200
+LETTER_PAGE = LIST_PAGE
 """SOPs on one A–Z page at most: Indonesian names crowd under "P" (Penyusunan, Pelayanan ...)."""
 
 NO_KATEGORI_LABEL = "Tanpa kategori"
@@ -53,26 +53,6 @@ def instansi_of(sops: list[Sop]) -> str:
     return names.most_common(1)[0][0] if names else ""
 
 
-def natural_key(text: str) -> tuple:
-    """Sort key that reads numbers as numbers ("Bagian 2" before "Bagian 10"), case-insensitively."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part)
-
-
-def _sop_list(sops: Iterable[Sop], src: str, ctx: PageContext, extra=lambda sop: "", show_unit: bool = True) -> str:
-    """Each SOP linked by its name, with what tells same-named SOPs apart (unit, nomor) and its status."""
-    ordered = sorted(sops, key=lambda s: (natural_key(s.nama.value), s.id))
-    def render(sop: Sop) -> str:
-        facts = [esc(sop.unit.value)] if show_unit and sop.unit is not None else []
-        if sop.nomor is not None:
-            facts.append(esc(sop.nomor.value))
-        score = ctx.scores.sops.get(sop.id) if ctx.scores is not None else None
-        if score is not None and score.checks:
-            facts.append(f"{score.passed}/{score.checks} pemeriksaan lolos")
-        about = f' <span class="sop-nomor">{" · ".join(facts)}</span>' if facts else ""
-        return link(ctx.urls.href(src, ctx.paths.sop(sop.id)), sop.nama.value) + about + extra(sop)
-    return items(ordered, render)
-
-
 def index_pages(ctx: PageContext) -> dict[str, str]:
     """Every index page by its source path."""
     pages: dict[str, str] = {}
@@ -102,8 +82,8 @@ def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     for unit_id, members in sorted(by_unit.items()):
         src, name = ctx.paths.unit(unit_id), names[unit_id]
         agency = instansi_of(members)
-        lead = f"{esc(agency)}. " if agency else ""
-        pages[src] = f"# {esc_line(name)}\n\n{lead}SOP unit ini:\n\n{_sop_list(members, src, ctx, show_unit=False)}\n"
+        lead = f"{esc(agency)}." if agency else ""
+        pages.update(paged(src, name, lead, "SOP unit ini:", members, ctx, show_unit=False))
         groups.setdefault(agency, []).append((src, name, len(members)))
     src = ctx.paths.UNITS
     if len(groups) <= 1:  # one instansi: a plain list
@@ -132,7 +112,7 @@ def _pelaksana(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     for key, members in sorted(by_key.items()):
         name = spellings[key].most_common(1)[0][0]
         src = ctx.paths.pelaksana(name)
-        pages[src] = f"# Pelaksana: {esc_line(name)}\n\nSOP yang melibatkan {esc(name)}:\n\n{_sop_list(members.values(), src, ctx)}\n"
+        pages.update(paged(src, f"Pelaksana: {name}", "", f"SOP yang melibatkan {esc(name)}:", members.values(), ctx))
         entries.append((src, name, len(members)))
     pages[ctx.paths.PELAKSANA] = _landing(
         "Indeks Pelaksana", "SOP menurut pelaksana (jabatan yang menjalankan langkahnya).", ctx.paths.PELAKSANA, entries, ctx
@@ -164,10 +144,8 @@ def _legal(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
             lambda kv: f"“{esc(kv[0])}” <span class=\"sop-jumlah\">({kv[1]} SOP)</span>",
         )
         lead = f'<p class="sop-subjudul sop-tentang">tentang {esc(about)}</p>\n\n' if about else ""  # as an SOP's subtitle
-        pages[src] = (
-            f"# {esc_line(titles[key])}\n\n{lead}Ditulis pada SOP sebagai:\n\n{written}\n\n"
-            f"SOP yang menjadikannya dasar hukum:\n\n{_sop_list(members, src, ctx)}\n"
-        )
+        pages.update(paged(src, titles[key], f"{lead}Ditulis pada SOP sebagai:\n\n{written}",
+                           "SOP yang menjadikannya dasar hukum:", members, ctx))
         entry = (urutan(kutipan, titles[key]), src, titles[key], about or "", len(members))
         groups.setdefault(tingkat(kutipan), []).append(entry)
     src = ctx.paths.LEGAL
@@ -211,15 +189,12 @@ def _kategori(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
         if src not in spellings:
             continue
         name = spellings[src].most_common(1)[0][0]
-        pages[src] = f"# Kategori: {esc_line(name)}\n\nSOP berkategori {esc(name)}:\n\n{_sop_list(members, src, ctx)}\n"
+        pages.update(paged(src, f"Kategori: {name}", "", f"SOP berkategori {esc(name)}:", members, ctx))
         entries.append((src, name, len(members)))
     entries.sort(key=lambda e: natural_key(e[1]))
     without = ctx.paths.kategori(None)
     if without in by_page:
-        pages[without] = (
-            f"# {NO_KATEGORI_LABEL}\n\nSOP yang belum diberi kategori:\n\n"
-            f"{_sop_list(by_page[without], without, ctx)}\n"
-        )
+        pages.update(paged(without, NO_KATEGORI_LABEL, "", "SOP yang belum diberi kategori:", by_page[without], ctx))
         entries.append((without, NO_KATEGORI_LABEL, len(by_page[without])))
     pages[ctx.paths.KATEGORI] = _landing(
         "Indeks Kategori", "SOP menurut kategori pekerjaan yang tertulis pada SOP.", ctx.paths.KATEGORI, entries, ctx

@@ -115,3 +115,16 @@ def items(values, render=esc, empty: str = "<p class=\"sop-kosong\">Tidak diisi.
     if not values:
         return empty
     return "<ul>" + "".join(f"<li>{render(v)}</li>" for v in values) + "</ul>"
+
+
+def pager(current: int, count: int, href_of) -> str:
+    """"Halaman: 1 2 3" with the current page marked; nothing when there is one page. ``href_of(n)``: a page's link."""
+    if count <= 1:
+        return ""
+    links = []
+    for n in range(1, count + 1):
+        if n == current:
+            links.append(f'<a aria-current="page">{n}</a>')
+        else:
+            links.append(f'<a href="{href_of(n)}">{n}</a>')
+    return f'<nav class="sop-halaman" aria-label="Halaman daftar">Halaman: {" ".join(links)}</nav>'

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from katalog_sop.keterkaitan import unit_of
 from katalog_sop.model import Sop
-from katalog_sop.site.indexes import instansi_of, natural_key, unit_names
+from katalog_sop.site.indexes import instansi_of, unit_names
+from katalog_sop.site.sop_list import natural_key
 from katalog_sop.site.markup import html_title
 from katalog_sop.site.paths import Paths
 

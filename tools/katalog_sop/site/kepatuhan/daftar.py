@@ -15,10 +15,11 @@ part. Pure: returns Markdown texts by source path.
 from __future__ import annotations
 
 from katalog_sop.site.findings import severity_label
-from katalog_sop.site.indexes import natural_key
+from katalog_sop.site.sop_list import natural_key
 from katalog_sop.site.kepatuhan import letak
 from katalog_sop.site.kepatuhan.ringkasan import FRONT_MATTER, REVIEW_LABELS, SOP_LABELS, review_row, sop_row
-from katalog_sop.site.kepatuhan.sel import download, pager, table, worst_sops
+from katalog_sop.site.kepatuhan.sel import download, table, worst_sops
+from katalog_sop.site.markup import pager
 from katalog_sop.site.kepatuhan.tinjauan import WINDOW_DAYS, Due
 from katalog_sop.site.labels import SEVERITY
 from katalog_sop.site.markup import attr, esc, esc_line, inline, link

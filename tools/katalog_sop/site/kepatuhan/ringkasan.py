@@ -22,7 +22,7 @@ import datetime as dt
 
 from katalog_sop.problem import Severity
 from katalog_sop.site.findings import severity_label
-from katalog_sop.site.indexes import natural_key
+from katalog_sop.site.sop_list import natural_key
 from katalog_sop.site.kepatuhan import letak
 from katalog_sop.site.kepatuhan.sel import download, most_failed, number, share, share_cell, table, worst_sops, worst_units
 from katalog_sop.site.kepatuhan.tinjauan import WINDOW_DAYS, Due

@@ -10,7 +10,7 @@ orders serve the pages and the CSV files, so a file lists what its table does.
 from __future__ import annotations
 
 from katalog_sop.problem import Severity
-from katalog_sop.site.indexes import natural_key
+from katalog_sop.site.sop_list import natural_key
 from katalog_sop.site.markup import esc
 from katalog_sop.site.scores import RuleScore, Scores, SopScore, UnitScore, percent
 
@@ -71,19 +71,6 @@ def table(kind: str, labels: list[str], rows: list[str], caption: str = "") -> s
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return (f'<div class="sop-tabel" data-search-exclude=""><table data-kepatuhan="{kind}">{cap}{head(labels)}'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
-
-
-def pager(current: int, count: int, href_of) -> str:
-    """"Halaman: 1 2 3" with the current page marked; nothing when there is one page. ``href_of(n)``: a page's link."""
-    if count <= 1:
-        return ""
-    links = []
-    for n in range(1, count + 1):
-        if n == current:
-            links.append(f'<a aria-current="page">{n}</a>')
-        else:
-            links.append(f'<a href="{href_of(n)}">{n}</a>')
-    return f'<nav class="sop-halaman" aria-label="Halaman daftar">Halaman: {" ".join(links)}</nav>'
 
 
 def download(href: str, what: str) -> str:
