@@ -47,6 +47,19 @@ def plain_page(sop: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_plain(ours: Path, plain: Path) -> None:
+    """The baseline: the same SOPs as plain Markdown pages, built with the same theme and no catalogue plugin."""
+    (plain / "docs").mkdir(parents=True)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "katalog-sop" in p)]
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (plain / "docs" / "index.md").write_text("# Katalog\n", encoding="utf-8")
+    for source in sorted((ours / "sops").rglob("*.yaml")):
+        target = plain / "docs" / source.relative_to(ours / "sops").with_suffix(".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(plain_page(yaml.safe_load(source.read_text(encoding="utf-8"))), encoding="utf-8")
+
+
 MEASURE = """
 import resource, subprocess, sys
 subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], check=True)
@@ -77,15 +90,8 @@ def main() -> int:
         shutil.copy(REPO / "mkdocs.yml", ours)
 
         plain = root / "polos"
-        (plain / "docs").mkdir(parents=True)
-        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
-        config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "katalog-sop" in p)]
-        (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        (plain / "docs" / "index.md").write_text("# Katalog\n", encoding="utf-8")
-        for source in sorted((ours / "sops").rglob("*.yaml")):
-            target = plain / "docs" / source.relative_to(ours / "sops").with_suffix(".md")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(plain_page(yaml.safe_load(source.read_text(encoding="utf-8"))), encoding="utf-8")
+        if not args.ours_only:
+            write_plain(ours, plain)
 
         print(f"{args.count} SOP; building ...", file=sys.stderr)
         if args.ours_only:
