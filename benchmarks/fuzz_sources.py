@@ -659,7 +659,7 @@ def _check_svg(case: Case, sop_id: str, svg: str, outcome: Outcome) -> None:
 
 
 _SEARCH_CALL = re.compile(r'KatalogCari\.terima\(("(?:[^"\\]|\\.)*"), (.*)\);\n', re.DOTALL)
-_DATA_SCRIPT = re.compile(r"window\.katalogSopKepatuhan = (\{.*\});\n", re.DOTALL)
+_DATA_SCRIPT = re.compile(r"window\.katalogSop\w+ = ([\[{].*[\]}]);\n", re.DOTALL)
 
 
 def _check_pages(case: Case, result, outcome: Outcome) -> None:
@@ -682,7 +682,7 @@ def _check_pages(case: Case, result, outcome: Outcome) -> None:
             if found:
                 outcome.failures.append(Failure("unsafe output", case.number, f"{path}: {found.group()!r} in {_around(text, found.start())!r}"))
             continue
-        if path.endswith("/data.js"):  # the SOP list's rows as a script: one assignment of JSON, ASCII, no "<"
+        if path.startswith("kepatuhan/") and path.endswith(".js"):  # Kepatuhan data as scripts: one assignment of JSON, ASCII, no "<"
             call = _DATA_SCRIPT.fullmatch(text)
             try:
                 if not (text.isascii() and call and "<" not in text):

@@ -31,6 +31,14 @@ def _open(page, url: str):
     expect(page.locator("[data-kepatuhan-filter]")).to_be_visible()  # the script has set the page up
 
 
+def _choose(page, which: str, value: str) -> None:
+    """Choose a unit or severity, and wait until the tables show it (a unit's rule counts load from a script)."""
+    page.select_option(f'select[data-filter="{which}"]', value)
+    unit = page.input_value('select[data-filter="unit"]')
+    severity = page.input_value('select[data-filter="severity"]')
+    expect(page.locator("[data-kepatuhan-filter]")).to_have_attribute("data-diterapkan", f"{unit}|{severity}")
+
+
 def _visible(page, kind: str, attribute: str) -> list[str]:
     return page.eval_on_selector_all(
         f'table[data-kepatuhan="{kind}"] tbody tr',
@@ -67,7 +75,7 @@ def _sorts_and_filters(page, data):
     share.locator("button").click()
     expect(share).to_have_attribute("aria-sort", "descending")
     assert [float(v) for v in _column(page, "sop", 3)] == sorted(values, reverse=True)
-    page.select_option('select[data-filter="unit"]', "contoh")
+    _choose(page, 'unit', "contoh")
     members = sorted(s["id"] for s in data["sops"] if s["unit"] == "contoh")
     assert sorted(_visible(page, "sop", "data-sop")) == members and len(members) == 3
 
@@ -75,7 +83,7 @@ def _sorts_and_filters(page, data):
 def test_clicking_a_column_header_sorts_the_rows(base, page, data):
     _open(page, base + KEPATUHAN)
     _sorts_and_filters(page, data)
-    page.select_option('select[data-filter="unit"]', "")
+    _choose(page, 'unit', "")
     name = _header(page, "sop", 0)
     name.locator("button").click()
     names = _column(page, "sop", 0)
@@ -90,27 +98,27 @@ def test_clicking_a_column_header_sorts_the_rows(base, page, data):
 
 def test_choosing_a_unit_shows_its_rows_and_the_rules_counts_for_it(base, page, data):
     _open(page, base + KEPATUHAN)
-    page.select_option('select[data-filter="unit"]', "contoh")
+    _choose(page, 'unit', "contoh")
     members = [s for s in data["sops"] if s["unit"] == "contoh"]
     assert sorted(_visible(page, "sop", "data-sop")) == sorted(s["id"] for s in members)
     assert _visible(page, "unit", "data-unit") == ["contoh"]
     expect(page.locator('[data-shown-for="sop"]')).to_have_text(f"Menampilkan {len(members)} dari {len(data['sops'])} SOP.")
     assert _rule_counts(page) == {r["id"]: str(sum(r["id"] in s["failed"] for s in members)) for r in data["rules"]}
-    page.select_option('select[data-filter="unit"]', "")
+    _choose(page, 'unit', "")
     assert len(_visible(page, "sop", "data-sop")) == len(data["sops"])
     assert _rule_counts(page) == {r["id"]: str(r["sops_failing"]) for r in data["per_rule"]}
 
 
 def test_choosing_a_severity_shows_sops_with_such_findings_and_rules_of_it(base, page, data):
     _open(page, base + KEPATUHAN)
-    page.select_option('select[data-filter="severity"]', "info")
+    _choose(page, 'severity', "info")
     with_info = sorted(s["id"] for s in data["sops"] if s["counts"]["info"])
     assert 0 < len(with_info) < len(data["sops"])
     assert sorted(_visible(page, "sop", "data-sop")) == with_info
     shown_rules = page.eval_on_selector_all('table[data-kepatuhan^="aturan"] tbody tr', "rows => rows.filter(r => !r.hidden).map(r => r.dataset.severity)")
     assert set(shown_rules) == {"info"} and len(shown_rules) == sum(r["severity"] == "info" for r in data["rules"])
     unit = data["sops"][[s["id"] for s in data["sops"]].index(with_info[0])]["unit"]
-    page.select_option('select[data-filter="unit"]', unit)
+    _choose(page, 'unit', unit)
     assert _visible(page, "sop", "data-sop") == [s["id"] for s in data["sops"] if s["unit"] == unit and s["counts"]["info"]]
 
 
@@ -176,8 +184,8 @@ def test_an_sop_page_prints_without_its_findings(base, page, tmp_path):
 
 def test_filters_and_sort_order_live_in_the_url_and_come_back(base, page, browser, data):
     _open(page, base + KEPATUHAN)
-    page.select_option('select[data-filter="unit"]', "contoh")
-    page.select_option('select[data-filter="severity"]', "warning")
+    _choose(page, 'unit', "contoh")
+    _choose(page, 'severity', "warning")
     _header(page, "unit", 2).locator("button").click()
     shared = page.url
     assert "unit=contoh" in shared and "tingkat=warning" in shared and "urut-unit=2.naik" in shared
@@ -188,6 +196,7 @@ def test_filters_and_sort_order_live_in_the_url_and_come_back(base, page, browse
         _open(other, shared)
         expect(other.locator('select[data-filter="unit"]')).to_have_value("contoh")
         expect(other.locator('select[data-filter="severity"]')).to_have_value("warning")
+        expect(other.locator("[data-kepatuhan-filter]")).to_have_attribute("data-diterapkan", "contoh|warning")
         expect(_header(other, "unit", 2)).to_have_attribute("aria-sort", "ascending")
         members = sorted(s["id"] for s in data["sops"] if s["unit"] == "contoh" and s["counts"]["warning"])
         assert sorted(_visible(other, "sop", "data-sop")) == members

@@ -235,4 +235,18 @@ def test_the_sop_list_data_holds_every_sop_worst_first(pages, files, data):
         sop = by_page[page]
         assert (nama, unit, passed, checks, failed.split()) == (sop["nama"], sop["unit"], sop["passed"], sop["checks"], sop["failed"])
         assert counts == [sop["counts"][k] for k in ("error", "warning", "info", "suppressed")]
-    assert set(rows["unit"]) == {s["unit"] for s in data["sops"]}
+    assert [u[0] for u in rows["unit"]] == list(dict.fromkeys(r[2] for r in rows["sop"]))
+    assert {u[0] for u in rows["unit"]} == {s["unit"] for s in data["sops"]}
+
+
+def test_a_rule_s_counts_per_unit_are_data_the_unit_filter_loads(files, data, pages):
+    text = files[letak.RULES_BY_UNIT]
+    assert text.startswith("window.katalogSopAturanUnit = ") and text.isascii() and "<" not in text
+    by_unit = {unit: {r[0]: r[1:] for r in rules} for unit, rules in json.loads(text.split(" = ", 1)[1].rstrip().rstrip(";"))}
+    for rule in data["per_rule"]:
+        failing = {}
+        for sop in data["sops"]:
+            if rule["id"] in sop["failed"]:
+                failing[sop["unit"]] = failing.get(sop["unit"], 0) + 1
+        assert {u: c[rule["id"]][0] for u, c in by_unit.items() if rule["id"] in c and c[rule["id"]][0]} == failing
+    assert "data-per-unit" not in pages["kepatuhan.md"], "the page does not carry units times rules"

@@ -219,7 +219,7 @@ def test_links_to_pages_of_files_with_url_characters_resolve(tmp_path):
     script = (site / "kepatuhan" / "sop" / "data.js").read_text(encoding="utf-8")  # the SOP list's rows, from the site's root
     rows = json.loads(script.split(" = ", 1)[1].rstrip().rstrip(";"))
     assert len(rows["sop"]) == 2
-    for href in [row[0] for row in rows["sop"]] + [page for _, page in rows["unit"].values()]:
+    for href in [row[0] for row in rows["sop"]] + [page for _, _, page in rows["unit"]]:
         assert _resolves(site, "index.html", href), href
 
 

@@ -15,9 +15,9 @@
  *   table[data-kepatuhan]                     the tables (kind: sop, unit, aturan, aturan-nol, tinjauan, gagal);
  *   td[data-sort]                            a cell's number to sort by (else its text);
  *   tr[data-unit], tr[data-error|warning|info] a row's unit and counts per severity;
- *   tr[data-severity], tr[data-per-unit]     a rule's severity, its counts per unit ("place:failing.findings.exempted" ...);
+ *   tr[data-rule][data-severity]             a rule's id and severity (its counts per unit: kepatuhan/aturan-unit.js);
  *   td[data-count][data-all]                 a rule's count cell and its whole-catalogue value;
- *   [data-kepatuhan-filter] select[data-filter="unit|severity"], [data-shown-for] notes;
+ *   [data-kepatuhan-filter] select[data-filter="unit|severity"], data-aturan-unit (its script), [data-shown-for] notes;
  *   [data-sop-daftar] with data-data (kepatuhan/sop/data.js), data-akar (the site's root), data-halaman.
  */
 (function () {
@@ -143,17 +143,38 @@
 
   /* ---- the dashboard's filters ---- */
 
-  /* A rule's counts for the unit at `place` in the unit filter's list (-1: the whole catalogue).
-   * data-per-unit: "<place>:<failing>.<findings>.<exempted>" for each unit with any; absent means zeros. */
-  function showRuleCounts(row, place) {
-    var counts = null;
-    if (place >= 0) {
-      counts = [0, 0, 0];
-      (row.getAttribute("data-per-unit") || "").split(" ").forEach(function (entry) {
-        var parts = entry.split(":");
-        if (parts.length === 2 && Number(parts[0]) === place) counts = parts[1].split(".").map(Number);
+  /* Scripts with the Kepatuhan data, each loaded once, by a script element (fetch is refused from file://). */
+  var loading = {};
+
+  function loadScript(src, name, then, failed) {
+    if (window[name] !== undefined) return then(window[name]);
+    if (!loading[src]) {
+      loading[src] = [];
+      var script = document.createElement("script");
+      script.src = src;
+      script.addEventListener("load", function () { loading[src].forEach(function (w) { w[0](window[name]); }); });
+      script.addEventListener("error", function () { loading[src].forEach(function (w) { if (w[1]) w[1](); }); });
+      document.head.appendChild(script);
+    }
+    loading[src].push([then, failed]);
+  }
+
+  /* kepatuhan/aturan-unit.js: [[unit, [[rule, failing, findings, exempted], ...]], ...] as a Map of Maps. */
+  var rulesByUnit = null;
+
+  function ruleCountsFor(data, unit) {
+    if (!rulesByUnit) {
+      rulesByUnit = new Map();
+      data.forEach(function (entry) {
+        rulesByUnit.set(entry[0], new Map(entry[1].map(function (r) { return [r[0], r.slice(1)]; })));
       });
     }
+    return rulesByUnit.get(unit) || new Map();
+  }
+
+  /* A rule's counts for one unit (`counts`: that unit's Map by rule), or the whole catalogue's (null). */
+  function showRuleCounts(row, counts) {
+    if (counts) counts = counts.get(row.getAttribute("data-rule")) || [0, 0, 0];
     each(row.querySelectorAll("td[data-count]"), function (cell) {
       var value = counts ? String(counts[Number(cell.getAttribute("data-count"))]) : cell.getAttribute("data-all");
       var link = cell.querySelector("a");
@@ -163,11 +184,17 @@
     });
   }
 
-  function applyFilters(root, tables) {
-    var select = root.querySelector('select[data-filter="unit"]');
-    var unit = select.value;
-    var place = unit ? select.selectedIndex - 1 : -1;
+  function applyFilters(root, tables, unitCounts) {
+    var unit = root.querySelector('select[data-filter="unit"]').value;
     var severity = root.querySelector('select[data-filter="severity"]').value;
+    if (unit && unitCounts === undefined) { /* the rules' counts per unit come from their own script */
+      loadScript(root.getAttribute("data-aturan-unit"), "katalogSopAturanUnit", function (data) {
+        applyFilters(root, tables, ruleCountsFor(data, unit));
+      }, function () {
+        applyFilters(root, tables, null);
+      });
+      return;
+    }
     each(tables, function (table) {
       var kind = table.getAttribute("data-kepatuhan");
       var rows = table.tBodies[0].rows;
@@ -175,7 +202,7 @@
       each(rows, function (row) {
         var show;
         if (kind === "aturan" || kind === "aturan-nol") {
-          showRuleCounts(row, place);
+          showRuleCounts(row, unit ? unitCounts : null);
           show = !severity || row.getAttribute("data-severity") === severity;
         } else if (kind === "tinjauan") {
           show = !unit || row.getAttribute("data-unit") === unit;
@@ -192,6 +219,7 @@
         note.textContent = unit || severity ? "Menampilkan " + visible + " dari " + rows.length + " " + (NOUN[kind] || "baris") + "." : "";
       }
     });
+    root.setAttribute("data-diterapkan", unit + "|" + severity); /* what the tables show now */
     var query = (unit ? "unit=" + encodeURIComponent(unit) : "") + (severity ? (unit ? "&" : "") + "tingkat=" + severity : "");
     each(document.querySelectorAll("a[data-bawa-saringan]"), function (link) {
       var base = link.getAttribute("href").split("?")[0];
@@ -218,7 +246,7 @@
   /* A data row: [page, nama, unit, nomor, passed, checks, galat, peringatan, info, dikecualikan, failed rules]. */
   var KEYS = [
     function (r) { return r[1]; },
-    function (r, units) { return (units[r[2]] || [r[2]])[0]; },
+    function (r, units) { return (units.get(r[2]) || [r[2]])[0]; },
     function (r) { return r[3]; },
     function (r) { return r[5] ? r[4] / r[5] : -1; },
     function (r) { return r[6]; },
@@ -257,7 +285,7 @@
   }
 
   function dataRow(r, units, root) {
-    var unit = units[r[2]] || [r[2], ""];
+    var unit = units.get(r[2]) || [r[2], ""];
     var row = element("tr", null, { "data-unit": r[2] });
     row.appendChild(linkCell(root + r[0], r[1]));
     row.appendChild(linkCell(root + unit[1], unit[0]));
@@ -277,7 +305,7 @@
   function downloadCsv(rows, units) {
     var lines = [["nama", "nomor", "unit", "pemeriksaan", "lolos", "galat", "peringatan", "info", "dikecualikan", "aturan_gagal"]];
     rows.forEach(function (r) {
-      lines.push([r[1], r[3], (units[r[2]] || [r[2]])[0], r[5], r[4], r[6], r[7], r[8], r[9], r[10]]);
+      lines.push([r[1], r[3], (units.get(r[2]) || [r[2]])[0], r[5], r[4], r[6], r[7], r[8], r[9], r[10]]);
     });
     var text = "\ufeff" + lines.map(function (line) { return line.map(csvCell).join(","); }).join("\r\n") + "\r\n";
     var link = element("a", null, { href: URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" })), download: "kepatuhan-sop-tampilan.csv" });
@@ -380,15 +408,15 @@
 
     function withData(then) {
       if (data) return then();
-      if (window.katalogSopKepatuhan) {
-        data = window.katalogSopKepatuhan;
-        return then();
-      }
-      note.textContent = "Memuat daftar SOP\u2026";
-      var script = element("script", null, { src: box.getAttribute("data-data") });
-      script.addEventListener("load", function () { withData(then); });
-      script.addEventListener("error", function () { note.textContent = "Daftar SOP tidak dapat dimuat; halaman ini menampilkan bagiannya saja."; });
-      document.head.appendChild(script);
+      if (window.katalogSopKepatuhan === undefined) note.textContent = "Memuat daftar SOP\u2026";
+      loadScript(box.getAttribute("data-data"), "katalogSopKepatuhan", function (loaded) {
+        var units = new Map();
+        loaded.unit.forEach(function (u) { units.set(u[0], [u[1], u[2]]); });
+        data = { sop: loaded.sop, unit: units };
+        then();
+      }, function () {
+        note.textContent = "Daftar SOP tidak dapat dimuat; halaman ini menampilkan bagiannya saja.";
+      });
     }
 
     function go(change) {

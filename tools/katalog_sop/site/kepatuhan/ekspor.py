@@ -93,17 +93,35 @@ def kepatuhan_files(scores: Scores, due: list[Due], names: dict[str, str], direc
             rows.append([s.sop.id, s.sop.nama.value, _nomor(s.sop), names[s.unit], len(messages), " | ".join(messages)])
         files[letak.rule_csv(rule_id)] = to_csv(["id", "nama", "nomor", "unit", "temuan", "pesan"], rows)
     files[letak.SOP_DATA] = sop_data(sops, names, directory_urls)
+    files[letak.RULES_BY_UNIT] = rules_by_unit(scores)
     return files
+
+
+def _script(name: str, value) -> str:
+    """``window.<name> = <JSON>;``: ASCII, with "<" escaped too, so that it stays one assignment whatever SOPs hold."""
+    payload = json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    return f"window.{name} = {payload};\n"
+
+
+def rules_by_unit(scores: Scores) -> str:
+    """[unit id, [[rule id, SOPs failing, counting findings, exempted findings], ...]] per unit, rules with any count.
+
+    Lists, not objects keyed by id: a unit folder may be called ``__proto__``."""
+    counts: dict[str, list] = {}
+    for rule_score in scores.rules:
+        for unit, c in rule_score.by_unit.items():
+            if c.failing or c.findings or c.exempted:
+                counts.setdefault(unit, []).append([rule_score.rule.id, c.failing, c.findings, c.exempted])
+    return _script("katalogSopAturanUnit", [[unit, rows] for unit, rows in counts.items()])
 
 
 def sop_data(sops, names: dict[str, str], directory_urls: bool = False) -> str:
     """Per SOP, worst first: [page from the site's root, nama, unit id, nomor, passed, checks, galat, peringatan,
-    info, dikecualikan, failed rule ids joined by spaces]; per unit id, its name and page from the site's root.
+    info, dikecualikan, failed rule ids joined by spaces]; units as [id, name, page from the site's root] (a list:
+    a unit folder may be called ``__proto__``).
     Texts are shown as the pages show them (:func:`katalog_sop.visible.one_line`): the script puts them in as text."""
     paths, urls = Paths(), Urls(directory_urls)
     rows = [[urls.quoted(paths.sop(s.sop.id)), one_line(s.sop.nama.value), s.unit, one_line(_nomor(s.sop)), s.passed, s.checks,
              *(s.count(sev) for sev in ORDER), len(s.exempted), " ".join(sorted(s.failed))] for s in sops]
-    units = {s.unit: [one_line(names[s.unit]), urls.quoted(paths.unit(s.unit))] for s in sops}
-    # ASCII, and "<" escaped too: the file stays one assignment of JSON whatever the SOPs hold
-    payload = json.dumps({"unit": units, "sop": rows}, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
-    return f"window.katalogSopKepatuhan = {payload};\n"
+    units = [[unit, one_line(names[unit]), urls.quoted(paths.unit(unit))] for unit in dict.fromkeys(s.unit for s in sops)]
+    return _script("katalogSopKepatuhan", {"unit": units, "sop": rows})

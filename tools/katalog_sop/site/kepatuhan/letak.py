@@ -16,6 +16,8 @@ PAGE_SIZE = 200
 """Rows on one list page: at 5,000 SOPs a page of the SOP list stays near 100 KB."""
 
 MAIN = Paths.KEPATUHAN
+RULES_BY_UNIT = "kepatuhan/aturan-unit.js"
+"""Each rule's counts per unit, for the dashboard's unit filter (units times rules would weigh on the page)."""
 SOP_DATA = "kepatuhan/sop/data.js"
 """The SOP list as data, for the list pages' filters (a classic script: it also loads from file://)."""
 

@@ -60,7 +60,7 @@ def dashboard_page(scores: Scores, today: dt.date, due: list[Due], names: dict[s
         f'Daftar aturan dan ketentuan di baliknya ada di halaman <a href="{aturan}">Aturan</a>.</p>',
         f'<details class="sop-definisi"><summary>Cara menghitung</summary><p>{DEFINITION}</p></details>', "",
         "## Ringkasan", "", _totals(scores, due, src, ctx), "",
-        _filters(scores, names), "",
+        _filters(scores, names, src, ctx), "",
         "## Unit", "", "<p>Unit yang pemeriksaannya paling sedikit lolos lebih dahulu.</p>",
         _shown("unit"), _unit_table(scores, names, due, src, ctx),
         f"<p>{download(ctx.urls.href_file(src, letak.CSV_UNIT), 'semua unit')}</p>", "",
@@ -109,11 +109,12 @@ def filter_units(scores: Scores, names: dict[str, str]) -> list[str]:
     return sorted(scores.units, key=lambda u: (natural_key(names[u]), u))
 
 
-def _filters(scores: Scores, names: dict[str, str]) -> str:
+def _filters(scores: Scores, names: dict[str, str], src: str, ctx: PageContext) -> str:
     units = "".join(f'<option value="{attr(unit)}">{esc(names[unit])}</option>' for unit in filter_units(scores, names))
     levels = "".join(f'<option value="{s.value}">{SEVERITY[s]}</option>' for s in ORDER)
     return (
-        '<div class="sop-saring" data-kepatuhan-filter="" hidden="" data-search-exclude="">'
+        f'<div class="sop-saring" data-kepatuhan-filter="" data-aturan-unit="{ctx.urls.href_file(src, letak.RULES_BY_UNIT)}" '
+        'hidden="" data-search-exclude="">'
         f'<label>Unit <select data-filter="unit"><option value="">Semua unit</option>{units}</select></label> '
         f'<label>Tingkat <select data-filter="severity"><option value="">Semua tingkat</option>{levels}</select></label>'
         '<p class="sop-saring-catatan">Tingkat: SOP dan unit yang punya temuan setingkat itu, dan aturan bertingkat itu. '
@@ -142,12 +143,10 @@ def _unit_table(scores: Scores, names: dict[str, str], due: list[Due], src: str,
     return table("unit", labels, rows)
 
 
-def _rule_row(rule_score, src: str, ctx: PageContext, order: dict[str, int]) -> str:
-    """``order``: each unit's place in the unit filter's list, which keys the row's counts per unit (compact:
-    "<place>:<failing>.<findings>.<exempted>" for each unit with any, so a page of 60 rules and 100 units stays small)."""
+def _rule_row(rule_score, src: str, ctx: PageContext) -> str:
+    """A rule's row with its whole-catalogue counts; its counts per unit are in ``kepatuhan/aturan-unit.js``
+    (loaded when a unit is chosen), so the page does not grow with units times rules."""
     rule, total = rule_score.rule, rule_score.total
-    per_unit = " ".join(f"{order[u]}:{c.failing}.{c.findings}.{c.exempted}"
-                        for u, c in rule_score.by_unit.items() if c.failing or c.findings or c.exempted)
     href = ctx.urls.href(src, ctx.paths.ATURAN, ctx.paths.rule_anchor(rule.id))
     failing = (f'<a href="{ctx.urls.href(src, letak.rule(rule.id))}">{total.failing}</a>'
                if total.failing else "0")
@@ -156,23 +155,22 @@ def _rule_row(rule_score, src: str, ctx: PageContext, order: dict[str, int]) -> 
         for i, (n, shown) in enumerate(((total.failing, failing), (total.findings, total.findings), (total.exempted, total.exempted)))
     )
     return (
-        f'<tr data-rule="{attr(rule.id)}" data-severity="{rule.severity.value}" data-per-unit="{per_unit}">'
+        f'<tr data-rule="{attr(rule.id)}" data-severity="{rule.severity.value}">'
         f'<td><a href="{href}">{esc(rule.id)}</a></td><td>{inline(rule.summary)}</td>'
         f'<td data-sort="{ORDER.index(rule.severity)}">{severity_label(rule.severity, SEVERITY)}</td>{cells}</tr>'
     )
 
 
 def _rule_tables(scores: Scores, names: dict[str, str], src: str, ctx: PageContext) -> list[str]:
-    order = {unit: i for i, unit in enumerate(filter_units(scores, names))}
     labels = ["Aturan", "Yang diperiksa", "Tingkat", "SOP gagal", "Temuan", "Dikecualikan"]
     ordered = most_failed(scores)
     found = [r for r in ordered if r.total.failing or r.total.findings or r.total.exempted]
     quiet = [r for r in ordered if r not in found]
-    out = [table("aturan", labels, [_rule_row(r, src, ctx, order) for r in found])]
+    out = [table("aturan", labels, [_rule_row(r, src, ctx) for r in found])]
     if quiet:
         out.append(
             f'<details class="sop-lipat"><summary>{len(quiet)} aturan tanpa temuan pada SOP mana pun</summary>'
-            + table("aturan-nol", labels, [_rule_row(r, src, ctx, order) for r in quiet]) + "</details>"
+            + table("aturan-nol", labels, [_rule_row(r, src, ctx) for r in quiet]) + "</details>"
         )
     return out
 
