@@ -39,7 +39,7 @@ from conftest import REPO
 from search_files import read_script
 from hostile.catalogue import Entry, broken_sops, catalogue, texts, write
 from hostile.html import NOT_TERMINAL, NOT_TEXT, Document, shown, squeeze
-from hostile.payloads import MARK
+from hostile.payloads import MARK, PAYLOADS
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("NO_COLOR", None)  # colour must stay off because the output is not a terminal, not because we asked
@@ -679,6 +679,14 @@ def test_sop_check_output_keeps_its_structure(checked, reference, fmt):
     except (ValueError, KeyError, IndexError) as exc:
         found.append(f"unreadable: {exc!r:.300}")
     assert found == [], "\n".join(found)
+
+
+def test_a_hostile_logo_is_refused_by_the_schema(checked, reference):
+    logo_files = [f for f in checked.files if f.startswith("sops/rusak-bad-logo/")]
+    assert len(logo_files) == len(PAYLOADS)
+    refused = {p["path"] for p in reference if p["code"] == "schema" and p["json_path"] == "$.kop.logo"}
+    assert len(refused) == len(logo_files), "every payload as kop.logo is a schema error at $.kop.logo"
+    assert all(path.startswith("sops/rusak-bad-logo/") for path in refused)
 
 
 # --- sop diff ------------------------------------------------------------------------------------

@@ -106,7 +106,44 @@ def test_kategori_is_optional_text():
 def test_unknown_key_without_close_match_lists_known_keys():
     [(line, column, path, message)] = _messages(BASE + "kop: {telepon: '123'}\n")
     assert (line, column, path) == (4, 7, "$.kop.telepon")
-    assert message == "kunci tidak dikenal 'telepon'; kunci yang dikenal: alamat, email, situs_web"
+    assert message == "kunci tidak dikenal 'telepon'; kunci yang dikenal: alamat, email, logo, situs_web"
+
+
+@pytest.mark.parametrize("logo", ["gambar/logo-kabupaten.png", "logo.PNG", "aset/logo_2024/pemda.v2.svg", "a/b/c.jpeg",
+                                  "x.webp", "x.gif", "x.jpg"])
+def test_kop_logo_is_a_relative_path_of_an_image_in_docs(logo):
+    assert _messages(BASE + f"kop: {{logo: '{logo}'}}\n") == []
+
+
+LOGO_MESSAGE = (
+    "logo harus berupa path berkas gambar (.png, .jpg, .jpeg, .gif, .svg atau .webp) relatif terhadap folder docs/, "
+    "misalnya 'gambar/logo-kabupaten.png': hanya huruf, angka, '_', '-' dan '.' dengan '/' sebagai pemisah folder; "
+    "bukan alamat web, tanpa '/' di awal dan tanpa '..'"
+)
+
+
+@pytest.mark.parametrize("logo", [
+    "http://x/logo.png", "https://contoh.go.id/logo.png", "//contoh.go.id/logo.png", "../logo.png",
+    "gambar/../../logo.png", "/logo.png", "javascript:alert(1)", "javascript:alert(1)//x.png",
+    "data:image/png;base64,iVBORw0KGgo=", "data:image/svg+xml,<svg onload=alert(1)>.svg", "./logo.png",
+    ".rahasia/logo.png", "gambar//logo.png", "gambar\\logo.png", "logo.png?x=1", "logo.png#x", "logo png.png",
+    "logo.pdf", "logo", "gambar/", "lógo.png",
+])
+def test_kop_logo_refuses_urls_and_paths_out_of_docs(logo):
+    text = BASE + "kop:\n  logo: " + json.dumps(logo) + "\n"
+    assert _messages(text) == [(5, 9, "$.kop.logo", LOGO_MESSAGE)]
+
+
+def test_kop_logo_refuses_a_trailing_line_break_and_what_is_not_text():
+    assert _messages(BASE + "kop:\n  logo: |\n    gambar/logo.png\n") == [(5, 9, "$.kop.logo", LOGO_MESSAGE)]
+    [(_, _, path, message)] = _messages(BASE + "kop: {logo: [gambar/logo.png]}\n")
+    assert (path, message) == ("$.kop.logo", "harus berupa teks, bukan daftar")
+
+
+def test_the_logo_pattern_named_in_code_is_the_schemas():
+    from katalog_sop.schema import LOGO_PATTERN
+
+    assert load_schema()["properties"]["kop"]["properties"]["logo"]["pattern"] == LOGO_PATTERN
 
 
 def test_wrong_item_inside_a_list_is_reported_at_the_item():

@@ -6,7 +6,8 @@ folder itself. SOPs name each other in ``keterkaitan`` by nama and by id.
 Version 2 (for ``sop diff``) gives every SOP the next payload, renames one
 file, removes one SOP and adds another. :func:`broken_sops` adds files with
 structural errors whose problems repeat payloads (unknown keys, unknown
-pelaksana, unreadable dates, YAML errors), for ``sop check`` only: a
+pelaksana, unreadable dates, YAML errors, a ``kop.logo`` that is no path of
+an image in docs/), for ``sop check`` only: a
 structural error stops a site build.
 
 The YAML is written by hand with every character that is not plain text
@@ -199,7 +200,7 @@ def write(entries: list[Entry], sops: Path) -> None:
         )
 
 
-BROKEN_KEYS = ("unknown-key", "unknown-pelaksana", "bad-date", "yaml-error", "bad-target")
+BROKEN_KEYS = ("unknown-key", "unknown-pelaksana", "bad-date", "yaml-error", "bad-target", "bad-logo")
 
 
 def broken_sops(sops: Path, kinds: tuple[str, ...] = BROKEN_KEYS) -> dict[str, str]:
@@ -216,6 +217,8 @@ def broken_sops(sops: Path, kinds: tuple[str, ...] = BROKEN_KEYS) -> dict[str, s
                 data["tanggal_pembuatan"] = data["tanggal_revisi"] = data["revisi"][0]["tanggal"] = text
             elif kind == "bad-target":
                 data["langkah"][1]["cabang"][0]["ke"] = "tidak-ada"
+            elif kind == "bad-logo":  # the logo's path goes into a page's src: the schema must refuse it
+                data["kop"]["logo"] = text
             body = to_yaml(data)
             if kind == "yaml-error":
                 body = "nama: " + yaml_string(text) + "\nlangkah: [" + yaml_string(text) + "\n  - " + yaml_string(text) + ": {\n"

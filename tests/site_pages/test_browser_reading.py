@@ -4,16 +4,19 @@ What a reader checks: the sheet is legible and never makes the page pan
 sideways; its zoomable view works with keys and closes back where it was
 opened; it opens in a tab of its own and downloads as SVG; the title says
 whose SOP it is; printing (with or without JavaScript) gives the identity
-sheet laid out as the SOP AP form, then each page of the flowchart sheet,
+sheet laid out as the SOP AP form (with the agency's logo in its kop where
+the SOP names one), then each page of the flowchart sheet,
 on A4 landscape, with nothing of the web page on paper.
 """
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from browser import RequestRecorder, assert_a4_landscape, new_context, print_pdf, read_pdf
 
@@ -194,6 +197,32 @@ def test_the_printed_form_has_the_official_block_and_borders_on_every_table(base
         ".filter(c => ['Top', 'Bottom', 'Left', 'Right'].some(s => parseFloat(getComputedStyle(c)['border' + s + 'Width']) === 0))"
         ".map(c => c.textContent.slice(0, 40))")
     assert borderless == []
+
+
+WITH_LOGO = "sop/kecamatan-tebing-tinggi/pengumpulan-data-kinerja.html"
+"""The example SOP whose kop names a logo (``kop.logo``: docs/gambar/logo-contoh.png)."""
+MM = 96 / 25.4
+"""CSS pixels per millimetre."""
+
+
+def test_the_kop_prints_the_agencys_logo_left_of_its_names_and_the_identity_sheet_keeps_one_page(base, page, tmp_path):
+    page.goto(base + WITH_LOGO)
+    data = print_pdf(page, tmp_path / "logo.pdf")
+    printed = read_pdf(data)
+    assert_a4_landscape(printed)
+    text = [" ".join(p.text.split()) for p in printed]
+    sheet_pages = int(re.search(r"Halaman 1 dari (\d+)", text[1])[1])
+    assert len(text) == 1 + sheet_pages, "the identity sheet still takes one page"
+    assert "PEMERINTAH KABUPATEN BALANGAN" in text[0] and "PENCATATAN DAN PENDATAAN" in text[0]
+    images = [len(p.images) for p in PdfReader(io.BytesIO(data)).pages]
+    assert images == [1] + [0] * sheet_pages, "the logo is on the identity sheet, once"
+    page.emulate_media(media="print")
+    logo = page.locator(".sop-cetak-logo")
+    assert logo.evaluate("img => img.complete && img.naturalWidth > 0"), "the image loaded"
+    box, names = logo.bounding_box(), page.locator(".sop-cetak-instansi").bounding_box()
+    assert 10 * MM < box["height"] <= 18 * MM + 0.5
+    assert box["x"] + box["width"] < names["x"], "left of the instansi and unit, as signed kops have it"
+    assert box["y"] < names["y"] + names["height"] and names["y"] < box["y"] + box["height"], "beside them"
 
 
 def test_printing_needs_no_javascript(browser, base, tmp_path):

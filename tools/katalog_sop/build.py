@@ -183,7 +183,7 @@ class _Builder:
         if kop is None:
             return None
         return m.Kop(
-            *(self.text(kop.get(name), "kop", name) for name in ("alamat", "email", "situs_web")),
+            *(self.text(kop.get(name), "kop", name) for name in ("alamat", "email", "situs_web", "logo")),
             location=self.at("kop"),
         )
 

@@ -60,7 +60,7 @@ CONFIGURED_OPTIONS = {"profil": "profiles", "kategori": "kategori"}
 """Rule options the configuration fills from a key of its own (option -> key); never written under ``rules``."""
 
 REQUIRABLE = (
-    "nomor", "instansi", "unit", "kop", "kop.alamat", "kop.email", "kop.situs_web",
+    "nomor", "instansi", "unit", "kop", "kop.alamat", "kop.email", "kop.situs_web", "kop.logo",
     "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
     "disahkan_oleh", "disahkan_oleh.jabatan", "disahkan_oleh.nama", "disahkan_oleh.nip",
     "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan",

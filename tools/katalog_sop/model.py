@@ -78,6 +78,8 @@ class Kop:
     alamat: Text | None
     email: Text | None
     situs_web: Text | None
+    logo: Text | None
+    """The path of the agency's logo in the site's docs folder (``gambar/logo.png``), as written."""
     location: Location
 
 

@@ -4,7 +4,10 @@ It checks the SOP folder when the configuration is loaded, before MkDocs
 touches the site folder (a structural error stops the build, listing every
 problem as ``file:line:col``, and leaves any earlier site as it was), adds one generated page per SOP, the index pages,
 the Kepatuhan and Aturan pages, ``compliance.json`` and the site's assets with
-``File.generated`` (``docs/`` keeps only hand-written pages), draws the
+``File.generated`` (``docs/`` keeps only hand-written pages), checks that every
+``kop.logo`` names a file the site publishes from ``docs/`` (only the adapter
+knows that folder: :mod:`katalog_sop.site.logo`; a missing one is a warning
+and is left off the printed kop), draws the
 flowchart sheets in one batched Graphviz run with the sheet cache, and puts
 them into the SOP pages after Markdown, outside the search index. Every build
 reads the SOP files' last commit dates from git afresh (two git calls; pages
@@ -26,6 +29,7 @@ name) or its folder's name, escaped; nothing from a path reaches HTML raw.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from pathlib import Path
@@ -43,6 +47,7 @@ from katalog_sop.config import CONFIG_FILE, ConfigError, load_config, parse_conf
 from katalog_sop.diagram.geometry import Options
 from katalog_sop.diagram.render import GraphvizError, render_sops
 from katalog_sop.keterkaitan import unit_of
+from katalog_sop.problem import sort_problems
 from katalog_sop import publish
 from katalog_sop.reporters import format_line
 from katalog_sop.reporters.escape import terminal
@@ -53,6 +58,7 @@ from katalog_sop.sheet_files import SheetFiles
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
 from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.lembar import sheet_html
+from katalog_sop.site.logo import missing_logos
 from katalog_sop.site.markup import attr, html_title
 from katalog_sop.site.nav import site_nav
 from katalog_sop.site.paths import Paths
@@ -191,10 +197,15 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     def on_files(self, files: Files, config) -> Files:
         result = self.result
         self._drop_sheets()  # an earlier build's, under mkdocs serve
+        published = _published(files)
+        if missing := missing_logos(result.catalogue.sops.values(), published):  # only the docs folder can tell
+            if failing := self._log(missing):
+                raise PluginError(f"katalog-sop: {len(failing)} berkas logo tidak ada di folder docs/; situs tidak dibuat")
+            result = dataclasses.replace(result, problems=tuple(sort_problems([*result.problems, *missing])))
         self.sheets = self._draw(result)
         history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
         try:
-            generated = {**site_pages(result, self.directory_urls, history),
+            generated = {**site_pages(result, self.directory_urls, history, published),
                          **site_data(result, self.directory_urls, self.synonyms)}
         except PageCollision as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
@@ -248,12 +259,15 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             result = check([shown], config=self.rules_config)
         except UsageError as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
-        failing = [p for p in result.problems if self._fails(p)]
-        for problem in result.problems:
-            (log.error if self._fails(problem) else log.info)(format_line(problem))
-        if failing:
+        if failing := self._log(result.problems):
             raise PluginError(f"katalog-sop: {len(failing)} galat pada berkas SOP; situs tidak dibuat")
         return result
+
+    def _log(self, problems) -> list:
+        """Log each problem as `sop check` writes it: an error when it stops the build, else info; the failing ones."""
+        for problem in problems:
+            (log.error if self._fails(problem) else log.info)(format_line(problem))
+        return [p for p in problems if self._fails(p)]
 
     def _fails(self, problem) -> bool:
         if not problem.counts:
@@ -357,6 +371,14 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
 def _warnings_logged() -> bool:
     """Whether MkDocs counted a warning in this build (``--strict`` then aborts after ``on_post_build``)."""
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
+def _published(files: Files):
+    """Whether the site publishes the docs file at a path relative to docs/ (an excluded or draft file it does not)."""
+    def present(path: str) -> bool:
+        file = files.get_file_from_path(path)
+        return file is not None and not file.inclusion.is_excluded()
+    return present
 
 
 def _section_folder(section: Section) -> str | None:

@@ -98,9 +98,18 @@ _TYPE_NAMES = {
     "boolean": "true/false",
 }
 
+LOGO_PATTERN = r"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?:png|jpe?g|gif|svg|webp|PNG|JPE?G|GIF|SVG|WEBP)$(?!\n)"
+"""``kop.logo``'s pattern, as the schema has it: a relative path in docs/, so never a URL of any scheme, a ``..``
+segment or a hidden name. ``$(?!\n)``: Python's ``$`` also matches before a final line break, ECMAScript's does not."""
+
 _PATTERN_MESSAGES = {
     "\\S": "tidak boleh kosong",
     "^[A-Za-z][A-Za-z0-9_.-]*$": "id harus diawali huruf dan hanya berisi huruf, angka, '_', '.' atau '-'",
+    LOGO_PATTERN: (
+        "logo harus berupa path berkas gambar (.png, .jpg, .jpeg, .gif, .svg atau .webp) relatif terhadap folder "
+        "docs/, misalnya 'gambar/logo-kabupaten.png': hanya huruf, angka, '_', '-' dan '.' dengan '/' sebagai "
+        "pemisah folder; bukan alamat web, tanpa '/' di awal dan tanpa '..'"
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from katalog_sop.site.compliance_json import compliance_json
 from katalog_sop.site.indexes import index_pages
 from katalog_sop.site.kepatuhan import due_reviews, kepatuhan_files, kepatuhan_pages, names_of
 from katalog_sop.site.kepatuhan.tinjauan import review_months
+from katalog_sop.site.logo import Present
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.rules_page import rules_page
@@ -26,14 +27,18 @@ from katalog_sop.site.scores import compute_scores
 from katalog_sop.site.sop_page import PageContext, sop_page
 
 
-def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHistory = NO_HISTORY) -> dict[str, str]:
+def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHistory = NO_HISTORY,
+               site_file: Present | None = None) -> dict[str, str]:
     """Markdown text by source path (``sop/<id>.md``, ``unit/...``, ``kepatuhan.md``) for every generated page.
 
     ``history``: what git says about the SOP files, by SOP id (:func:`katalog_sop.riwayat.read_history`).
+    ``site_file``: whether the site's docs folder has a file (a logo the site lacks is left out of the
+    printed kop: :mod:`katalog_sop.site.logo`); ``None``: not known, every logo named is printed.
     """
     scores = compute_scores(result)
     links = resolve_links(result.catalogue)
-    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), links, scores, history, result.formulir)
+    ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), links, scores, history, result.formulir,
+                      site_file)
     structural: dict[str, list] = {}
     for problem in result.problems:
         if problem.code not in RULES:

@@ -7,16 +7,17 @@ own pages. This block is that identity sheet, hidden on screen and the only
 part of the page's text printed (``katalog-sop.css``), so printing needs no
 JavaScript and gives the same pages from every browser:
 
-- the kop (instansi, unit, the letterhead's address) on the left, beside the
-  rows Nomor SOP, Tanggal Pembuatan / Revisi / Efektif, Disahkan oleh (the
-  official's jabatan, room to sign, nama and NIP) and Nama SOP;
+- the kop (the agency's logo where the SOP names one, left of instansi, unit
+  and the letterhead's address) on the left, beside the rows Nomor SOP,
+  Tanggal Pembuatan / Revisi / Efektif, Disahkan oleh (the official's
+  jabatan, room to sign, nama and NIP) and Nama SOP;
 - then the six sections two by two, as the form has them: Dasar Hukum |
   Kualifikasi Pelaksana, Keterkaitan | Peralatan/Perlengkapan, Peringatan |
   Pencatatan dan Pendataan (with Tujuan, Ruang Lingkup, Definisi above them,
   full width, where an SOP has them).
 
 Labels are the form's, or the agency's own (:mod:`katalog_sop.formulir`).
-Pure: text in, HTML out; every SOP value goes through ``esc``.
+Pure: text in, HTML out; every SOP value goes through ``esc`` (``attr`` in an attribute).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Mapping
 
 from katalog_sop.build import SECTIONS
 from katalog_sop.model import Pengesahan, Sop, Tanggal
-from katalog_sop.site.markup import esc
+from katalog_sop.site.markup import attr, esc
 from katalog_sop.tanggal import format_tanggal
 
 GRID = tuple(zip(SECTIONS[0::2], SECTIONS[1::2]))
@@ -35,8 +36,11 @@ EXTRA_SECTIONS = ("tujuan", "ruang_lingkup", "definisi")
 """Sections some agencies add before the form's six; shown (and printed) only where written."""
 
 
-def print_form(sop: Sop, label: Mapping[str, str | None]) -> str:
-    """The printed identity sheet of ``sop`` as one HTML block (on one line: Markdown passes it through)."""
+def print_form(sop: Sop, label: Mapping[str, str | None], logo: str | None = None) -> str:
+    """The printed identity sheet of ``sop`` as one HTML block (on one line: Markdown passes it through).
+
+    ``logo``: the link from the SOP's page to its logo, escaped for an attribute
+    (:func:`katalog_sop.site.logo.logo_href`); ``None``: no logo is printed."""
     signers = [key for key in ("disusun_oleh", "diperiksa_oleh") if getattr(sop, key) is not None] + ["disahkan_oleh"]
     rows = [
         ("nomor", esc(sop.nomor.value) if sop.nomor else ""),
@@ -47,7 +51,7 @@ def print_form(sop: Sop, label: Mapping[str, str | None]) -> str:
         ("nama", f"<strong>{esc(sop.nama.value)}</strong>"),
     ]
     identity = "".join(
-        "<tr>" + (f'<td class="sop-cetak-kop" rowspan="{len(rows)}">{_kop(sop)}</td>' if i == 0 else "")
+        "<tr>" + (f'<td class="sop-cetak-kop" rowspan="{len(rows)}">{_kop(sop, logo)}</td>' if i == 0 else "")
         + f'<th scope="row">{esc(label[key])}</th><td{_signature_class(key)}>{value}</td></tr>'
         for i, (key, value) in enumerate(rows)
     )
@@ -75,8 +79,15 @@ def kop_lines(sop: Sop) -> list[tuple[str, str]]:
     return lines
 
 
-def _kop(sop: Sop) -> str:
-    return "".join(f'<div class="sop-cetak-{kind}">{esc(text)}</div>' for kind, text in kop_lines(sop))
+def _kop(sop: Sop, logo: str | None) -> str:
+    """The logo (as signed kops have it, left of the names), then the letterhead's lines."""
+    lines = "".join(f'<div class="sop-cetak-{kind}">{esc(text)}</div>' for kind, text in kop_lines(sop))
+    if logo is None:
+        return lines
+    owner = sop.instansi.value if sop.instansi is not None else sop.unit.value if sop.unit is not None else ""
+    alt = attr(f"Logo {owner}".rstrip())
+    return (f'<div class="sop-cetak-berlogo"><img class="sop-cetak-logo" src="{logo}" alt="{alt}">'
+            f'<div class="sop-cetak-kop-teks">{lines}</div></div>')
 
 
 def date_text(value: Tanggal | None) -> str:

@@ -44,7 +44,7 @@ FAMILIES = (
 
 FIELDS = {
     "nama": "Nama SOP", "nomor": "Nomor SOP", "instansi": "Instansi", "unit": "Unit", "kategori": "Kategori",
-    "kop": "Kop", "alamat": "alamat", "email": "surel", "situs_web": "situs web",
+    "kop": "Kop", "alamat": "alamat", "email": "surel", "situs_web": "situs web", "logo": "logo",
     "tanggal_pembuatan": "Tanggal Pembuatan", "tanggal_revisi": "Tanggal Revisi",
     "tanggal_efektif": "Tanggal Efektif", "disahkan_oleh": "Disahkan oleh",
     "jabatan": "jabatan", "nip": "NIP", "dasar_hukum": "Dasar Hukum",

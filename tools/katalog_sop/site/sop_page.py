@@ -26,6 +26,7 @@ from katalog_sop.keterkaitan import Links
 from katalog_sop.riwayat import NO_HISTORY, GitHistory
 from katalog_sop.site.cetak import EXTRA_SECTIONS, date_text, kop_lines, print_form
 from katalog_sop.site.findings import findings_section, status
+from katalog_sop.site.logo import Present, logo_href
 from katalog_sop.site.markup import Urls, attr, esc, esc_line, items, link
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.scores import Scores
@@ -52,6 +53,8 @@ class PageContext:
     """What git says about the SOP files, by SOP id; empty outside git: the pages show no git dates."""
     formulir: Callable[[str], Mapping[str, str | None]] | None = None
     """The agency profile's form labels for an SOP id (the SOP's own ``formulir`` overrides them)."""
+    site_file: Present | None = None
+    """Whether the site's docs folder has a file (an SOP's ``kop.logo``); ``None``: not known, taken as there."""
 
 
 def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
@@ -66,7 +69,7 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
         "",
         status(problems, score),
         "",
-        print_form(sop, label),
+        print_form(sop, label, logo_href(sop, src, ctx.urls, ctx.site_file)),
         "",
         "## Identitas",
         "",
