@@ -166,3 +166,20 @@ def test_a_list_named_by_many_sops_is_split_into_linked_pages_in_natural_order(t
         assert listed == ["SOP 1", "SOP 2", "SOP 3", "SOP 10", "SOP 20"], first
     assert "Ditulis pada SOP sebagai" in pages[PATHS.dasar_hukum(regulation)]
     assert "Ditulis pada SOP sebagai" not in pages[sop_list.part_path(PATHS.dasar_hukum(regulation), 2)]
+
+
+def test_a_missing_sop_named_by_many_names_ten_on_its_line_and_all_on_a_page_of_their_own(tmp_path):
+    for n in range(1, 13):
+        path = tmp_path / "sops" / "a" / f"{n}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"nama: SOP {n}\nunit: Bagian Umum\nketerkaitan: ['SOP <Belum> Disusun']\n"
+                        "pelaksana: [Petugas]\nlangkah: [{kegiatan: Menerima berkas, pelaksana: Petugas}]\n", encoding="utf-8")
+    result = check([str(tmp_path / "sops")], rules=())
+    pages = site_pages(result)
+    line = _root(pages[PATHS.MISSING]).find(".//li")
+    links = [a for a in line.iter("a")]
+    assert [_text(a) for a in links] == [f"SOP {n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)] + ["dan 2 SOP lain"]
+    assert _text(line).startswith("SOP <Belum> Disusun")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(PATHS.MISSING), links[-1].get("href")))[: -len(".html")] + ".md"
+    listed = [_text(a) for ul in _root(pages[target]).iter("ul") for a in ul.iter("a")]
+    assert sorted(listed) == sorted(f"SOP {n}" for n in range(1, 13))

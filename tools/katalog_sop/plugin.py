@@ -54,7 +54,7 @@ from katalog_sop.reporters.escape import terminal
 from katalog_sop.riwayat import read_history
 from katalog_sop.rules import RULES
 from katalog_sop.search.sinonim import SynonymError, load_synonyms
-from katalog_sop.sheet_files import SheetFiles
+from katalog_sop.disk_texts import DiskTexts
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
 from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.lembar import sheet_html
@@ -119,7 +119,9 @@ DRAW_BATCH = 500
 
 class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     staging: Path | None = None
-    sheets: SheetFiles | None = None
+    sheets: DiskTexts | None = None
+    held: DiskTexts | None = None
+    generated_pages: frozenset[str] = frozenset()
     own_nav = False
     site_dir: Path | None = None
 
@@ -190,9 +192,10 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self._drop_sheets()
 
     def _drop_sheets(self) -> None:
-        if self.sheets is not None:
-            self.sheets.close()
-            self.sheets = None
+        for store in (self.sheets, self.held):
+            if store is not None:
+                store.close()
+        self.sheets = self.held = None
 
     def on_files(self, files: Files, config) -> Files:
         result = self.result
@@ -203,12 +206,15 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
                 raise PluginError(f"katalog-sop: {len(failing)} berkas logo tidak ada di folder docs/; situs tidak dibuat")
             result = dataclasses.replace(result, problems=tuple(sort_problems([*result.problems, *missing])))
         self.sheets = self._draw(result)
+        self.held = DiskTexts("halaman")
         history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
         try:
-            generated = {**site_pages(result, self.directory_urls, history, published),
-                         **site_data(result, self.directory_urls, self.synonyms)}
+            pages = site_pages(result, self.directory_urls, history, published)
         except PageCollision as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
+        self.generated_pages = frozenset(pages)
+        generated = {**pages, **site_data(result, self.directory_urls, self.synonyms)}
+        del pages
         self.sop_pages = sop_pages(result)
         for src, text in generated.items():  # site_data's compliance.json is no page: search never reads it
             if files.get_file_from_path(src) is not None:
@@ -276,11 +282,11 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             return True
         return problem.is_error and (self.config.fail_on != "structure" or problem.code not in RULES)
 
-    def _draw(self, result: CheckResult) -> SheetFiles:
-        """Every SOP's sheet, drawn in batches and kept on disk (:mod:`katalog_sop.sheet_files`), so that
+    def _draw(self, result: CheckResult) -> DiskTexts:
+        """Every SOP's sheet, drawn in batches and kept on disk (:mod:`katalog_sop.disk_texts`), so that
         neither the drawing nor the waiting pages hold every sheet in memory at once."""
         sops = list(result.catalogue.sops.values())
-        store = SheetFiles()
+        store = DiskTexts("lembar")
         try:
             for start in range(0, len(sops), DRAW_BATCH):
                 batch = sops[start : start + DRAW_BATCH]
@@ -340,7 +346,20 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             # tags from, and puts a title given in the metadata into <title> as it is.
             from_heading = getattr(page, "_title_from_render", None)
             page.meta["title"] = from_heading if from_heading else html_title(page.title or "")
+        if self.held is not None and page.file.src_uri in self.generated_pages:
+            # Nothing reads a generated page's source or HTML until the theme renders it: both wait on disk
+            # (see katalog_sop.disk_texts), so memory does not grow with every page read.
+            self.held.put(page.file.src_uri, html)
+            page.markdown = None
+            page.file.content_string = ""
+            return ""
         return html
+
+    @event_priority(100)  # before any plugin that reads the page's HTML to render or index it
+    def on_page_context(self, context, page, config, nav):
+        if self.held is not None and page.file.src_uri in self.held:
+            page.content = self.held.take(page.file.src_uri)
+        return context
 
     @event_priority(100)  # before any plugin that reads the written page (the offline plugin)
     def on_post_page(self, output: str, page, config) -> str:

@@ -13,9 +13,9 @@ from katalog_sop.dasar_hukum import parse_kutipan
 from katalog_sop.hierarki import TINGKAT, tentang, tingkat, urutan
 from katalog_sop.model import Sop
 from katalog_sop.keterkaitan import unit_of
-from katalog_sop.site.markup import esc, esc_line, items, link, slug
+from katalog_sop.site.markup import esc, esc_line, items, link, pager, slug
 from katalog_sop.site.paths import legal_key, legal_title
-from katalog_sop.site.sop_list import LIST_PAGE, natural_key, paged, sop_list as _sop_list
+from katalog_sop.site.sop_list import LIST_PAGE, natural_key, paged, part_path, sop_list as _sop_list
 from katalog_sop.site.sop_page import PageContext
 
 
@@ -62,7 +62,7 @@ def index_pages(ctx: PageContext) -> dict[str, str]:
     pages.update(_legal(sops, ctx))
     pages.update(_kategori(sops, ctx))
     pages.update(_letters(sops, ctx))
-    pages[ctx.paths.MISSING] = _missing(ctx)
+    pages.update(_missing(ctx))
     return pages
 
 
@@ -222,20 +222,46 @@ def _letters(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
     return pages
 
 
-def _missing(ctx: PageContext) -> str:
+REFERRERS = 10
+"""SOPs named after a missing SOP on its line; more are on a page of their own."""
+
+
+def _missing(ctx: PageContext) -> dict[str, str]:
+    """The SOPs named in keterkaitan but missing from the catalogue, :data:`LIST_PAGE` a page; each names the SOPs
+    that refer to it, the first :data:`REFERRERS` on its line and all of them on a page of its own."""
     src = ctx.paths.MISSING
     agencies = {key[0] for key in ctx.links.missing}
+    entries = list(ctx.links.missing.items())
+    pages: dict[str, str] = {}
+    for key, cites in entries:
+        if len(cites) > REFERRERS:
+            written = cites[0][1]
+            pages.update(paged(ctx.paths.missing_referrers(key), f"SOP yang merujuk “{written}”",
+                               f'<p><a href="{ctx.urls.href(ctx.paths.missing_referrers(key), src)}">← SOP yang belum ada</a></p>',
+                               f"{len(cites)} SOP menyebut “{esc(written)}” pada keterkaitannya:",
+                               [ctx.catalogue.sops[i] for i in dict.fromkeys(i for i, _ in cites)], ctx))
 
-    def render(entry) -> str:
-        _, cites = entry
+    def render(here: str, entry) -> str:
+        key, cites = entry
         written = cites[0][1]
-        by = ", ".join(link(ctx.urls.href(src, ctx.paths.sop(i)), ctx.catalogue.sops[i].nama.value) for i, _ in cites)
+        shown = sorted(cites, key=lambda c: (natural_key(ctx.catalogue.sops[c[0]].nama.value), c[0]))[:REFERRERS]
+        by = ", ".join(link(ctx.urls.href(here, ctx.paths.sop(i)), ctx.catalogue.sops[i].nama.value) for i, _ in shown)
+        if len(cites) > REFERRERS:
+            by += f', <a href="{ctx.urls.href(here, ctx.paths.missing_referrers(key))}">dan {len(cites) - REFERRERS} SOP lain</a>'
         agency = instansi_of([ctx.catalogue.sops[cites[0][0]]]) if len(agencies) > 1 else ""
         where = f" ({esc(agency)})" if agency else ""
         return f"{esc(written)}{where} <span class=\"sop-dirujuk\">— dirujuk oleh {by}</span>"
-    body = items(ctx.links.missing.items(), render, empty='<p class="sop-kosong">Semua keterkaitan sudah ada di katalog.</p>')
-    return (
-        "# SOP yang Belum Ada di Katalog\n\n"
-        "SOP yang disebut pada keterkaitan SOP lain tetapi belum ada di katalog ini.\n\n"
-        f"{body}\n"
-    )
+
+    count = max(1, -(-len(entries) // LIST_PAGE))
+    for number in range(1, count + 1):
+        here = part_path(src, number)
+        part = entries[(number - 1) * LIST_PAGE : number * LIST_PAGE]
+        nav = pager(number, count, lambda k: ctx.urls.href(here, part_path(src, k)))
+        body = items(part, lambda e: render(here, e), empty='<p class="sop-kosong">Semua keterkaitan sudah ada di katalog.</p>')
+        heading = "SOP yang Belum Ada di Katalog" + (f" (halaman {number})" if number > 1 else "")
+        pages[here] = (
+            f"# {heading}\n\n"
+            "SOP yang disebut pada keterkaitan SOP lain tetapi belum ada di katalog ini.\n\n"
+            f"{nav}\n\n{body}\n\n{nav}\n"
+        )
+    return pages

@@ -119,5 +119,9 @@ class Paths:
     def dasar_hukum(self, text: str) -> str:
         return page_path("dasar-hukum", legal_key(text))
 
+    def missing_referrers(self, key: tuple[str, str]) -> str:
+        """The page of the SOPs that name one missing SOP (its key: the instansi and the title as compared)."""
+        return page_path("sop-belum-ada", "\x1f".join(key))
+
     def letter(self, letter: str) -> str:
         return page_path("a-z", letter.lower())
