@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config import base
@@ -122,6 +123,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     sheets: DiskTexts | None = None
     held: DiskTexts | None = None
     generated_pages: frozenset[str] = frozenset()
+    scratch: Path | None = None
     own_nav = False
     site_dir: Path | None = None
 
@@ -196,6 +198,9 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             if store is not None:
                 store.close()
         self.sheets = self.held = None
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     def on_files(self, files: Files, config) -> Files:
         result = self.result
@@ -205,8 +210,9 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             if failing := self._log(missing):
                 raise PluginError(f"katalog-sop: {len(failing)} berkas logo tidak ada di folder docs/; situs tidak dibuat")
             result = dataclasses.replace(result, problems=tuple(sort_problems([*result.problems, *missing])))
+        self.scratch = publish.scratch_dir(self.site_dir)
         self.sheets = self._draw(result)
-        self.held = DiskTexts("halaman")
+        self.held = DiskTexts(self.scratch / "halaman")
         history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
         try:
             pages = site_pages(result, self.directory_urls, history, published)
@@ -286,7 +292,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         """Every SOP's sheet, drawn in batches and kept on disk (:mod:`katalog_sop.disk_texts`), so that
         neither the drawing nor the waiting pages hold every sheet in memory at once."""
         sops = list(result.catalogue.sops.values())
-        store = DiskTexts("lembar")
+        store = DiskTexts(self.scratch / "lembar")
         try:
             for start in range(0, len(sops), DRAW_BATCH):
                 batch = sops[start : start + DRAW_BATCH]

@@ -10,7 +10,7 @@ cannot exchange (not Linux, an old kernel, a file system without it), the
 old folder is renamed aside and the new one renamed in: two steps a few
 microseconds apart. A failed build discards its staging folder
 (:func:`discard`); one left by a killed build is removed by the next build
-(:func:`remove_stale`).
+(:func:`remove_stale`), and so is a build's scratch folder (:func:`scratch_dir`).
 
 Knows nothing about MkDocs: the plugin calls these functions from its
 events. Never prints; raises :class:`PublishError` with a message for the
@@ -31,6 +31,8 @@ STAGING = "membangun"
 """Marks staging folders: ``.<site>.membangun-<pid>-<n>``."""
 RETIRED = "lama"
 """Marks an old site moved aside by the two-step swap: ``.<site>.lama-<pid>-<n>``."""
+SCRATCH = "sementara"
+"""Marks a build's scratch folder (texts kept on disk while it runs): ``.<site>.sementara-<pid>-<n>``."""
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _counter = itertools.count()
@@ -45,11 +47,21 @@ def staging_dir(site_dir: Path) -> Path:
     site_dir = Path(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site_dir)
+    return _new_folder(site_dir, STAGING)
+
+
+def scratch_dir(site_dir: Path) -> Path:
+    """A new, private folder beside ``site_dir`` for what a build keeps on disk while it runs; like a staging
+    folder, one left by a killed build is removed by the next (:func:`remove_stale`)."""
+    return _new_folder(Path(site_dir), SCRATCH)
+
+
+def _new_folder(site_dir: Path, marker: str) -> Path:
     while True:
-        staging = site_dir.parent / f".{site_dir.name}.{STAGING}-{os.getpid()}-{next(_counter)}"
+        folder = site_dir.parent / f".{site_dir.name}.{marker}-{os.getpid()}-{next(_counter)}"
         try:
-            staging.mkdir()
-            return staging
+            folder.mkdir(mode=0o700)
+            return folder
         except FileExistsError:
             continue
 
@@ -65,9 +77,9 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale(site_dir: Path) -> list[Path]:
-    """Remove staging and retired folders of ``site_dir`` left by builds whose process is gone."""
+    """Remove staging, retired and scratch folders of ``site_dir`` left by builds whose process is gone."""
     site_dir = Path(site_dir)
-    pattern = re.compile(rf"\.{re.escape(site_dir.name)}\.(?:{STAGING}|{RETIRED})-(\d+)-\d+")
+    pattern = re.compile(rf"\.{re.escape(site_dir.name)}\.(?:{STAGING}|{RETIRED}|{SCRATCH})-(\d+)-\d+")
     removed = []
     try:
         entries = list(os.scandir(site_dir.parent))
