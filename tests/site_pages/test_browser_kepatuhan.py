@@ -250,3 +250,17 @@ def test_a_failing_count_opens_the_list_of_the_sops_failing_that_rule(base, page
     listed = page.eval_on_selector_all('table[data-kepatuhan="gagal"] tbody tr', "rows => rows.map(r => r.cells[0].querySelector('a').href)")
     assert sorted(u.split("/site/")[-1] if "/site/" in u else u.replace(base, "") for u in listed) == sorted(
         s["page"] for s in data["sops"] if rule["id"] in s["failed"])
+
+
+def test_on_a_phone_the_kepatuhan_pages_never_pan_sideways(browser, base, data):
+    context = new_context(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        rule = max(data["per_rule"], key=lambda r: r["sops_failing"])["id"].lower()
+        for path in (KEPATUHAN, LIST, "kepatuhan/tinjauan/index.html", f"kepatuhan/aturan/{rule}.html"):
+            page.goto(base + path)
+            expect(page.locator("table[data-kepatuhan]").first).to_be_visible()
+            widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert widths[0] <= widths[1], (path, widths)  # the tables scroll in their own frames
+    finally:
+        context.close()
