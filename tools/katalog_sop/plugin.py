@@ -8,8 +8,10 @@ the Kepatuhan and Aturan pages, ``compliance.json`` and the site's assets with
 ``kop.logo`` names a file the site publishes from ``docs/`` (only the adapter
 knows that folder: :mod:`katalog_sop.site.logo`; a missing one is a warning
 and is left off the printed kop), draws the
-flowchart sheets in one batched Graphviz run with the sheet cache, and puts
-them into the SOP pages after Markdown, outside the search index. Every build
+flowchart sheets in batched Graphviz runs with the sheet cache, and puts
+them into the SOP pages as each page is written, outside the search index.
+Sheets and generated pages' HTML wait on disk in a scratch folder beside
+the site (:mod:`katalog_sop.disk_texts`), so memory stays small. Every build
 reads the SOP files' last commit dates from git afresh (two git calls; pages
 are not cached, so a date is never stale after a rebuild).
 ``mkdocs serve`` watches the SOP folder; an unchanged SOP's sheet comes from
