@@ -24,11 +24,11 @@ from katalog_sop.problem import Severity
 from katalog_sop.site.findings import severity_label
 from katalog_sop.site.sop_list import natural_key
 from katalog_sop.site.kepatuhan import letak
-from katalog_sop.site.kepatuhan.sel import download, most_failed, number, share, share_cell, table, worst_sops, worst_units
+from katalog_sop.site.kepatuhan.sel import download, most_failed, number, share_cell, table, worst_sops, worst_units
 from katalog_sop.site.kepatuhan.tinjauan import WINDOW_DAYS, Due
 from katalog_sop.site.labels import SEVERITY
 from katalog_sop.site.markup import attr, esc, inline, link
-from katalog_sop.site.scores import ORDER, Scores
+from katalog_sop.site.scores import ORDER, Scores, percent
 from katalog_sop.site.sop_page import PageContext
 from katalog_sop.tanggal import format_tanggal
 
@@ -89,7 +89,7 @@ def _totals(scores: Scores, due: list[Due], src: str, ctx: PageContext) -> str:
     exempted = sum(len(s.exempted) for s in sops)
     figures = [
         (str(len(scores.sops)), f"SOP dari {len(scores.units)} unit"),
-        (share(scores.passed, scores.checks).split(" (")[-1].rstrip(")") if scores.checks else "–",
+        (f"{percent(scores.passed, scores.checks)}%" if scores.checks else "–",
          f"pemeriksaan lolos ({scores.passed} dari {scores.checks}, {len(scores.rules)} aturan)"),
         (str(clean), "SOP lolos semua pemeriksaan"),
         (str(with_errors), "SOP dengan galat"),
