@@ -465,7 +465,7 @@ class _Drawing:
 
     def _keep(self, key: str, svg: str) -> None:
         if is_inert(svg):
-            self.svgs[key] = svg
+            svg = self.svgs[key] = compact_svg(svg)
             if self.page_entries:
                 self.cache.put(key, svg)
         else:
