@@ -21,7 +21,7 @@ def test_a_pdf_becomes_a_draft_that_checks_clean_and_is_never_overwritten(tmp_pa
     draft = out / DRAFT
     assert draft.is_file(), err
     assert f"[1/1] ditulis {pdf.as_posix()} -> {draft.as_posix()} (4 langkah, " in err
-    assert "1 PDF: 1 ditulis, 0 dilewati, 0 gagal." in err
+    assert "1 berkas: 1 ditulis, 0 dilewati, 0 gagal." in err
     text = draft.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     result = check([str(out)], rules=())
@@ -97,3 +97,51 @@ def test_without_the_import_extra_the_command_says_how_to_get_it(tmp_path, capsy
     monkeypatch.setitem(sys.modules, "pdfplumber", None)  # as if 'katalog-sop[import]' were not installed
     assert main(["import", str(tmp_path)]) == 2
     assert "pip install 'katalog-sop[import]'" in capsys.readouterr().err
+
+
+def _scan(path, pages: int):
+    """A PDF of ``pages`` pages that are pictures only, as a scanner makes them: no text layer at all."""
+    canvases = []
+    for _ in range(pages):
+        canvas = Canvas()
+        canvas.image(20, 20, 772, 592)
+        canvases.append(canvas)
+    return write_pdf(path, canvases)
+
+
+def test_a_scan_is_written_as_a_draft_that_says_which_pages_could_not_be_read(tmp_path, capsys):
+    scan = _scan(tmp_path / "SOP Pindaian.pdf", 3)
+    out = tmp_path / "sops"
+    assert main(["import", str(scan), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    [draft] = list(out.rglob("*.yaml"))
+    text = draft.read_text(encoding="utf-8")
+    marks = text.count("# PERIKSA:")
+    assert marks >= 2, "the name from the file's name and the steps to write are marked"
+    assert f"(0 langkah, {marks} periksa); 3 halaman tanpa lapisan teks (hasil pindai), isinya belum terbaca" in err
+    assert "halaman 1–3 tidak memiliki lapisan teks (hasil pindai); teksnya belum dapat dibaca tanpa OCR" in text
+    assert main(["import", str(scan), "-o", str(tmp_path / "lain"), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report[0]["halaman_pindaian"] == [1, 2, 3] and report[0]["periksa"] == marks
+
+
+def _office(path, part: str):
+    """A minimal Office file: a zip with the part that tells a workbook from a document."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<x/>")
+    return path
+
+
+def test_excel_and_word_files_are_refused_with_what_to_do_and_no_traceback(tmp_path, capsys):
+    excel = _office(tmp_path / "SOP-0008.xlsx", "xl/workbook.xml")
+    word = _office(tmp_path / "SOP Surat.docx", "word/document.xml")
+    assert main(["import", str(excel), str(word), "-o", str(tmp_path / "sops")]) == 1
+    err = capsys.readouterr().err
+    assert f"[1/2] gagal {excel.as_posix()}: berkas Excel (.xlsx) belum dapat diimpor; sop import saat ini membaca PDF saja" in err
+    assert f"[2/2] gagal {word.as_posix()}: berkas Word (.docx) belum dapat diimpor" in err
+    assert "(simpan atau cetak sebagai PDF, lalu impor PDF-nya)" in err and "Traceback" not in err
+    assert "2 berkas: 0 ditulis, 0 dilewati, 2 gagal." in err
+    assert not (tmp_path / "sops").exists() or not list((tmp_path / "sops").rglob("*.yaml"))

@@ -99,7 +99,8 @@ def test_a_page_without_text_is_said_and_nothing_is_invented(tmp_path):
     page = Canvas("lines")
     page.image(50, 50, 700, 500)
     draft = read_pdf(write_pdf(tmp_path / "pindai.pdf", [page]))
-    assert draft.data == {} and draft.warnings == ["halaman 1 tidak memiliki lapisan teks (hasil pindai); teks belum dapat dibaca"]
+    assert draft.data == {} and draft.warnings == ["halaman 1 tidak memiliki lapisan teks (hasil pindai); teksnya belum dapat dibaca tanpa OCR"]
+    assert draft.scanned == [1]
 
 
 def test_a_file_that_is_no_pdf_is_refused_with_a_reason(tmp_path):

@@ -326,6 +326,10 @@ def _run_import(args: argparse.Namespace) -> int:
         if args.format == "text":
             where = f" -> {outcome.output}" if outcome.output else ""
             detail = f" ({outcome.steps} langkah, {outcome.checks} periksa)" if outcome.status != FAILED else ""
+            if outcome.scanned and outcome.status != FAILED:  # say what could not be read, not only what was
+                pages = outcome.scanned
+                detail += (f"; {len(pages)} halaman tanpa lapisan teks (hasil pindai), isinya belum terbaca"
+                           if len(pages) > 1 else f"; halaman {pages[0]} tanpa lapisan teks (hasil pindai), isinya belum terbaca")
             reason = f": {outcome.reason}" if outcome.reason else ""
             print(terminal(f"[{number}/{total}] {outcome.status} {outcome.source}{where}{detail}{reason}"), file=sys.stderr)
 
@@ -338,7 +342,7 @@ def _run_import(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("ditulis", "dilewati", "gagal")}
-        print(f"{len(outcomes)} PDF: {counts['ditulis']} ditulis, {counts['dilewati']} dilewati, {counts['gagal']} gagal. "
+        print(f"{len(outcomes)} berkas: {counts['ditulis']} ditulis, {counts['dilewati']} dilewati, {counts['gagal']} gagal. "
               "Periksa setiap draf dengan 'sop check', lalu baris bertanda PERIKSA.", file=sys.stderr)
     return EXIT_PROBLEMS if any(o.status == FAILED for o in outcomes) else EXIT_OK
 

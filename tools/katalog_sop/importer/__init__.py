@@ -43,6 +43,8 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     tables: list = field(default_factory=list)
     """What was read of the step tables (for the review pictures)."""
+    scanned: list[int] = field(default_factory=list)
+    """Numbers (from 1) of the pages with no text layer: scans or pictures, unread without OCR."""
 
     def check(self, path: tuple, reason: str) -> None:
         self.checks.append((path, reason))
@@ -56,13 +58,20 @@ def read_pdf(path) -> Draft:
 
     path = Path(path)
     draft = Draft(path.name)
+    kind = office_kind(path)
+    if kind is not None:
+        raise UnreadablePdf(f"berkas {kind} belum dapat diimpor; sop import saat ini membaca PDF saja "
+                            "(simpan atau cetak sebagai PDF, lalu impor PDF-nya)")
     try:
         with pdfplumber.open(str(path)) as pdf:
             pages = [read_page(number, page) for number, page in enumerate(pdf.pages)]
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         raise UnreadablePdf(f"bukan PDF yang dapat dibaca ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else '-'})") from exc
+    scanned = [page.number + 1 for page in pages if not page.words]
+    draft.scanned = scanned
     if not pages or not pages[0].words:
-        draft.warnings.append("halaman 1 tidak memiliki lapisan teks (hasil pindai); teks belum dapat dibaca")
+        draft.warnings.append(f"{_pages_text(scanned or [1])} tidak memiliki lapisan teks (hasil pindai); "
+                              "teksnya belum dapat dibaca tanpa OCR")
         return draft
     grids = [Grid(page) for page in pages]
     identity = read_identity(pages[0], grids[0])
@@ -81,6 +90,34 @@ def read_pdf(path) -> Draft:
         return draft
     assemble(draft, tables, pages)
     return draft
+
+
+def _pages_text(numbers: list[int]) -> str:
+    """"halaman 1", "halaman 1–3", "halaman 1, 3 dan 5"."""
+    if len(numbers) == 1:
+        return f"halaman {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"halaman {numbers[0]}–{numbers[-1]}"
+    return f"halaman {', '.join(map(str, numbers[:-1]))} dan {numbers[-1]}"
+
+
+def office_kind(path: Path) -> str | None:
+    """"Excel (.xlsx)" or "Word (.docx)" for an Office file (a zip holding a workbook or a document), else None."""
+    import zipfile
+
+    try:
+        with open(path, "rb") as file:
+            if file.read(4) != b"PK\x03\x04":
+                return None
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return None
+    if "xl/workbook.xml" in names:
+        return "Excel (.xlsx)"
+    if "word/document.xml" in names:
+        return "Word (.docx)"
+    return None
 
 
 _IDENTITY_ORDER = ("nama", "nomor", "instansi", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",

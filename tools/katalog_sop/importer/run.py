@@ -29,11 +29,13 @@ class Outcome:
     checks: int = 0
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    scanned: list[int] = field(default_factory=list)
+    """Pages (from 1) with no text layer, which only OCR could read."""
 
     def as_json(self) -> dict:
         return {"sumber": self.source, "status": self.status, "berkas": self.output, "alasan": self.reason,
                 "langkah": self.steps, "periksa": self.checks, "tidak_terbaca": self.warnings,
-                "detik": round(self.seconds, 3)}
+                "halaman_pindaian": self.scanned, "detik": round(self.seconds, 3)}
 
 
 def pdf_files(paths: Iterable[str]) -> Iterator[Path]:
@@ -85,7 +87,7 @@ def import_one(pdf: Path, root: Path, replace: bool, taken: set | None = None) -
         target = target.with_name(f"{stem}-{number}.yaml")
     taken.add(target)
     outcome = Outcome(pdf.as_posix(), WRITTEN, target.as_posix(), steps=len(draft.data.get("langkah", [])),
-                      checks=len(draft.checks), warnings=list(draft.warnings))
+                      warnings=list(draft.warnings), scanned=list(draft.scanned))
     if not draft.data.get("nama"):
         draft.data = {"nama": pdf.stem, **draft.data}
         draft.check(("nama",), "nama SOP tidak ditemukan; diambil dari nama berkas")
@@ -93,6 +95,7 @@ def import_one(pdf: Path, root: Path, replace: bool, taken: set | None = None) -
         draft.data["pelaksana"] = draft.data.get("pelaksana") or ["Pelaksana"]
         draft.data["langkah"] = [{"kegiatan": "?", "tidak_terbaca": ["pelaksana", "simbol", "alur", "kegiatan"]}]
         draft.check(("langkah",), "langkah tidak terbaca dari PDF ini; tulis dari dokumen aslinya")
+    outcome.checks = len(draft.checks)  # with the marks just added: the count the draft shows
     notes: list[str] = []
     draft.data["catatan_sumber"] = {"sumber": f"{pdf.name} (dibaca dengan sop import)"}
     text = valid_yaml(draft.data, draft.checks, notes, _schema_ref(target), target.name)
