@@ -1,4 +1,4 @@
-"""Pages stage, the Kepatuhan tables as files: one CSV per table, and the SOP list as data for the list pages' filters.
+"""Pages stage, the Kepatuhan tables as files: one CSV per table, and data scripts for the pages' filters.
 
 CSV for auditors' spreadsheets: RFC 4180 (comma, CRLF, quotes where needed),
 UTF-8 with a byte-order mark so that Excel reads "Ā" and "—" right, a header
@@ -7,9 +7,11 @@ starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
 leading apostrophe: SOP text is data, and a spreadsheet must never run it as
 a formula. Numbers are plain integers.
 
-``kepatuhan/sop/data.js`` is a classic script that sets
-``window.katalogSopKepatuhan`` (JSON, ASCII only): a script element loads it
-from ``file://`` too, where ``fetch`` cannot. Pure: returns texts by path.
+``kepatuhan/sop/data.js`` (the SOP list's rows, ``window.katalogSopKepatuhan``)
+and ``kepatuhan/aturan-unit.js`` (each rule's counts per unit, for the
+dashboard's unit filter, ``window.katalogSopAturanUnit``) are classic scripts
+of JSON, ASCII only with ``<`` escaped: a script element loads them from
+``file://`` too, where ``fetch`` cannot. Pure: returns texts by path.
 """
 
 from __future__ import annotations
