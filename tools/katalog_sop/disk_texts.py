@@ -9,27 +9,23 @@ gigabyte. The plugin keeps the bulk on disk instead:
 - each generated page's converted HTML from ``on_page_content`` until the
   theme renders the page (``on_page_context``).
 
-The folder is the caller's (the plugin's scratch folder beside the site,
-:func:`katalog_sop.publish.scratch_dir`, removed when the build ends, fails or
-is interrupted, and by the next build when one was killed), or a temporary
-one. I/O only; what the texts say is the pages stage's business.
+The folder is made inside the plugin's scratch folder beside the site
+(:func:`katalog_sop.publish.scratch_dir`), removed when the build ends, fails
+or is interrupted, and by the next build when one was killed. I/O only; what
+the texts say is the pages stage's business.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 
 class DiskTexts:
     """Texts by key, each in a file of a temporary folder; ``take`` reads one back and forgets it."""
 
-    def __init__(self, folder: Path | None = None) -> None:
-        if folder is None:
-            folder = Path(tempfile.mkdtemp(prefix="katalog-sop-"))
-        else:
-            folder.mkdir(mode=0o700)
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(mode=0o700)
         self.folder: Path | None = folder
         self.names: dict[str, str] = {}
 

@@ -65,6 +65,7 @@ from katalog_sop.site.logo import missing_logos
 from katalog_sop.site.markup import attr, html_title
 from katalog_sop.site.nav import site_nav
 from katalog_sop.site.paths import Paths
+from katalog_sop.site.scores import compute_scores
 from katalog_sop.site.sop_page import SHEET_MARK, tab_title
 
 log = get_plugin_logger(__name__)
@@ -173,7 +174,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
 
     @event_priority(-100)  # after every other plugin wrote its files (search index, offline assets)
     def on_post_build(self, config) -> None:
-        self._drop_sheets()  # every page is written
+        self._drop_scratch()  # every page is written
         if config.strict and _warnings_logged():
             return  # MkDocs aborts right after this event; on_build_error discards the staging folder
         staging, self.staging = self.staging, None
@@ -188,14 +189,14 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     def on_build_error(self, error) -> None:
         publish.discard(self.staging)
         self.staging = None
-        self._drop_sheets()
+        self._drop_scratch()
 
     def on_shutdown(self) -> None:
         publish.discard(self.staging)
         self.staging = None
-        self._drop_sheets()
+        self._drop_scratch()
 
-    def _drop_sheets(self) -> None:
+    def _drop_scratch(self) -> None:
         for store in (self.sheets, self.held):
             if store is not None:
                 store.close()
@@ -206,7 +207,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         result = self.result
-        self._drop_sheets()  # an earlier build's, under mkdocs serve
+        self._drop_scratch()  # an earlier build's, under mkdocs serve
         published = _published(files)
         if missing := missing_logos(result.catalogue.sops.values(), published):  # only the docs folder can tell
             if failing := self._log(missing):
@@ -216,12 +217,13 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         self.sheets = self._draw(result)
         self.held = DiskTexts(self.scratch / "halaman")
         history = read_history(self.sops_dir, {sop.id: sop.path for sop in result.catalogue.sops.values()})
+        scores = compute_scores(result)  # once, for the pages and the data files
         try:
-            pages = site_pages(result, self.directory_urls, history, published)
+            pages = site_pages(result, self.directory_urls, history, published, scores)
         except PageCollision as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
         self.generated_pages = frozenset(pages)
-        generated = {**pages, **site_data(result, self.directory_urls, self.synonyms)}
+        generated = {**pages, **site_data(result, self.directory_urls, self.synonyms, scores)}
         del pages
         self.sop_pages = sop_pages(result)
         for src, text in generated.items():  # site_data's compliance.json is no page: search never reads it

@@ -23,19 +23,21 @@ from katalog_sop.site.logo import Present
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.rules_page import rules_page
-from katalog_sop.site.scores import compute_scores
+from katalog_sop.site.scores import Scores, compute_scores
 from katalog_sop.site.sop_page import PageContext, sop_page
 
 
 def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHistory = NO_HISTORY,
-               site_file: Present | None = None) -> dict[str, str]:
+               site_file: Present | None = None, scores: Scores | None = None) -> dict[str, str]:
     """Markdown text by source path (``sop/<id>.md``, ``unit/...``, ``kepatuhan.md``) for every generated page.
 
     ``history``: what git says about the SOP files, by SOP id (:func:`katalog_sop.riwayat.read_history`).
     ``site_file``: whether the site's docs folder has a file (a logo the site lacks is left out of the
     printed kop: :mod:`katalog_sop.site.logo`); ``None``: not known, every logo named is printed.
+    ``scores``: :func:`compute_scores` of ``result`` when the caller has them (the plugin computes them once
+    for the pages and the data files).
     """
-    scores = compute_scores(result)
+    scores = compute_scores(result) if scores is None else scores
     links = resolve_links(result.catalogue)
     ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), links, scores, history, result.formulir,
                       site_file)
@@ -72,13 +74,14 @@ def sop_pages(result: CheckResult) -> dict[str, str]:
     return {paths.sop(sop.id): sop.id for sop in result.catalogue.sops.values()}
 
 
-def site_data(result: CheckResult, directory_urls: bool = False, synonyms: list[list[str]] = ()) -> dict[str, str]:
+def site_data(result: CheckResult, directory_urls: bool = False, synonyms: list[list[str]] = (),
+              scores: Scores | None = None) -> dict[str, str]:
     """Generated files that are not pages, by their path in the site: ``compliance.json``, the Kepatuhan tables
     as CSV (``kepatuhan/``) and search's ``cari/``
     (``synonyms``: the agency's own, see :mod:`katalog_sop.search.sinonim`)."""
     paths, urls = Paths(), Urls(directory_urls)
     records = [search_record(sop, urls.quoted(paths.sop(sop.id))) for sop in result.catalogue.sops.values()]
-    scores = compute_scores(result)
+    scores = compute_scores(result) if scores is None else scores
     files = {Paths.COMPLIANCE_JSON: compliance_json(scores, result.today, directory_urls)}
     if scores.rules:
         due = due_reviews(scores, result.today, review_months(result))

@@ -13,9 +13,9 @@ from katalog_sop.dasar_hukum import parse_kutipan
 from katalog_sop.hierarki import TINGKAT, tentang, tingkat, urutan
 from katalog_sop.model import Sop
 from katalog_sop.keterkaitan import unit_of
-from katalog_sop.site.markup import esc, esc_line, items, link, pager, slug
+from katalog_sop.site.markup import esc, esc_line, items, link, slug
 from katalog_sop.site.paths import legal_key, legal_title
-from katalog_sop.site.sop_list import LIST_PAGE, natural_key, paged, part_path, sop_list as _sop_list
+from katalog_sop.site.sop_list import LIST_PAGE, natural_key, paged, paged_entries, sop_list as _sop_list
 from katalog_sop.site.sop_page import PageContext
 
 
@@ -252,16 +252,8 @@ def _missing(ctx: PageContext) -> dict[str, str]:
         where = f" ({esc(agency)})" if agency else ""
         return f"{esc(written)}{where} <span class=\"sop-dirujuk\">— dirujuk oleh {by}</span>"
 
-    count = max(1, -(-len(entries) // LIST_PAGE))
-    for number in range(1, count + 1):
-        here = part_path(src, number)
-        part = entries[(number - 1) * LIST_PAGE : number * LIST_PAGE]
-        nav = pager(number, count, lambda k: ctx.urls.href(here, part_path(src, k)))
-        body = items(part, lambda e: render(here, e), empty='<p class="sop-kosong">Semua keterkaitan sudah ada di katalog.</p>')
-        heading = "SOP yang Belum Ada di Katalog" + (f" (halaman {number})" if number > 1 else "")
-        pages[here] = (
-            f"# {heading}\n\n"
-            "SOP yang disebut pada keterkaitan SOP lain tetapi belum ada di katalog ini.\n\n"
-            f"{nav}\n\n{body}\n\n{nav}\n"
-        )
+    empty = '<p class="sop-kosong">Semua keterkaitan sudah ada di katalog.</p>'
+    pages.update(paged_entries(src, "SOP yang Belum Ada di Katalog", "", "SOP yang disebut pada keterkaitan SOP lain "
+                               "tetapi belum ada di katalog ini.", entries, "SOP",
+                               lambda part, here: items(part, lambda e: render(here, e), empty=empty), ctx))
     return pages

@@ -55,12 +55,18 @@ def paged(src: str, title: str, lead: str, caption: str, sops: Iterable[Sop], ct
     """A list page of ``sops`` by source path: ``# title``, then ``lead`` (Markdown, first page only), then
     ``caption`` and the SOPs, :data:`LIST_PAGE` a page. ``title`` is escaped here; ``lead`` and ``caption`` are
     the caller's, escaped already."""
-    ordered = _order(sops)
-    count = max(1, -(-len(ordered) // LIST_PAGE))
+    return paged_entries(src, title, lead, caption, _order(sops), "SOP",
+                         lambda part, here: sop_list(part, here, ctx, show_unit=show_unit), ctx)
+
+
+def paged_entries(src: str, title: str, lead: str, caption: str, entries: list, noun: str, render, ctx: PageContext) -> dict[str, str]:
+    """:func:`paged` for any entries: ``render(part, here)`` writes one page's part of the list (at ``here``);
+    ``noun`` names an entry in the "Halaman 2 dari 3: SOP 201–400 dari 512" line."""
+    count = max(1, -(-len(entries) // LIST_PAGE))
     pages = {}
     for number in range(1, count + 1):
         here = part_path(src, number)
-        part = ordered[(number - 1) * LIST_PAGE : number * LIST_PAGE]
+        part = entries[(number - 1) * LIST_PAGE : number * LIST_PAGE]
         nav = pager(number, count, lambda k: ctx.urls.href(here, part_path(src, k)))
         heading = esc_line(title) if number == 1 else f"{esc_line(title)} (halaman {number})"
         body = [f"# {heading}", ""]
@@ -68,8 +74,9 @@ def paged(src: str, title: str, lead: str, caption: str, sops: Iterable[Sop], ct
             body += [lead, ""]
         if count > 1:
             first = (number - 1) * LIST_PAGE + 1
-            body += [f"<p>Halaman {number} dari {count}: SOP {first}–{first + len(part) - 1} dari {len(ordered)}.</p>", "", nav, ""]
-        body += [caption, "", sop_list(part, here, ctx, show_unit=show_unit), ""]
+            body += [f"<p>Halaman {number} dari {count}: {noun} {first}–{first + len(part) - 1} dari {len(entries)}.</p>",
+                     "", nav, ""]
+        body += [caption, "", render(part, here), ""]
         if count > 1:
             body += [nav, ""]
         pages[here] = "\n".join(body)

@@ -66,10 +66,9 @@ def head(labels: list[str]) -> str:
     return "<thead><tr>" + "".join(f'<th scope="col">{label}</th>' for label in labels) + "</tr></thead>"
 
 
-def table(kind: str, labels: list[str], rows: list[str], caption: str = "") -> str:
+def table(kind: str, labels: list[str], rows: list[str]) -> str:
     """A table in a ``<div>`` kept out of the search index (see :mod:`katalog_sop.site.findings`)."""
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return (f'<div class="sop-tabel" data-search-exclude=""><table data-kepatuhan="{kind}">{cap}{head(labels)}'
+    return (f'<div class="sop-tabel" data-search-exclude=""><table data-kepatuhan="{kind}">{head(labels)}'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
