@@ -126,7 +126,7 @@ def test_a_scan_is_written_as_a_draft_that_says_which_pages_could_not_be_read(tm
 
 
 def _office(path, part: str):
-    """A minimal Office file: a zip with the part that tells a workbook from a document."""
+    """A minimal Office file: a zip with the part that tells a workbook from a document, and nothing in it."""
     import zipfile
 
     with zipfile.ZipFile(path, "w") as archive:
@@ -135,13 +135,43 @@ def _office(path, part: str):
     return path
 
 
-def test_excel_and_word_files_are_refused_with_what_to_do_and_no_traceback(tmp_path, capsys):
+def test_empty_excel_and_word_files_fail_with_the_reason_and_no_traceback(tmp_path, capsys):
     excel = _office(tmp_path / "SOP-0008.xlsx", "xl/workbook.xml")
     word = _office(tmp_path / "SOP Surat.docx", "word/document.xml")
     assert main(["import", str(excel), str(word), "-o", str(tmp_path / "sops")]) == 1
     err = capsys.readouterr().err
-    assert f"[1/2] gagal {excel.as_posix()}: berkas Excel (.xlsx) belum dapat diimpor; sop import saat ini membaca PDF saja" in err
-    assert f"[2/2] gagal {word.as_posix()}: berkas Word (.docx) belum dapat diimpor" in err
-    assert "(simpan atau cetak sebagai PDF, lalu impor PDF-nya)" in err and "Traceback" not in err
-    assert "2 berkas: 0 ditulis, 0 dilewati, 2 gagal." in err
+    assert (f"[1/2] gagal {excel.as_posix()}: tidak ada blok identitas SOP AP maupun tabel langkah pada lembar mana pun"
+            in err)
+    assert f"[2/2] gagal {word.as_posix()}: dokumen Word tanpa isi (word/document.xml tidak memuat w:body)" in err
+    assert "Traceback" not in err and "2 berkas: 0 ditulis, 0 dilewati, 2 gagal." in err
     assert not (tmp_path / "sops").exists() or not list((tmp_path / "sops").rglob("*.yaml"))
+
+
+def test_a_folder_of_excel_and_word_sops_becomes_drafts_that_check_clean(tmp_path, capsys):
+    from importer.docxmaker import sop_document
+    from importer.officemaker import SOP
+    from importer.xlsxmaker import cover_sheet, flow_sheet, write_xlsx
+
+    folder = tmp_path / "berkas"
+    folder.mkdir()
+    other = {**SOP, "nama": "Penerimaan Surat Masuk"}
+    write_xlsx(folder / "dua sop.xlsx", [cover_sheet("COVER 1"), flow_sheet("ALUR 1"), cover_sheet("COVER 2", other),
+                                         flow_sheet("ALUR 2", other)])
+    sop_document(folder / "surat.docx")
+    (folder / "~$surat.docx").write_bytes(b"kunci Word, bukan dokumen")  # Word's lock file while it is open
+    out = tmp_path / "sops"
+    assert main(["import", str(folder), "-o", str(out), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(r["sumber"].rsplit("/", 1)[-1], r["status"], r["langkah"], r["bagian"]) for r in report] == [
+        ("dua sop.xlsx", "ditulis", 5, "lembar COVER 1 dan ALUR 1"),
+        ("dua sop.xlsx", "ditulis", 5, "lembar COVER 2 dan ALUR 2"),
+        ("surat.docx", "ditulis", 5, "tabel 1 dan 2"),
+    ]
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.yaml"))
+    assert written == ["bagian-umum/penerimaan-surat-masuk.yaml", "bagian-umum/pengiriman-surat-dinas-2.yaml",
+                       "bagian-umum/pengiriman-surat-dinas.yaml"]
+    text = (out / "bagian-umum" / "penerimaan-surat-masuk.yaml").read_text(encoding="utf-8")
+    assert "sumber: dua sop.xlsx, lembar COVER 2 dan ALUR 2 (dibaca dengan sop import)" in text
+    assert "unit: BAGIAN UMUM  # PERIKSA: baris kop di antara instansi dan unit: 'PROVINSI CONTOH'" in text
+    result = check([str(out)], rules=())
+    assert [p.message for p in result.problems if p.is_error] == []

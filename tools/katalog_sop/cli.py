@@ -130,19 +130,20 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("--no-cache", action="store_true", help="jangan memakai cache")
     import_cmd = commands.add_parser(
         "import",
-        help="baca PDF SOP AP yang sudah ditandatangani menjadi draf YAML untuk diperiksa",
-        description="Baca PDF SOP AP (berlapis teks) menjadi draf YAML: satu berkas per SOP di "
-        "sops/<unit>/<nama>.yaml (atau di bawah -o). Berkas yang sudah ada tidak ditimpa. Yang tidak "
+        help="baca SOP AP (PDF, Excel, Word) menjadi draf YAML untuk diperiksa",
+        description="Baca SOP AP dari PDF (berlapis teks), Excel (.xlsx) atau Word (.docx) menjadi draf YAML: "
+        "satu berkas per SOP di sops/<unit>/<nama>.yaml (atau di bawah -o); satu berkas berisi beberapa SOP "
+        "menjadi beberapa draf. Berkas yang sudah ada tidak ditimpa. Yang tidak "
         "terbaca atau perlu diperiksa ditandai '# PERIKSA' dan dicatat di catatan_sumber. "
         "Perlu: pip install 'katalog-sop[import]'.",
     )
-    import_cmd.add_argument("paths", nargs="+", metavar="PATH", help="berkas PDF atau folder berisi PDF")
+    import_cmd.add_argument("paths", nargs="+", metavar="PATH", help="berkas PDF, .xlsx atau .docx, atau folder berisinya")
     import_cmd.add_argument("-o", "--output", default="sops", metavar="FOLDER", help="folder tujuan draf (bawaan: sops)")
     import_cmd.add_argument("--replace", action="store_true", help="ganti draf yang sudah ada (setelah draf baru lengkap)")
     import_cmd.add_argument("--format", choices=("text", "json"), default="text", help="laporan per berkas (bawaan: text)")
     import_cmd.add_argument(
         "--debug", default=None, metavar="FOLDER",
-        help="tulis gambar tiap halaman dengan yang terbaca digambar di atasnya (grid, kolom, simbol, anak panah)",
+        help="tulis gambar tiap halaman PDF dengan yang terbaca digambar di atasnya (grid, kolom, simbol, anak panah)",
     )
     return parser
 
@@ -316,10 +317,11 @@ def _run_import(args: argparse.Namespace) -> int:
         import pdfplumber  # noqa: F401  the optional dependency
     except ImportError:
         raise UsageError("sop import perlu pustaka tambahan; pasang dengan: pip install 'katalog-sop[import]'") from None
+    from katalog_sop.importer import office_kind
     from katalog_sop.importer.run import FAILED, import_files
 
     def each(number, total, outcome, draft):
-        if args.debug and draft is not None:
+        if args.debug and draft is not None and office_kind(Path(outcome.source)) is None:
             from katalog_sop.importer.debug import write_pictures
 
             write_pictures(Path(outcome.source), draft, Path(args.debug))

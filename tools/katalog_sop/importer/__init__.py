@@ -45,9 +45,29 @@ class Draft:
     """What was read of the step tables (for the review pictures)."""
     scanned: list[int] = field(default_factory=list)
     """Numbers (from 1) of the pages with no text layer: scans or pictures, unread without OCR."""
+    part: str | None = None
+    """Where in a file of several SOPs this one stands (sheets, pages), for its notes."""
 
     def check(self, path: tuple, reason: str) -> None:
         self.checks.append((path, reason))
+
+
+def read_document(path) -> list[Draft]:
+    """The drafts of the SOPs in one file: a PDF, an Excel workbook or a Word document.
+
+    Raises :class:`UnreadablePdf` for a file that cannot be read at all (the
+    message says why, in Indonesian).
+    """
+    path = Path(path)
+    kind = office_kind(path)
+    if kind is None:
+        return [read_pdf(path)]
+    from katalog_sop.importer.office import UnreadableOffice, read_office
+
+    try:
+        return read_office(path, "xlsx" if "xlsx" in kind else "docx")
+    except UnreadableOffice as exc:
+        raise UnreadablePdf(str(exc)) from exc
 
 
 def read_pdf(path) -> Draft:
@@ -58,10 +78,8 @@ def read_pdf(path) -> Draft:
 
     path = Path(path)
     draft = Draft(path.name)
-    kind = office_kind(path)
-    if kind is not None:
-        raise UnreadablePdf(f"berkas {kind} belum dapat diimpor; sop import saat ini membaca PDF saja "
-                            "(simpan atau cetak sebagai PDF, lalu impor PDF-nya)")
+    if office_kind(path) is not None:
+        raise UnreadablePdf("berkas Office; bacalah dengan read_document")
     try:
         with pdfplumber.open(str(path)) as pdf:
             pages = [read_page(number, page) for number, page in enumerate(pdf.pages)]

@@ -30,7 +30,7 @@ SECTIONS = (
     ("keterkaitan", r"keterkaitan"),
     ("peralatan_perlengkapan", r"peralatan\s*/?\s*perlengkapan"),
     ("peringatan", r"peringatan"),
-    ("pencatatan_pendataan", r"pencatatan\s*(?:dan|&)\s*pendataan"),
+    ("pencatatan_pendataan", r"pencatatan\s*(?:dan|&)\s*(?:pendataan|pendaftaran)"),
 )
 _FIELD = [(key, re.compile(rf"^\s*{pattern}\b\s*:?\s*", re.I)) for key, pattern in FIELDS]
 _SECTION = [(key, re.compile(rf"^\s*{pattern}\s*:?\s*", re.I)) for key, pattern in SECTIONS]

@@ -1,5 +1,6 @@
-"""Import stage, the files: PDFs found under the paths given, each read into a draft and written
-where it belongs, never over a file that exists (unless asked, and then only once the draft is whole).
+"""Import stage, the files: PDFs, Excel workbooks and Word documents found under the paths given,
+each read into its drafts (a file may hold several SOPs) and each draft written where it belongs,
+never over a file that exists (unless asked, and then only once the draft is whole).
 
 Nothing here prints; the command reports each :class:`Outcome` as it comes.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from katalog_sop.importer import Draft, UnreadablePdf, read_pdf
+from katalog_sop.importer import Draft, UnreadablePdf, read_document
 from katalog_sop.importer.draft import valid_yaml
 
 WRITTEN, SKIPPED, FAILED = "ditulis", "dilewati", "gagal"
@@ -31,19 +32,27 @@ class Outcome:
     seconds: float = 0.0
     scanned: list[int] = field(default_factory=list)
     """Pages (from 1) with no text layer, which only OCR could read."""
+    part: str | None = None
+    """Where in a file of several SOPs this one stands (its sheets or pages)."""
 
     def as_json(self) -> dict:
         return {"sumber": self.source, "status": self.status, "berkas": self.output, "alasan": self.reason,
                 "langkah": self.steps, "periksa": self.checks, "tidak_terbaca": self.warnings,
-                "halaman_pindaian": self.scanned, "detik": round(self.seconds, 3)}
+                "halaman_pindaian": self.scanned, "bagian": self.part, "detik": round(self.seconds, 3)}
+
+
+SUFFIXES = (".pdf", ".xlsx", ".docx")
+"""What a folder is searched for (a file named on its own is read whatever its name)."""
 
 
 def pdf_files(paths: Iterable[str]) -> Iterator[Path]:
-    """The PDF files named, and those under the folders named, in name order; a missing path raises."""
+    """The files named, and the PDF, Excel and Word files under the folders named, in name order
+    (Office's own lock files, ``~$name.docx``, left out); a missing path raises."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                              and not p.name.startswith("~$"))
         elif path.is_file():
             yield path
         else:
@@ -72,14 +81,23 @@ def _schema_ref(target: Path) -> str:
         return schema.as_posix()
 
 
-def import_one(pdf: Path, root: Path, replace: bool, taken: set | None = None) -> tuple[Outcome, Draft | None]:
+def import_one(pdf: Path, root: Path, replace: bool, taken: set | None = None) -> list[tuple[Outcome, Draft | None]]:
+    """Each SOP of the file ``pdf`` (a PDF, a workbook or a document) as its outcome and draft."""
     started = time.perf_counter()
     try:
-        draft = read_pdf(pdf)
+        drafts = read_document(pdf)
     except UnreadablePdf as exc:
-        return Outcome(pdf.as_posix(), FAILED, reason=str(exc), seconds=time.perf_counter() - started), None
-    target = target_for(draft, pdf, root)
+        return [(Outcome(pdf.as_posix(), FAILED, reason=str(exc), seconds=time.perf_counter() - started), None)]
     taken = set() if taken is None else taken
+    out = []
+    for draft in drafts:
+        out.append(_write(draft, pdf, root, replace, taken, started))
+        started = time.perf_counter()
+    return out
+
+
+def _write(draft: Draft, pdf: Path, root: Path, replace: bool, taken: set, started: float) -> tuple[Outcome, Draft]:
+    target = target_for(draft, pdf, root)
     if target in taken:  # two PDFs of one run with the same unit and name: neither overwrites the other
         stem, number = target.stem, 2
         while target.with_name(f"{stem}-{number}.yaml") in taken:
@@ -87,17 +105,18 @@ def import_one(pdf: Path, root: Path, replace: bool, taken: set | None = None) -
         target = target.with_name(f"{stem}-{number}.yaml")
     taken.add(target)
     outcome = Outcome(pdf.as_posix(), WRITTEN, target.as_posix(), steps=len(draft.data.get("langkah", [])),
-                      warnings=list(draft.warnings), scanned=list(draft.scanned))
+                      warnings=list(draft.warnings), scanned=list(draft.scanned), part=draft.part)
     if not draft.data.get("nama"):
         draft.data = {"nama": pdf.stem, **draft.data}
         draft.check(("nama",), "nama SOP tidak ditemukan; diambil dari nama berkas")
     if "langkah" not in draft.data:
         draft.data["pelaksana"] = draft.data.get("pelaksana") or ["Pelaksana"]
         draft.data["langkah"] = [{"kegiatan": "?", "tidak_terbaca": ["pelaksana", "simbol", "alur", "kegiatan"]}]
-        draft.check(("langkah",), "langkah tidak terbaca dari PDF ini; tulis dari dokumen aslinya")
+        draft.check(("langkah",), "langkah tidak terbaca dari berkas ini; tulis dari dokumen aslinya")
     outcome.checks = len(draft.checks)  # with the marks just added: the count the draft shows
     notes: list[str] = []
-    draft.data["catatan_sumber"] = {"sumber": f"{pdf.name} (dibaca dengan sop import)"}
+    where = f", {draft.part}" if draft.part else ""
+    draft.data["catatan_sumber"] = {"sumber": f"{pdf.name}{where} (dibaca dengan sop import)"}
     text = valid_yaml(draft.data, draft.checks, notes, _schema_ref(target), target.name)
     unread = draft.warnings + notes
     if unread or draft.checks:
@@ -132,8 +151,8 @@ def import_files(paths: Iterable[str], root: Path, replace: bool = False,
     outcomes = []
     taken: set = set()
     for number, pdf in enumerate(files, start=1):
-        outcome, draft = import_one(pdf, root, replace, taken)
-        outcomes.append(outcome)
-        if each is not None:
-            each(number, len(files), outcome, draft)
+        for outcome, draft in import_one(pdf, root, replace, taken):
+            outcomes.append(outcome)
+            if each is not None:
+                each(number, len(files), outcome, draft)
     return outcomes
