@@ -44,7 +44,8 @@ def test_each_mistake_costs_exactly_its_own_figure():
     draft["langkah"][4]["cabang"][0]["ke"] = "7"  # row 5's "Ya" exit
     got = counts(bench.compare(truth, draft))
     full = counts(bench.compare(truth, truth))
-    lower = {"identity:nomor": (0, 1), "section:dasar_hukum": (9, 10), "pelaksana": (6, 7), "decision targets": (3, 4)}
+    lower = {"identity:nomor": (0, 1), "section:dasar_hukum": (9, 10), "pelaksana": (6, 7), "decision targets": (3, 4),
+             "sections near": (17, 18)}  # the nomor differs by one digit: still 0.9 similar
     assert got == {**full, **lower}
     assert (full["decisions found"], full["bentuk"], full["kegiatan"]) == ((4, 4), (7, 7), (7.0, 7))
     assert sum(total for name, (_, total) in full.items() if name.startswith("identity:")) == 9  # no NIP either side
@@ -71,3 +72,33 @@ def test_a_draft_with_nothing_read_scores_nothing():
     figures = bench.compare(truth, {})
     assert all(score.right == 0 for score in figures.values())
     assert counts(bench.corpus_figures([{}, truth]))["plausible"] == (1, 2)
+
+
+def test_near_figures_count_text_at_least_nine_tenths_alike():
+    """A scan's figures: one wrong letter in a long field is near, a different field is not."""
+    truth = load("065-penghitungan-pengeluaran-konsumsi-lnprt.yaml")
+    draft = copy.deepcopy(truth)
+    draft["nama"] = truth["nama"][:-1] + "x"
+    draft["dasar_hukum"][0] = truth["dasar_hukum"][0].replace("a", "4", 1)
+    draft["dasar_hukum"][1] = "Peraturan yang lain sama sekali"
+    got = counts(bench.compare(truth, draft))
+    full = counts(bench.compare(truth, truth))
+    assert got["identity:nama"] == (0, 1) and got["identity near"] == full["identity near"]
+    right, total = full["sections near"]
+    assert got["sections near"] == (right - 1, total) and got["section:dasar_hukum"][0] == full["section:dasar_hukum"][0] - 2
+
+
+def test_truths_name_their_source_file_or_carry_its_number(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "0008-sop.yaml").write_text("nama: A\ncatatan_sumber: {sumber: 'SOP-0008.xlsx, lembar COVER'}\n")
+    (tmp_path / "a" / "003-sop.yaml").write_text("nama: B\ncatatan_sumber: {sumber: 'BPS, 003. SOP B'}\n")
+    (tmp_path / "a" / "kumpulan-2.yaml").write_text("nama: C\ncatatan_sumber: {sumber: 'kumpulan sop.pdf, halaman 3-4'}\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("SOP-0008.xlsx", "003. SOP B.pdf", "kumpulan sop.pdf", "~$SOP-0008.xlsx"):
+        (corpus / name).write_bytes(b"")
+    truths = bench.truth_files(tmp_path / "a")
+    matched, files = bench.sources_of(corpus, truths)
+    assert {key: path.name for key, path in matched.items()} == {
+        "0008-sop": "SOP-0008.xlsx", "003-sop": "003. SOP B.pdf", "kumpulan-2": "kumpulan sop.pdf"}
+    assert sorted(p.name for p in files) == ["003. SOP B.pdf", "SOP-0008.xlsx", "kumpulan sop.pdf"]
