@@ -94,20 +94,49 @@ def _anchor(ident: int, box, cell_x: float, row_top: float, graphic: str) -> str
     """A floating drawing in a cell's paragraph, placed from the cell (column) and the paragraph,
     with an old VML copy for readers that know no drawings."""
     x0, y0, x1, y1 = box
+    kind = "wordprocessingGroup" if graphic.startswith("<wpg:") else "wordprocessingShape"
     drawing = (f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{ident}" '
                f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
                f'<wp:positionH relativeFrom="column"><wp:posOffset>{int((x0 - cell_x) * EMU)}</wp:posOffset></wp:positionH>'
                f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{int((y0 - row_top) * EMU)}</wp:posOffset></wp:positionV>'
                f'<wp:extent cx="{int((x1 - x0) * EMU)}" cy="{int((y1 - y0) * EMU)}"/><wp:wrapNone/>'
                f'<wp:docPr id="{ident}" name="Shape {ident}"/><a:graphic><a:graphicData '
-               f'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">{graphic}</a:graphicData></a:graphic>'
+               f'uri="http://schemas.microsoft.com/office/word/2010/{kind}">{graphic}</a:graphicData></a:graphic>'
                f'</wp:anchor></w:drawing>')
     fallback = f'<w:pict><v:rect style="position:absolute;width:{x1 - x0}pt;height:{y1 - y0}pt"/></w:pict>'
     return (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
             f'<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>')
 
 
-def steps_table(sop: dict = SOP, glued: bool = False, offpage: bool = False, head: str = "tail") -> str:
+def _group(drawn, origin: tuple[float, float]) -> tuple[tuple, str]:
+    """Every shape in one group (as Word users select all and group), its child frame in table points:
+    the group's box and its XML. Shapes in a group carry their own ids, which the glue names."""
+    boxes = [s.box for s in drawn.shapes] + [connector_frame(c)[0] for c in drawn.connectors]
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+    def frame(box, flips: str = "") -> str:
+        return (f'<a:xfrm{flips}><a:off x="{int(box[0] * EMU)}" y="{int(box[1] * EMU)}"/>'
+                f'<a:ext cx="{int((box[2] - box[0]) * EMU)}" cy="{int((box[3] - box[1]) * EMU)}"/></a:xfrm>')
+
+    children = ""
+    for shape in drawn.shapes:
+        children += _wsp(shape, shape.box).replace("<wps:wsp>", f'<wps:wsp><wps:cNvPr id="{shape.id}" name="Shape {shape.id}"/>', 1) \
+            .replace('<a:xfrm><a:off x="0" y="0"/>', frame(shape.box).split("<a:ext")[0], 1)
+    for connector in drawn.connectors:
+        box, flips = connector_frame(connector)
+        children += _wsp_connector(connector).replace("<wps:wsp>", f'<wps:wsp><wps:cNvPr id="{connector.id}" name="C"/>', 1) \
+            .replace(f'<a:xfrm{flips}><a:off x="0" y="0"/>', frame(box, flips).split("<a:ext")[0], 1)
+    whole = (x0, y0, x1, y1)
+    outer = frame(whole).replace("</a:xfrm>", "")
+    child = f'<a:chOff x="{int(x0 * EMU)}" y="{int(y0 * EMU)}"/><a:chExt cx="{int((x1 - x0) * EMU)}" cy="{int((y1 - y0) * EMU)}"/>'
+    xml = (f'<wpg:wgp xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:cNvGrpSpPr/>'
+           f'<wpg:grpSpPr>{outer}{child}</a:xfrm></wpg:grpSpPr>{children}</wpg:wgp>')
+    return whole, xml
+
+
+def steps_table(sop: dict = SOP, glued: bool = False, offpage: bool = False, head: str = "tail",
+                grouped: bool = False) -> str:
     lanes = sop["pelaksana"]
     header = _tr(_tc(_p("No"), merge="restart") + _tc(_p("Kegiatan"), merge="restart") + _tc(_p("Pelaksana"), span=len(lanes))
                  + _tc(_p("Mutu Baku"), span=3) + _tc(_p("Keterangan"), merge="restart"))
@@ -134,11 +163,15 @@ def steps_table(sop: dict = SOP, glued: bool = False, offpage: bool = False, hea
         col = max(c for c in range(len(COLUMNS)) if xs[c] <= box[0] + 0.01)
         placed.setdefault((row, col), []).append(_anchor(ident, box, xs[col], tops[row], graphic))
 
-    for shape in drawn.shapes:
-        place(shape.box, _wsp(shape, shape.box), shape.id)
-    for connector in drawn.connectors:
-        box, _ = connector_frame(connector)
-        place(box, _wsp_connector(connector), connector.id)
+    if grouped:
+        box, xml = _group(drawn, (xs[2], tops[0]))
+        place(box, xml, 1)
+    else:
+        for shape in drawn.shapes:
+            place(shape.box, _wsp(shape, shape.box), shape.id)
+        for connector in drawn.connectors:
+            box, _ = connector_frame(connector)
+            place(box, _wsp_connector(connector), connector.id)
     body = ""
     for k, index in enumerate(order):
         texts = ["", "", *[""] * len(lanes), "", "", "", ""]
@@ -183,6 +216,6 @@ def write_docx(path: Path, body: str) -> Path:
 
 
 def sop_document(path: Path, word_lists: bool = True, **options) -> Path:
-    """The test SOP as one document (options: glued, offpage, head)."""
+    """The test SOP as one document (options: glued, offpage, head, grouped)."""
     return write_docx(path, _p("STANDAR OPERASIONAL PROSEDUR") + identity_table(word_lists=word_lists) + _p()
                       + steps_table(**options))

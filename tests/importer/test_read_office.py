@@ -19,6 +19,7 @@ VARIANTS = [
     ("xlsx", {}), ("xlsx", {"glued": False}), ("xlsx", {"grouped": True}), ("xlsx", {"offpage": True}),
     ("xlsx", {"head": "head", "glued": False}), ("xlsx", {"numbered_columns": True, "dates": True}),
     ("docx", {}), ("docx", {"glued": True}), ("docx", {"offpage": True}), ("docx", {"word_lists": False, "head": "head"}),
+    ("docx", {"grouped": True, "glued": True}), ("docx", {"grouped": True}),
 ]
 
 
@@ -163,3 +164,17 @@ def test_a_part_that_unpacks_too_large_is_refused_before_it_is_read(tmp_path, mo
     with pytest.raises(UnreadablePdf) as raised:
         read_document(sop_workbook(tmp_path / "besar.xlsx"))
     assert "terlalu besar" in str(raised.value)
+
+
+def test_grouped_shapes_saved_without_ids_or_glue_are_placed_by_where_they_stand(tmp_path):
+    """LibreOffice saves a Word group's shapes with no ids and its connectors unglued."""
+    import re
+
+    parts = _unzip(sop_document(tmp_path / "grup.docx", grouped=True, glued=True))
+    document = parts["word/document.xml"].decode("utf-8")
+    document = re.sub(r'<wps:cNvPr id="\d+" name="[^"]*"/>|<a:(?:stCxn|endCxn) id="\d+" idx="\d"/>', "", document)
+    assert "stCxn" not in document and "wps:cNvPr" not in document
+    parts["word/document.xml"] = document.encode("utf-8")
+    draft = read_document(_zip(tmp_path / "tanpa-id.docx", parts))[0]
+    assert _names(draft) == [[SOP["pelaksana"][s[1]]] for s in SOP["langkah"]]
+    assert _exits(draft) == set(SOP["exits"])

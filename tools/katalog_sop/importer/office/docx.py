@@ -193,9 +193,9 @@ def _shapes(tc: ET.Element, sheet: CellSheet, row: int, col: int) -> None:
         else:
             read(graphic, box, sheet.drawing)
         properties = anchor.find(WP + "docPr")
-        for item in sheet.drawing.shapes[before[0]:] + sheet.drawing.links[before[1]:]:
-            if not item.id and properties is not None:  # a floating shape's id is its anchor's
-                item.id = properties.get("id", "")
+        added = sheet.drawing.shapes[before[0]:] + sheet.drawing.links[before[1]:]
+        if len(added) == 1 and not added[0].id and properties is not None:  # a lone shape's id is its anchor's
+            added[0].id = properties.get("id", "")
 
 
 def _anchors(element: ET.Element):

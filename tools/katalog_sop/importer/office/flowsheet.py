@@ -142,7 +142,7 @@ def _place(sheet: CellSheet, table: Table, steps, notes: list[str]) -> None:
     lanes = [(i, c) for i, c in enumerate(table.columns) if c.role == "pelaksana"]
     left, right = lanes[0][1].x0, lanes[-1][1].x1
     top, bottom = steps[0][0].top, sheet.ys[-1]
-    symbols: dict[str, Symbol] = {}
+    symbols: list[tuple[Drawn, Symbol]] = []
     outside = 0
     for shape in sheet.drawing.shapes:
         if shape.kind not in SYMBOLS:
@@ -151,7 +151,7 @@ def _place(sheet: CellSheet, table: Table, steps, notes: list[str]) -> None:
             outside += 1
             continue
         symbol = Symbol(shape.kind, shape.x0, shape.top, shape.x1, shape.bottom, one_line(shape.text))
-        symbols[shape.id] = symbol
+        symbols.append((shape, symbol))
         if shape.kind == "penghubung":
             table.connectors.append(symbol)
             continue
@@ -167,14 +167,13 @@ def _place(sheet: CellSheet, table: Table, steps, notes: list[str]) -> None:
         row.symbols.sort(key=lambda item: (item[0], item[1].cy))
     if outside:
         notes.append(f"{outside} bentuk di luar kolom pelaksana lembar {sheet.name} tidak dibaca sebagai simbol")
-    shapes = {s.id: s for s in sheet.drawing.shapes}
-    table.wires = _wires(sheet.drawing.links, shapes, symbols, [s for s in sheet.drawing.shapes if s.kind == "label"])
+    table.wires = _wires(sheet.drawing.links, symbols, [s for s in sheet.drawing.shapes if s.kind == "label"])
     _pair_connectors(table)
 
 
-def _at(point: tuple[float, float], symbols: dict[str, Symbol], shapes: dict[str, Drawn]) -> Symbol | None:
+def _at(point: tuple[float, float], symbols: list[Symbol]) -> Symbol | None:
     best, distance = None, REACH
-    for ident, symbol in symbols.items():
+    for symbol in symbols:
         dx = max(symbol.x0 - point[0], 0, point[0] - symbol.x1)
         dy = max(symbol.top - point[1], 0, point[1] - symbol.bottom)
         if (dx * dx + dy * dy) ** 0.5 <= distance:
@@ -182,11 +181,14 @@ def _at(point: tuple[float, float], symbols: dict[str, Symbol], shapes: dict[str
     return best
 
 
-def _wires(links: list[Link], shapes, symbols: dict[str, Symbol], labels: list[Drawn]) -> list[Wire]:
+def _wires(links: list[Link], symbols: list[tuple[Drawn, Symbol]], labels: list[Drawn]) -> list[Wire]:
+    ids = [shape.id for shape, _ in symbols]
+    by_id = {shape.id: symbol for shape, symbol in symbols if shape.id and ids.count(shape.id) == 1}
+    found = [symbol for _, symbol in symbols]
     out: list[tuple[Link, Wire]] = []
-    for link in links:
-        start = symbols.get(link.start_shape or "") or _at(link.start, symbols, shapes)
-        end = symbols.get(link.end_shape or "") or _at(link.end, symbols, shapes)
+    for link in links:  # glued ends by the shape's id (where ids are unique), loose ones by where they stand
+        start = by_id.get(link.start_shape or "") or _at(link.start, found)
+        end = by_id.get(link.end_shape or "") or _at(link.end, found)
         if start is None or end is None or start is end:
             continue
         plain = not (link.head_at_start or link.head_at_end)
