@@ -135,8 +135,35 @@ def _group(drawn, origin: tuple[float, float]) -> tuple[tuple, str]:
     return whole, xml
 
 
+_VML_TYPES = {"flowChartTerminator": 116, "flowChartDecision": 110, "flowChartOffpageConnector": 177}
+
+
+def _vml_shape(shape: Shape, cell_x: float, row_top: float) -> str:
+    """A shape as Word 97-2003 kept it: VML only, placed from its paragraph by its style."""
+    x0, y0, x1, y1 = shape.box
+    style = f"position:absolute;margin-left:{x0 - cell_x:.2f}pt;margin-top:{y0 - row_top:.2f}pt;width:{x1 - x0:.2f}pt;height:{y1 - y0:.2f}pt"
+    text = f"<v:textbox><w:txbxContent>{_p(shape.text)}</w:txbxContent></v:textbox>" if shape.text else ""
+    if shape.text_box:
+        body = f'<v:shape type="#_x0000_t202" style="{style}" filled="f" stroked="f">{text}</v:shape>'
+        spt = 202
+    elif shape.prst == "flowChartProcess":
+        return f'<w:r><w:pict><v:rect style="{style}">{text}</v:rect></w:pict></w:r>'
+    else:
+        spt = _VML_TYPES[shape.prst]
+        body = f'<v:shape type="#_x0000_t{spt}" style="{style}">{text}</v:shape>'
+    return (f'<w:r><w:pict><v:shapetype id="_x0000_t{spt}" coordsize="21600,21600" o:spt="{spt}" '
+            f'xmlns:o="urn:schemas-microsoft-com:office:office"/>{body}</w:pict></w:r>')
+
+
+def _vml_line(c: Connector, cell_x: float, row_top: float) -> str:
+    (x0, y0), (x1, y1) = c.start, c.end
+    arrow = {"tail": ' endarrow="block"', "head": ' startarrow="block"', "": ""}[c.head]
+    return (f'<w:r><w:pict><v:line style="position:absolute" from="{x0 - cell_x:.2f}pt,{y0 - row_top:.2f}pt" '
+            f'to="{x1 - cell_x:.2f}pt,{y1 - row_top:.2f}pt"><v:stroke{arrow}/></v:line></w:pict></w:r>')
+
+
 def steps_table(sop: dict = SOP, glued: bool = False, offpage: bool = False, head: str = "tail",
-                grouped: bool = False) -> str:
+                grouped: bool = False, vml: bool = False) -> str:
     lanes = sop["pelaksana"]
     header = _tr(_tc(_p("No"), merge="restart") + _tc(_p("Kegiatan"), merge="restart") + _tc(_p("Pelaksana"), span=len(lanes))
                  + _tc(_p("Mutu Baku"), span=3) + _tc(_p("Keterangan"), merge="restart"))
@@ -161,9 +188,17 @@ def steps_table(sop: dict = SOP, glued: bool = False, offpage: bool = False, hea
     def place(box, graphic, ident):
         row = max(k for k, top in enumerate(tops) if top <= box[1] + 0.01)
         col = max(c for c in range(len(COLUMNS)) if xs[c] <= box[0] + 0.01)
+        if vml:  # graphic is a function of the cell's corner
+            placed.setdefault((row, col), []).append(graphic(xs[col], tops[row]))
+            return
         placed.setdefault((row, col), []).append(_anchor(ident, box, xs[col], tops[row], graphic))
 
-    if grouped:
+    if vml:
+        for shape in drawn.shapes:
+            place(shape.box, lambda x, y, s=shape: _vml_shape(s, x, y), shape.id)
+        for connector in drawn.connectors:
+            place(connector_frame(connector)[0], lambda x, y, c=connector: _vml_line(c, x, y), connector.id)
+    elif grouped:
         box, xml = _group(drawn, (xs[2], tops[0]))
         place(box, xml, 1)
     else:
@@ -216,6 +251,6 @@ def write_docx(path: Path, body: str) -> Path:
 
 
 def sop_document(path: Path, word_lists: bool = True, **options) -> Path:
-    """The test SOP as one document (options: glued, offpage, head, grouped)."""
+    """The test SOP as one document (options: glued, offpage, head, grouped, vml)."""
     return write_docx(path, _p("STANDAR OPERASIONAL PROSEDUR") + identity_table(word_lists=word_lists) + _p()
                       + steps_table(**options))

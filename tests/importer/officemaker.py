@@ -80,6 +80,13 @@ def flow(lanes_x: list[float], rows_y: list[tuple[float, float]], glued: bool = 
     """The SOP's symbols and connectors placed in lanes (left edges, 100 pt wide) and step rows (top, bottom)."""
     out, next_id = Flow(), 10
     symbols = []
+
+    def connect(ident: int, start, end, glue) -> None:
+        if head == "head":  # drawn from the target back to the source, the arrowhead at its start
+            out.connectors.append(Connector(ident, end, start, glue and (glue[2], glue[3], glue[0], glue[1]), head))
+        else:
+            out.connectors.append(Connector(ident, start, end, glue, head))
+
     for index, (_, lane, prst, *_rest) in enumerate(SOP["langkah"]):
         top, bottom = rows_y[index]
         cx, cy = lanes_x[lane] + 50, (top + bottom) / 2
@@ -99,15 +106,11 @@ def flow(lanes_x: list[float], rows_y: list[tuple[float, float]], glued: bool = 
                 next_id += 1
             out.shapes += pair
             for p, q, s1, s2 in ((a, pair[0], 2, 0), (pair[1], b, 2, 0)):
-                out.connectors.append(Connector(next_id, p.site(s1), q.site(s2), (p.id, s1, q.id, s2) if glued else None, head))
+                connect(next_id, p.site(s1), q.site(s2), (p.id, s1, q.id, s2) if glued else None)
                 next_id += 1
             continue
         start, end = a.site(start_site), b.site(end_site)
-        glue = (a.id, start_site, b.id, end_site) if glued else None
-        if head == "head":  # drawn from the target back to the source, the arrowhead at its start
-            out.connectors.append(Connector(next_id, end, start, glue and (glue[2], glue[3], glue[0], glue[1]), head))
-        else:
-            out.connectors.append(Connector(next_id, start, end, glue, head))
+        connect(next_id, start, end, (a.id, start_site, b.id, end_site) if glued else None)
         next_id += 1
         if label:
             x, y = (start[0] - 40, start[1] - 18) if back else (start[0] + 4, start[1] + 2)

@@ -19,7 +19,8 @@ VARIANTS = [
     ("xlsx", {}), ("xlsx", {"glued": False}), ("xlsx", {"grouped": True}), ("xlsx", {"offpage": True}),
     ("xlsx", {"head": "head", "glued": False}), ("xlsx", {"numbered_columns": True, "dates": True}),
     ("docx", {}), ("docx", {"glued": True}), ("docx", {"offpage": True}), ("docx", {"word_lists": False, "head": "head"}),
-    ("docx", {"grouped": True, "glued": True}), ("docx", {"grouped": True}),
+    ("docx", {"grouped": True, "glued": True}), ("docx", {"grouped": True}), ("docx", {"vml": True}),
+    ("docx", {"vml": True, "offpage": True, "head": "head"}),
 ]
 
 
@@ -178,3 +179,32 @@ def test_grouped_shapes_saved_without_ids_or_glue_are_placed_by_where_they_stand
     draft = read_document(_zip(tmp_path / "tanpa-id.docx", parts))[0]
     assert _names(draft) == [[SOP["pelaksana"][s[1]]] for s in SOP["langkah"]]
     assert _exits(draft) == set(SOP["exits"])
+
+
+def test_old_vml_groups_and_elbow_connectors_are_placed_in_points():
+    """A VML group's children stand in its own units (coordsize over its box); an elbow connector runs
+    corner to corner of its box, turned by its flips."""
+    import xml.etree.ElementTree as ET
+
+    from katalog_sop.importer.office.drawing import Drawing
+    from katalog_sop.importer.office.vml import length, read_pict
+
+    pict = ET.fromstring(
+        '<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"'
+        ' xmlns:o="urn:schemas-microsoft-com:office:office">'
+        '<v:shapetype id="_x0000_t110" o:spt="110"/>'
+        '<v:group style="position:absolute;margin-left:10pt;margin-top:20pt;width:200pt;height:100pt"'
+        ' coordorigin="1000,1000" coordsize="2000,1000">'
+        '<v:shape type="#_x0000_t110" style="position:absolute;left:1000;top:1000;width:400;height:400"/>'
+        '<v:line from="1200,1400" to="1200,1800"><v:stroke endarrow="block"/></v:line>'
+        '</v:group>'
+        '<v:shape o:connectortype="elbow" style="position:absolute;margin-left:1in;margin-top:2cm;width:36pt;height:18pt;flip:y">'
+        '<v:stroke startarrow="classic"/></v:shape></w:pict>')
+    drawing = Drawing()
+    read_pict(pict, (100.0, 50.0), drawing)
+    (decision,) = drawing.shapes
+    assert decision.kind == "keputusan" and (decision.x0, decision.top, decision.x1, decision.bottom) == (110, 70, 150, 110)
+    line, elbow = drawing.links
+    assert (line.start, line.end, line.head_at_end) == ((130, 110), (130, 150), True)
+    top = 50 + length("2cm")
+    assert elbow.start == (172.0, top + 18) and elbow.end == (208.0, top) and elbow.head_at_start and not elbow.head_at_end

@@ -9,7 +9,8 @@ row for certain) and its offsets inside that cell (its column, and roughly
 where in the row). That is enough to tell the lane and the step of a symbol,
 and which symbols a connector's ends stand at. Text inside a shape is the
 shape's, never its cell's. Of a shape written twice (a drawing and its old
-VML copy for older readers), the drawing is read.
+VML copy for older readers), the drawing is read; a shape kept only in VML
+(a document first made for Word 97-2003) is read from it (:mod:`.vml`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import xml.etree.ElementTree as ET
 from katalog_sop.importer.office.drawing import EMU_PER_POINT, Drawing, local, read
 from katalog_sop.importer.office.package import Package, UnreadableOffice
 from katalog_sop.importer.office.sheet import Cell, CellSheet
+from katalog_sop.importer.office.vml import read_pict
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -171,6 +173,8 @@ def _shapes(tc: ET.Element, sheet: CellSheet, row: int, col: int) -> None:
     """The shapes anchored in a cell's paragraphs, placed from the cell's corner by their offsets."""
     x0, top = sheet.xs[col], sheet.ys[row]
     bottom = sheet.ys[row + 1]
+    for pict in _picts(tc):
+        read_pict(pict, (x0, top), sheet.drawing)
     for anchor in _anchors(tc):
         graphic = next((n for n in anchor.iter() if local(n.tag) in ("wsp", "wgp", "wpc", "pic")), None)
         if graphic is None:
@@ -196,6 +200,18 @@ def _shapes(tc: ET.Element, sheet: CellSheet, row: int, col: int) -> None:
         added = sheet.drawing.shapes[before[0]:] + sheet.drawing.links[before[1]:]
         if len(added) == 1 and not added[0].id and properties is not None:  # a lone shape's id is its anchor's
             added[0].id = properties.get("id", "")
+
+
+def _picts(element: ET.Element):
+    """The old VML drawings (``w:pict``) under ``element``, not those kept as a fallback copy."""
+    for child in element:
+        kind = local(child.tag)
+        if kind in ("Fallback", "tbl"):
+            continue
+        if kind == "pict":
+            yield child
+        else:
+            yield from _picts(child)
 
 
 def _anchors(element: ET.Element):
