@@ -208,3 +208,11 @@ def test_old_vml_groups_and_elbow_connectors_are_placed_in_points():
     assert (line.start, line.end, line.head_at_end) == ((130, 110), (130, 150), True)
     top = 50 + length("2cm")
     assert elbow.start == (172.0, top + 18) and elbow.end == (208.0, top) and elbow.head_at_start and not elbow.head_at_end
+
+
+def test_a_cell_at_the_sheets_far_corner_is_no_step_and_reading_ends(tmp_path):
+    """A workbook may reach row 1,048,576 and column XFD: rows are found from the cells, not by walking."""
+    far = flow_sheet()
+    far.cells[(1048575, 16383)] = "ujung"
+    drafts = read_document(write_xlsx(tmp_path / "jauh.xlsx", [cover_sheet(), far]))
+    assert [len(d.data["langkah"]) for d in drafts] == [5]

@@ -108,18 +108,15 @@ def _words(text: str, column: Column, top: float) -> list[Word]:
 
 def _rows(sheet: CellSheet, table: Table, body: int) -> list[tuple[Row, tuple[int, int]]]:
     """Each step as a :class:`Row` with its cells' words, and the sheet rows it spans."""
-    key = [c for c in table.columns if c.role in ("no", "kegiatan")]
+    key = {sheet.col_of(c.cx) for c in table.columns if c.role in ("no", "kegiatan")}
+    starts = sorted({c.row for c in sheet.cells.values()
+                     if c.row >= body and c.text.strip() and any(c.col <= k <= c.last_col for k in key)})
     spans: list[tuple[int, int]] = []
-    row = body
-    while row <= sheet.last_row:
-        owners = [sheet.owner(row, sheet.col_of(c.cx)) for c in key]
-        owners = [c for c in owners if c is not None and c.text.strip() and c.row == row]
-        if owners:
-            end = max(c.last_row for c in owners)
-            spans.append((row, end))
-            row = end + 1
-        else:
-            row += 1
+    for row in starts:  # only the rows where a No or Kegiatan cell starts: a sheet may reach row 1,048,576
+        if spans and row <= spans[-1][1]:
+            continue
+        owners = [c for k in key if (c := sheet.owner(row, k)) is not None and c.text.strip() and c.row == row]
+        spans.append((row, max(c.last_row for c in owners)))
     steps = []
     for first, last in spans:
         step = Row(0, sheet.ys[first], sheet.ys[min(last + 1, len(sheet.ys) - 1)])

@@ -48,9 +48,12 @@ class CellSheet:
     drawing: Drawing = field(default_factory=Drawing)
     covered: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     """Every (row, column) inside a merged cell -> that cell's top left."""
+    last_row: int = -1
+    """The lowest row any cell reaches."""
 
     def add(self, cell: Cell) -> None:
         self.cells[(cell.row, cell.col)] = cell
+        self.last_row = max(self.last_row, cell.last_row)
         for r in range(cell.row, cell.row + cell.rows):
             for c in range(cell.col, cell.col + cell.cols):
                 if (r, c) != (cell.row, cell.col):
@@ -74,7 +77,3 @@ class CellSheet:
         """The cells starting in rows ``first`` .. ``last``, in reading order."""
         return sorted((c for c in self.cells.values() if first <= c.row <= last and c.text.strip()),
                       key=lambda c: (c.row, c.col))
-
-    @property
-    def last_row(self) -> int:
-        return max((c.last_row for c in self.cells.values()), default=-1)
