@@ -162,3 +162,19 @@ def test_a_waktu_cell_merged_over_two_rows_is_written_once_on_the_first(tmp_path
     assert "waktu" not in steps[3] and "waktu_gabung" not in steps[3]
     assert [s.get("waktu_gabung") for s in steps[:2]] == [None, None]
 
+
+
+def test_a_pdf_holding_several_sops_gives_a_draft_for_each(tmp_path):
+    """Agencies publish collections: each identity page starts an SOP, its step pages follow."""
+    from katalog_sop.importer import read_document
+
+    first = step_page("lines", rows=range(2))
+    second = step_page("lines", rows=range(2, 4), top_y=60.0, header=False)
+    pdf = write_pdf(tmp_path / "kumpulan.pdf", [identity_page("lines"), first, second, identity_page("bars"), step_page("bars")])
+    drafts = read_document(pdf)
+    assert [d.part for d in drafts] == ["halaman 1–3", "halaman 4–5"]
+    assert [d.pages for d in drafts] == [[0, 1, 2], [3, 4]]
+    for draft in drafts:
+        assert draft.data["nama"] == IDENTITY["nama"]
+        assert [s["nomor"] for s in draft.data["langkah"]] == ["1", "2", "3", "4"]
+    assert read_pdf(pdf).data == drafts[0].data, "read_pdf keeps giving the first SOP"

@@ -47,6 +47,8 @@ class Draft:
     """Numbers (from 1) of the pages with no text layer: scans or pictures, unread without OCR."""
     part: str | None = None
     """Where in a file of several SOPs this one stands (sheets, pages), for its notes."""
+    pages: list[int] = field(default_factory=list)
+    """The numbers (from 0) of the PDF pages it was read from."""
 
     def check(self, path: tuple, reason: str) -> None:
         self.checks.append((path, reason))
@@ -61,7 +63,7 @@ def read_document(path) -> list[Draft]:
     path = Path(path)
     kind = office_kind(path)
     if kind is None:
-        return [read_pdf(path)]
+        return read_pdf_sops(path)
     from katalog_sop.importer.office import UnreadableOffice, read_office
 
     try:
@@ -71,13 +73,22 @@ def read_document(path) -> list[Draft]:
 
 
 def read_pdf(path) -> Draft:
-    """Read one PDF into a draft; raises :class:`UnreadablePdf` for a file that is not a readable PDF."""
+    """The draft of the (first) SOP of one PDF; raises :class:`UnreadablePdf` for a file that is not a
+    readable PDF."""
+    return read_pdf_sops(path)[0]
+
+
+KEY_FIELDS = ("nama", "nomor", "tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh")
+
+
+def read_pdf_sops(path) -> list[Draft]:
+    """One draft per SOP of a PDF: a page with an identity block of its own (two labelled fields or
+    more) starts an SOP, and the pages after it, to the next such page, are its step table."""
     import pdfplumber  # the optional dependency, needed only here
 
     from katalog_sop.importer.page import read_page
 
     path = Path(path)
-    draft = Draft(path.name)
     if office_kind(path) is not None:
         raise UnreadablePdf("berkas Office; bacalah dengan read_document")
     try:
@@ -86,20 +97,36 @@ def read_pdf(path) -> Draft:
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         raise UnreadablePdf(f"bukan PDF yang dapat dibaca ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else '-'})") from exc
     scanned = [page.number + 1 for page in pages if not page.words]
-    draft.scanned = scanned
     if not pages or not pages[0].words:
+        draft = Draft(path.name, scanned=scanned)
         draft.warnings.append(f"{_pages_text(scanned or [1])} tidak memiliki lapisan teks (hasil pindai); "
                               "teksnya belum dapat dibaca tanpa OCR")
-        return draft
+        return [draft]
     grids = [Grid(page) for page in pages]
-    identity = read_identity(pages[0], grids[0])
+    identities = [read_identity(page, grid) if page.words else None for page, grid in zip(pages, grids)]
+    starts = [i for i, found in enumerate(identities) if found is not None and sum(k in found.values for k in KEY_FIELDS) >= 2]
+    starts = sorted(set([0] + starts))
+    drafts = []
+    for first, end in zip(starts, starts[1:] + [len(pages)]):
+        draft = _read_sop(path.name, pages[first:end], grids[first:end], identities[first])
+        draft.scanned = [n for n in scanned if first < n <= end]
+        draft.pages = list(range(first, end))
+        if len(starts) > 1:
+            draft.part = _pages_text([n + 1 for n in draft.pages])
+        drafts.append(draft)
+    return drafts
+
+
+def _read_sop(name: str, pages: list, grids: list, identity) -> Draft:
+    """The draft of one SOP from its pages: the identity block on the first, the step table after it."""
+    draft = Draft(name)
     draft.data.update(_identity(identity.values))
     draft.warnings += identity.notes
     if identity.notes and "disahkan_oleh" in draft.data:
         draft.check(("disahkan_oleh", "nip"), identity.notes[0])
     for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh"):
         if key not in identity.values:
-            draft.warnings.append(f"{STANDARD[key]} tidak ditemukan pada halaman 1")
+            draft.warnings.append(f"{STANDARD[key]} tidak ditemukan pada halaman {pages[0].number + 1}")
     tables = read_tables(pages, grids, identity.bottom)
     if not tables:
         pictures = [p.number + 1 for p in pages if p.images and len(p.words) < 40]

@@ -26,6 +26,8 @@ def write_pictures(pdf: Path, draft, folder: Path) -> list[Path]:
     written = []
     with pdfplumber.open(str(pdf)) as document:
         for number, page in enumerate(document.pages):
+            if draft.pages and number not in draft.pages:
+                continue  # another SOP of the same file: its own draft draws it
             picture = page.to_image(resolution=RESOLUTION).annotated.convert("RGB")
             overlay = picture.copy()
             draw = ImageDraw.Draw(overlay)
