@@ -61,6 +61,16 @@ if ! command -v chromium >/dev/null 2>&1; then
     || say "warning: Chromium is missing, so the browser tests will fail: install it (Debian: sudo apt-get install chromium; on Ubuntu that package installs a snap, which needs snapd)"
 fi
 
+if ! command -v tesseract >/dev/null 2>&1 \
+   || ! tesseract --list-langs 2>/dev/null | grep -qx ind \
+   || ! tesseract --list-langs 2>/dev/null | grep -qx osd; then
+  # sop import reads scanned SOPs with Tesseract (its Indonesian model, and
+  # osd to stand pages upright); without it scans' lines are read, not their
+  # text, and the OCR tests fail saying so.
+  apt_install tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd \
+    || say "warning: Tesseract is missing, so sop import cannot read scanned text and the OCR tests will fail: install it (Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd)"
+fi
+
 # axe-core (the accessibility engine the browser tests run in Chromium) comes
 # from the npm registry, pinned; npm comes with Debian's npm package.
 AXE_VERSION=4.14.1

@@ -118,11 +118,12 @@ def test_a_scan_is_written_as_a_draft_that_says_which_pages_could_not_be_read(tm
     text = draft.read_text(encoding="utf-8")
     marks = text.count("# PERIKSA:")
     assert marks >= 2, "the name from the file's name and the steps to write are marked"
-    assert f"(0 langkah, {marks} periksa); 3 halaman tanpa lapisan teks (hasil pindai), isinya belum terbaca" in err
-    assert "halaman 1–3 tidak memiliki lapisan teks (hasil pindai); teksnya belum dapat dibaca tanpa OCR" in text
+    # blank pictures: read by OCR, with nothing found in them, and said so
+    assert f"(0 langkah, {marks} periksa); 3 halaman hasil pindai dibaca dengan OCR, periksa setiap nilainya" in err
+    assert "halaman 1–3 tidak memiliki lapisan teks (hasil pindai); tidak ada teks yang terbaca dengan OCR" in text
     assert main(["import", str(scan), "-o", str(tmp_path / "lain"), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report[0]["halaman_pindaian"] == [1, 2, 3] and report[0]["periksa"] == marks
+    assert report[0]["halaman_pindaian"] == [1, 2, 3] and report[0]["periksa"] == marks and report[0]["ocr"] is True
 
 
 def _office(path, part: str):

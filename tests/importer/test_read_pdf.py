@@ -97,10 +97,22 @@ def test_a_flowchart_pasted_as_a_picture_is_said_and_its_rows_left_unknown(tmp_p
 
 def test_a_page_without_text_is_said_and_nothing_is_invented(tmp_path):
     page = Canvas("lines")
+    page.image(50, 50, 700, 500)  # a blank picture: OCR finds no text in it
+    draft = read_pdf(write_pdf(tmp_path / "pindai.pdf", [page]))
+    assert draft.data == {} and draft.scanned == [1]
+    assert draft.warnings[0] == "halaman 1 tidak memiliki lapisan teks (hasil pindai); tidak ada teks yang terbaca dengan OCR"
+
+
+def test_without_the_scan_reader_a_scan_says_what_to_install(tmp_path, monkeypatch):
+    import katalog_sop.importer as importer
+
+    monkeypatch.setattr(importer, "_read_scans", lambda path, numbers, pages: {})
+    page = Canvas("lines")
     page.image(50, 50, 700, 500)
     draft = read_pdf(write_pdf(tmp_path / "pindai.pdf", [page]))
-    assert draft.data == {} and draft.warnings == ["halaman 1 tidak memiliki lapisan teks (hasil pindai); teksnya belum dapat dibaca tanpa OCR"]
-    assert draft.scanned == [1]
+    assert draft.data == {} and draft.scanned == [1]
+    assert draft.warnings == ["halaman 1 tidak memiliki lapisan teks (hasil pindai); teksnya belum dapat dibaca tanpa OCR "
+                              "(pasang numpy dan Tesseract; lihat README)"]
 
 
 def test_a_file_that_is_no_pdf_is_refused_with_a_reason(tmp_path):

@@ -330,8 +330,9 @@ def _run_import(args: argparse.Namespace) -> int:
             detail = f" ({outcome.steps} langkah, {outcome.checks} periksa)" if outcome.status != FAILED else ""
             if outcome.scanned and outcome.status != FAILED:  # say what could not be read, not only what was
                 pages = outcome.scanned
-                detail += (f"; {len(pages)} halaman tanpa lapisan teks (hasil pindai), isinya belum terbaca"
-                           if len(pages) > 1 else f"; halaman {pages[0]} tanpa lapisan teks (hasil pindai), isinya belum terbaca")
+                which = f"{len(pages)} halaman" if len(pages) > 1 else f"halaman {pages[0]}"
+                detail += (f"; {which} hasil pindai dibaca dengan OCR, periksa setiap nilainya" if outcome.ocr
+                           else f"; {which} tanpa lapisan teks (hasil pindai), isinya belum terbaca")
             reason = f": {outcome.reason}" if outcome.reason else ""
             print(terminal(f"[{number}/{total}] {outcome.status} {outcome.source}{where}{detail}{reason}"), file=sys.stderr)
 

@@ -49,6 +49,8 @@ class Draft:
     """Where in a file of several SOPs this one stands (sheets, pages), for its notes."""
     pages: list[int] = field(default_factory=list)
     """The numbers (from 0) of the PDF pages it was read from."""
+    scans: list = field(default_factory=list)
+    """Its pages read as pictures (:class:`~katalog_sop.importer.scan.ScannedPage`): rotation, skew, image."""
 
     def check(self, path: tuple, reason: str) -> None:
         self.checks.append((path, reason))
@@ -96,11 +98,15 @@ def read_pdf_sops(path) -> list[Draft]:
             pages = [read_page(number, page) for number, page in enumerate(pdf.pages)]
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         raise UnreadablePdf(f"bukan PDF yang dapat dibaca ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else '-'})") from exc
-    scanned = [page.number + 1 for page in pages if not page.words]
+    pictured = [page.number for page in pages if _pictured(page)]
+    scans = _read_scans(path, pictured, pages) if pictured else {}
+    scanned = [n + 1 for n in pictured]
     if not pages or not pages[0].words:
         draft = Draft(path.name, scanned=scanned)
         draft.warnings.append(f"{_pages_text(scanned or [1])} tidak memiliki lapisan teks (hasil pindai); "
-                              "teksnya belum dapat dibaca tanpa OCR")
+                              + (_NO_OCR if not scans else "tidak ada teks yang terbaca dengan OCR"))
+        draft.warnings += _notes(scans.values())
+        draft.scans = list(scans.values())
         return [draft]
     grids = [Grid(page) for page in pages]
     identities = [read_identity(page, grid) if page.words else None for page, grid in zip(pages, grids)]
@@ -111,10 +117,67 @@ def read_pdf_sops(path) -> list[Draft]:
         draft = _read_sop(path.name, pages[first:end], grids[first:end], identities[first])
         draft.scanned = [n for n in scanned if first < n <= end]
         draft.pages = list(range(first, end))
+        draft.scans = [scans[n] for n in draft.pages if n in scans]
+        if draft.scans:
+            from katalog_sop.importer.ocr_marks import mark_ocr
+
+            draft.warnings += _notes(draft.scans)
+            mark_ocr(draft, [scan.page for scan in draft.scans])
+        elif draft.scanned:
+            draft.warnings.append(f"{_pages_text(draft.scanned)} tidak memiliki lapisan teks (hasil pindai); {_NO_OCR}")
         if len(starts) > 1:
             draft.part = _pages_text([n + 1 for n in draft.pages])
         drafts.append(draft)
     return drafts
+
+
+_NO_OCR = "teksnya belum dapat dibaca tanpa OCR (pasang numpy dan Tesseract; lihat README)"
+
+
+def _pictured(page) -> bool:
+    """A page with no text layer, or one whose text layer is a few words over a picture of the page
+    (a step table pasted as an image)."""
+    if not page.words:
+        return True
+    covered = sum(image.w * image.h for image in page.images)
+    return len(page.words) < 40 and covered >= 0.5 * page.width * page.height
+
+
+def _read_scans(path: Path, numbers: list[int], pages: list) -> dict:
+    """Page number -> its scan read (:class:`~katalog_sop.importer.scan.ScannedPage`), each page put in
+    ``pages`` in place of its empty text layer; none where the scan reader cannot run (no numpy)."""
+    try:
+        from katalog_sop.importer.scan import read_scanned_page
+    except ImportError:
+        return {}
+    found = {}
+    for number in numbers:
+        try:
+            scan = read_scanned_page(path, number)
+        except Exception as exc:  # noqa: BLE001 - a picture that cannot be drawn is one page unread, said
+            note = f"halaman {number + 1} tidak dapat dibaca sebagai gambar ({type(exc).__name__})"
+            found[number] = _Unread(pages[number], [note])
+            continue
+        pages[number] = scan.page
+        found[number] = scan
+    return found
+
+
+class _Unread:
+    """A picture page the scan reader could not draw: its empty page and why."""
+
+    def __init__(self, page, notes: list[str]):
+        self.page, self.notes, self.rotation = page, notes, None
+
+
+def _notes(scans) -> list[str]:
+    """What the scan reader could not do, each said once, for the draft's warnings."""
+    out: list[str] = []
+    for scan in scans:
+        for note in scan.notes:
+            if note not in out:
+                out.append(note)
+    return out
 
 
 def _read_sop(name: str, pages: list, grids: list, identity) -> Draft:

@@ -34,11 +34,13 @@ class Outcome:
     """Pages (from 1) with no text layer, which only OCR could read."""
     part: str | None = None
     """Where in a file of several SOPs this one stands (its sheets or pages)."""
+    ocr: bool = False
+    """Its scanned pages were read by OCR (every value read so is marked to check)."""
 
     def as_json(self) -> dict:
         return {"sumber": self.source, "status": self.status, "berkas": self.output, "alasan": self.reason,
                 "langkah": self.steps, "periksa": self.checks, "tidak_terbaca": self.warnings,
-                "halaman_pindaian": self.scanned, "bagian": self.part, "detik": round(self.seconds, 3)}
+                "halaman_pindaian": self.scanned, "ocr": self.ocr, "bagian": self.part, "detik": round(self.seconds, 3)}
 
 
 SUFFIXES = (".pdf", ".xlsx", ".docx")
@@ -105,7 +107,8 @@ def _write(draft: Draft, pdf: Path, root: Path, replace: bool, taken: set, start
         target = target.with_name(f"{stem}-{number}.yaml")
     taken.add(target)
     outcome = Outcome(pdf.as_posix(), WRITTEN, target.as_posix(), steps=len(draft.data.get("langkah", [])),
-                      warnings=list(draft.warnings), scanned=list(draft.scanned), part=draft.part)
+                      warnings=list(draft.warnings), scanned=list(draft.scanned), part=draft.part,
+                      ocr=any(getattr(scan, "read_text", False) for scan in draft.scans))
     if not draft.data.get("nama"):
         draft.data = {"nama": pdf.stem, **draft.data}
         draft.check(("nama",), "nama SOP tidak ditemukan; diambil dari nama berkas")
