@@ -55,6 +55,12 @@ warnings say so), which are never silently left out of the first set:
   own table. Target >= 85 %.
 - identity fields and section items >= 0.9 similar (the scans' figures).
 
+``--as-scans FOLDER`` makes a scanned copy of each text-layer PDF that has a
+truth (``benchmarks/scan_copies.py``: 150 or 200 dpi, turned with or without
+the /Rotate flag, tilted, specks) and reads those instead: the same truths
+score the OCR path. Scanned pages' rotations are checked against those made,
+or for real scans against ``--rotations`` (each page's turn as seen).
+
 Also: every SOP of a file of several found (its draft's nama at least 0.8
 similar to the truth's).
 
@@ -379,6 +385,8 @@ class Reading:
     error: str | None = None
     pages: int = 1
     kind: str = KINDS[0]
+    rotations: dict = field(default_factory=dict)
+    """Page number (from 0) -> the quarter turns the importer undid to stand the scanned page upright."""
 
     @property
     def data(self) -> dict:
@@ -486,6 +494,7 @@ def read_sources(paths: list[Path]) -> list[Reading]:
             reading.drafts = [as_dict(d.data) for d in drafts]
             reading.warnings = [list(d.warnings or []) for d in drafts]
             scanned = any(d.scanned for d in drafts)
+            reading.rotations = {scan.page.number: scan.rotation for d in drafts for scan in d.scans}
         except Exception as exc:  # noqa: BLE001 - a file that raises is counted, never stops the run
             reading.error = first_line(exc)
             scanned = False
@@ -639,6 +648,10 @@ def main() -> int:
     parser.add_argument("--truth", type=Path, required=True, help="folder of truth files (searched recursively)")
     parser.add_argument("--limit", type=int, help="read only the first N files or drafts (those with truth first)")
     parser.add_argument("--verbose", action="store_true", help="one line of figures per SOP")
+    parser.add_argument("--as-scans", metavar="FOLDER", type=Path,
+                        help="read scanned copies (made in FOLDER) of the text-layer PDFs that have a truth, instead")
+    parser.add_argument("--rotations", type=Path, default=Path(__file__).with_name("scan_rotations.yaml"),
+                        help="file name -> each page's rotation, as seen (default: benchmarks/scan_rotations.yaml)")
     args = parser.parse_args()
 
     truths = truth_files(args.truth)
@@ -646,6 +659,9 @@ def main() -> int:
         matched, everything = draft_sources(args.drafts, truths)
     else:
         matched, everything = sources_of(args.corpus, truths)
+    expected = as_dict(load_yaml(args.rotations)) if args.rotations.is_file() else {}
+    if args.as_scans is not None:
+        matched, everything, expected = scanned_copies(matched, args.as_scans, args.limit)
     ordered = list(dict.fromkeys(list(matched.values()) + everything))[: args.limit]
     if args.drafts is not None:
         readings = read_drafts(ordered)
@@ -697,9 +713,46 @@ def main() -> int:
         total = sum(len(v) for v in several.values())
         print()
         line(f"SOPs found in files of several ({len(several)} files)", f"{found}/{total}", "every one", verdict(found == total))
+    print_rotations(readings, expected)
     print()
     print_corpus(corpus_figures([d for r in readings for d in r.drafts]), readings, len(everything))
     return 0
+
+
+def scanned_copies(matched: dict[str, Path], folder: Path, limit: int | None):
+    """The text-layer PDFs with a truth replaced by scanned copies made in ``folder`` (see
+    :mod:`scan_copies`), and each copy's expected rotations."""
+    from scan_copies import scan_copy
+
+    sources = sorted({p for p in matched.values() if p.suffix.lower() == ".pdf"})[:limit]
+    copies, expected = {}, {}
+    for number, pdf in enumerate(sources, start=1):
+        print(f"scanning [{number}/{len(sources)}] {pdf.name}", file=sys.stderr, flush=True)
+        copy = folder / pdf.name
+        specs = scan_copy(pdf, copy, number)
+        copies[pdf], expected[copy.name] = copy, [spec.shown for spec in specs]
+    return {key: copies[p] for key, p in matched.items() if p in copies}, list(copies.values()), expected
+
+
+def print_rotations(readings: list[Reading], expected: dict) -> None:
+    """Scanned pages stood upright: the quarter turns found against those seen (or made)."""
+    right = total = 0
+    wrong = []
+    for reading in readings:
+        seen = expected.get(reading.path.name)
+        if not isinstance(seen, list):
+            continue
+        for page, turn in enumerate(seen):
+            if page in reading.rotations:
+                total += 1
+                right += reading.rotations[page] == turn
+                if reading.rotations[page] != turn:
+                    wrong.append(f"{reading.path.name} p{page + 1}: {reading.rotations[page]} for {turn}")
+    if total:
+        print()
+        line("scanned pages stood upright", f"{right}/{total}", "every page", verdict(right == total))
+        for item in wrong:
+            print(f"  wrong: {item}")
 
 
 if __name__ == "__main__":

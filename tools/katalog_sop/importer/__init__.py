@@ -187,6 +187,8 @@ def _read_sop(name: str, pages: list, grids: list, identity) -> Draft:
     draft.warnings += identity.notes
     if identity.notes and "disahkan_oleh" in draft.data:
         draft.check(("disahkan_oleh", "nip"), identity.notes[0])
+    for path, reason in identity.checks:
+        draft.check(path, reason)
     for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh"):
         if key not in identity.values:
             draft.warnings.append(f"{STANDARD[key]} tidak ditemukan pada halaman {pages[0].number + 1}")

@@ -47,6 +47,8 @@ class Identity:
     """What could not be read, in Indonesian, for the draft's ``catatan_sumber``."""
     bottom: float = 0.0
     """The lowest edge of the identity block on its page (a step table below it starts further down)."""
+    checks: list[tuple[tuple, str]] = field(default_factory=list)
+    """(key path, reason) of values read but to be checked by hand."""
 
 
 def _cells(grid: Grid, page: Page) -> dict[Cell, list[Word]]:
@@ -79,6 +81,7 @@ def read_identity(page: Page, grid: Grid) -> Identity:
     out = Identity()
     cells = _cells(grid, page)
     label_cells: list[Cell] = []
+    labels: dict[str, Cell] = {}
     for cell, words in sorted(cells.items(), key=lambda kv: (kv[0].top, kv[0].x0)):
         texts = [text_of(line) for line in lines(words)]
         whole_key, whole_rest = _match(_FIELD, " ".join(texts))
@@ -91,6 +94,7 @@ def read_identity(page: Page, grid: Grid) -> Identity:
                 index += 1
                 continue
             label_cells.append(cell)
+            labels.setdefault(key, cell)
             following = []
             index += 1
             while index < len(texts) and _match(_FIELD, texts[index])[0] is None:
@@ -112,7 +116,7 @@ def read_identity(page: Page, grid: Grid) -> Identity:
                 out.values[key] = " ".join(value)
     _stray_nip(out)
     if label_cells:
-        _kop(out, grid, cells, min(label_cells, key=lambda c: (c.top, c.x0)))
+        _kop(out, grid, cells, min(label_cells, key=lambda c: (c.top, c.x0)), labels.get("nama"))
     _sections(out, cells)
     return out
 
@@ -160,11 +164,21 @@ def _approval(value: list[str]) -> dict:
     return approval
 
 
-def _kop(out: Identity, grid: Grid, cells: dict[Cell, list[Word]], first_label: Cell) -> None:
-    """The kop: the cell left of the first labelled field holds the agency's name, then its unit."""
+def _kop(out: Identity, grid: Grid, cells: dict[Cell, list[Word]], first_label: Cell, nama: Cell | None) -> None:
+    """The kop: the cell left of the first labelled field holds the agency's name, then its unit.
+
+    Some forms give the unit a cell of its own, left of the "Nama SOP" label,
+    below the kop: then that is the unit, the kop's first lines the agency,
+    and a line between them is kept as a mark to check."""
     kop = grid.cell_at(first_label.x0 - 3, first_label.top + 3)
     if kop is None or kop not in cells:
         return
+    beside = grid.cell_at(nama.x0 - 3, (nama.top + nama.bottom) / 2) if nama is not None else None
+    if beside is not None and beside != kop and beside in cells and beside.top >= kop.bottom - 2:
+        unit = " ".join(text_of(line) for line in lines(cells[beside]))
+        if unit and _match(_FIELD, unit)[0] is None and _match(_SECTION, unit)[0] is None:
+            _kop_over_unit(out, lines(cells[kop]), unit)
+            return
     printed = lines(cells[kop])
     if not printed:
         return
@@ -179,6 +193,19 @@ def _kop(out: Identity, grid: Grid, cells: dict[Cell, list[Word]], first_label: 
         out.values["instansi"] = title_case(instansi)
     if unit:
         out.values["unit"] = unit
+
+
+def _kop_over_unit(out: Identity, printed: list[list[Word]], unit: str) -> None:
+    """The kop's first group of lines (to its widest gap) is the agency; what follows it, a mark."""
+    gaps = [printed[i + 1][0].top - printed[i][0].top for i in range(len(printed) - 1)]
+    split = gaps.index(max(gaps)) + 1 if gaps and max(gaps) > min(gaps) * 1.3 else 1
+    instansi = " ".join(text_of(line) for line in printed[:split])
+    if instansi:
+        out.values["instansi"] = title_case(instansi)
+    out.values["unit"] = unit
+    between = " ".join(text_of(line) for line in printed[split:])
+    if between:
+        out.checks.append((("unit",), f"baris kop di antara instansi dan unit: '{between}'"))
 
 
 def _sections(out: Identity, cells: dict[Cell, list[Word]]) -> None:
