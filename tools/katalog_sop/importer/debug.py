@@ -3,7 +3,9 @@
 Columns are tinted by their role and named, rows outlined, symbols boxed in
 the colour of their kind, arrows drawn in red from where they leave to where
 they enter, with their labels; a maintainer checks a draft against the page
-at a glance.
+at a glance. A scanned page is drawn as it was read: stood upright and
+straightened, with the ruled lines found (thin, dark red) and each word OCR
+read boxed in blue (orange where the OCR was unsure).
 """
 
 from __future__ import annotations
@@ -24,14 +26,23 @@ def write_pictures(pdf: Path, draft, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     scale = RESOLUTION / 72
     written = []
+    scans = {scan.page.number: scan for scan in getattr(draft, "scans", []) if getattr(scan, "image", None) is not None}
     with pdfplumber.open(str(pdf)) as document:
         for number, page in enumerate(document.pages):
             if draft.pages and number not in draft.pages:
                 continue  # another SOP of the same file: its own draft draws it
-            picture = page.to_image(resolution=RESOLUTION).annotated.convert("RGB")
+            scale = RESOLUTION / 72
+            if number in scans:  # the straightened picture OCR read, not the page as filed
+                scan = scans[number]
+                size = (round(scan.image.width * RESOLUTION / 72 / scan.scale), round(scan.image.height * RESOLUTION / 72 / scan.scale))
+                picture = scan.image.convert("RGB").resize(size)
+            else:
+                picture = page.to_image(resolution=RESOLUTION).annotated.convert("RGB")
             overlay = picture.copy()
             draw = ImageDraw.Draw(overlay)
             box = lambda x0, y0, x1, y1: [x0 * scale, y0 * scale, x1 * scale, y1 * scale]  # noqa: E731
+            if number in scans:
+                _read_marks(draw, scans[number].page, box)
             for table in draft.tables:
                 rows = [r for r in table.rows if r.page == number]
                 if not rows:
@@ -68,6 +79,15 @@ def write_pictures(pdf: Path, draft, folder: Path) -> list[Path]:
             picture.save(target)
             written.append(target)
     return written
+
+
+def _read_marks(draw, page, box) -> None:
+    """What the scan reader found: its ruled lines and the words it read."""
+    for segment in page.segments:
+        draw.line(box(segment.x0, segment.y0, segment.x1, segment.y1), fill=(150, 0, 0), width=1)
+    for word in page.words:
+        sure = getattr(word, "confidence", 100.0) >= 60
+        draw.rectangle(box(word.x0, word.top, word.x1, word.bottom), outline=(0, 70, 230) if sure else (240, 140, 0))
 
 
 def _blend(base, overlay):
