@@ -1,0 +1,70 @@
+"""A scanned SOP read end to end: the test's own SOP PDF drawn as pictures (turned, with the /Rotate
+flag or without), read back by OCR into a draft whose every OCR value is marked with its place.
+
+Needs Tesseract with its ``ind`` and ``osd`` models (the set-up installs them); without them these
+tests fail and say so.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+
+import pytest
+
+from katalog_sop.importer import read_document
+from katalog_sop.importer.scan.tesseract import find_tesseract
+
+from importer.sheets import IDENTITY, make_sop
+
+
+def _scanned(pdf, out, turn: int = 0, flag: int = 0, dpi: int = 200):
+    """``pdf`` as a picture-only PDF: each page drawn at ``dpi``, turned ``turn`` degrees counter-clockwise,
+    and given the /Rotate flag ``flag``."""
+    import pypdfium2
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    document = pypdfium2.PdfDocument(str(pdf))
+    for index in range(len(document)):
+        image = document[index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L").rotate(turn, expand=True)
+        buffer = io.BytesIO()
+        image.save(buffer, "PDF", resolution=float(dpi))
+        page = PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+        if flag:
+            page.rotate(flag)
+        writer.add_page(page)
+    document.close()
+    with open(out, "wb") as file:
+        writer.write(file)
+    return out
+
+
+@pytest.fixture(scope="module")
+def tesseract():
+    if find_tesseract() is None:
+        pytest.fail("Tesseract is not installed; install it: apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd")
+
+
+def _near(expected: str, got) -> bool:
+    return difflib.SequenceMatcher(None, expected, str(got or "")).ratio() >= 0.9
+
+
+@pytest.mark.parametrize("turn, flag", [(0, 0), (90, 0), (270, 270)], ids=["upright", "turned", "turned-with-flag"])
+def test_a_scanned_sop_is_read_upright_and_every_ocr_value_says_where_it_stands(tmp_path, tesseract, turn, flag):
+    scan = _scanned(make_sop(tmp_path / "asli.pdf"), tmp_path / "pindai.pdf", turn, flag)
+    [draft] = read_document(scan)
+    assert draft.scanned == [1, 2] and [s.rotation for s in draft.scans] == [(turn - flag) % 360] * 2
+    for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_efektif"):
+        assert _near(IDENTITY[key], draft.data.get(key)), (key, draft.data.get(key))
+    for key in ("dasar_hukum", "kualifikasi_pelaksana", "peralatan_perlengkapan"):
+        assert len(draft.data.get(key, [])) == len(IDENTITY[key]), key
+    assert len(draft.data["langkah"]) == 4
+    marks = {path: reason for path, reason in draft.checks}
+    assert marks[("nama",)].startswith("dibaca dengan OCR, halaman 1 (x ")
+    assert "keyakinan" in marks[("nama",)]
+    for index in range(len(draft.data["dasar_hukum"])):
+        assert ("dasar_hukum", index) in marks
+    for index, step in enumerate(draft.data["langkah"]):
+        if step["kegiatan"] != "?":
+            assert marks[("langkah", index, "kegiatan")].startswith("dibaca dengan OCR, halaman 2")
