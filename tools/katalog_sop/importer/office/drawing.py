@@ -17,6 +17,8 @@ import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from katalog_sop.importer.page import Boxed
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EMU_PER_POINT = 12700
 
@@ -36,7 +38,7 @@ SITES = {  # connection sites (0, 1, 2, 3) of the shapes above, as fractions of 
 
 
 @dataclass
-class Drawn:
+class Drawn(Boxed):
     """A closed shape: a symbol, a text box (kind ``label``), or another figure (kind ``None``)."""
 
     id: str
@@ -48,14 +50,6 @@ class Drawn:
     x1: float
     bottom: float
     name: str = ""
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
     def site(self, index: int | None) -> tuple[float, float]:
         """Where connection site ``index`` stands (the middle when the site is not known)."""
