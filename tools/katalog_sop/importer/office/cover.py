@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from katalog_sop.importer.identity import _FIELD, _SECTION, _approval, _match, split_items, title_case
+from katalog_sop.importer.approval import approval as _approval
+from katalog_sop.importer.identity import _FIELD, _SECTION, _match, split_items, title_case
 from katalog_sop.importer.office.sheet import Cell, CellSheet
 
 _HEADING = re.compile(r"^\s*(standar\s+operasional\s+prosedur|s\s*\.?\s*o\s*\.?\s*p\s*\.?|logo)\b.*$", re.I)
