@@ -2,8 +2,9 @@
 
 The steps, each in its own module: draw the page (:mod:`.raster`), stand it
 upright (:mod:`.orientation`), undo its tilt and lean (:mod:`.skew`) and its
-curl (:mod:`.dewarp`), find its ruled lines (:mod:`.rules`), then read its
-words cell by cell (:mod:`.cells`, :mod:`.ocr`). The result is a :class:`~katalog_sop.importer.page.Page` in
+curl (:mod:`.dewarp`), find its ruled lines (:mod:`.rules`), read its words
+cell by cell (:mod:`.cells`, :mod:`.ocr`), then find the flowchart's
+symbols and arrows (:mod:`.figures`). The result is a :class:`~katalog_sop.importer.page.Page` in
 PDF points of the straightened page, so the grid, identity and step readers
 run on it as on a page with a text layer. What could not be done is said in
 ``notes``, in Indonesian, for the draft's warnings; nothing here raises for
@@ -18,10 +19,11 @@ from katalog_sop.importer.grid import Grid
 from katalog_sop.importer.page import Page
 from katalog_sop.importer.scan.cells import cells_of
 from katalog_sop.importer.scan.dewarp import dewarp
+from katalog_sop.importer.scan.figures import find_figures
 from katalog_sop.importer.scan.ocr import clean, read_words
 from katalog_sop.importer.scan.orientation import find_orientation, turn
 from katalog_sop.importer.scan.raster import DPI, render_page
-from katalog_sop.importer.scan.rules import find_rules, page_unit
+from katalog_sop.importer.scan.rules import Rules, find_rules, page_unit
 from katalog_sop.importer.scan.skew import find_lean, find_skew, straighten, unlean
 from katalog_sop.importer.scan.tesseract import TesseractError, find_tesseract, text_language
 
@@ -31,8 +33,9 @@ NO_TESSERACT = "Tesseract tidak terpasang; teks halaman pindaian tidak dibaca"
 @dataclass
 class ScannedPage:
     page: Page
-    """Words (:class:`~katalog_sop.importer.scan.words.ScannedWord`, with their confidence) and ruled
-    lines in PDF points from the straightened page's top left; no shapes yet."""
+    """Words (:class:`~katalog_sop.importer.scan.words.ScannedWord`, with their confidence), ruled lines
+    and arrow shafts, symbols and arrowheads (as shapes), in PDF points from the straightened page's top
+    left."""
     rotation: int
     """Degrees the drawn page (its ``/Rotate`` flag applied) was turned clockwise to stand upright."""
     rotate_flag: int
@@ -81,7 +84,17 @@ def read_scanned_page(pdf_path, index: int, dpi: float = DPI, ocr: bool = True) 
         out.notes.append(_GUESSED[found.method])
     if ocr:
         _read_words(out, program, rules.mask)
+    _add_figures(out, rules, unit)
     return out
+
+
+def _add_figures(out: ScannedPage, rules: Rules, unit: float) -> None:
+    """Put the flowchart's symbols (as outlines) and arrows (shafts and heads) on ``out.page``; after
+    the OCR, whose cells they must not split."""
+    found = find_figures(out.image, out.scale, rules.segments, out.page.words, unit, rules.ink)
+    out.page.shapes = found.shapes
+    out.page.segments = found.segments
+    out.page.words = found.words
 
 
 _GUESSED = {"garis": "arah halaman pindaian ditebak dari arah baris teks; halaman terbalik tidak dikenali",

@@ -56,6 +56,8 @@ class Rules:
     """In PDF points from the page's top left."""
     mask: np.ndarray
     """The pixels of the lines found (to be whitened before OCR)."""
+    ink: np.ndarray | None = None
+    """The page's ink (:func:`~katalog_sop.importer.scan.binary.ink`), for the flowchart's figures."""
 
 
 def _pieces(band: Band, thickest: float, drift: float) -> list[tuple[float, float, float, float]]:
@@ -156,7 +158,7 @@ def find_rules(image, scale: float, unit: float = 1.0) -> Rules:
     down += _uncovered(_lines(faint_t, dark_t, scale, unit, faint=True), down, REACH * unit)
     segments = [Segment(h.start, h.at, h.end, h.at, round(h.thickness, 2)) for h in across]
     segments += [Segment(v.at, v.start, v.at, v.end, round(v.thickness, 2)) for v in down]
-    return Rules(segments, _paint(across, dark.shape) | _paint(down, dark.shape[::-1]).T)
+    return Rules(segments, _paint(across, dark.shape) | _paint(down, dark.shape[::-1]).T, dark)
 
 
 def page_unit(width: float, height: float) -> float:
