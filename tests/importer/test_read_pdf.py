@@ -190,3 +190,13 @@ def test_a_pdf_holding_several_sops_gives_a_draft_for_each(tmp_path):
         assert draft.data["nama"] == IDENTITY["nama"]
         assert [s["nomor"] for s in draft.data["langkah"]] == ["1", "2", "3", "4"]
     assert read_pdf(pdf).data == drafts[0].data, "read_pdf keeps giving the first SOP"
+
+
+def test_on_a_scan_a_column_title_misread_by_a_letter_is_still_its_title():
+    """OCR reads "Kegiatan" as "Kegiatari" or "Kegiatan.": the header is still found; a lane's name is
+    never taken for a title, and a text layer's titles are matched as printed."""
+    from katalog_sop.importer.steps import _role
+
+    assert [_role(t, scanned=True) for t in ("Kegiatari", "Kegiatan.", "Keterangari", "Sekretaris", "Kepala Bagian")] == [
+        "kegiatan", "kegiatan", "keterangan", None, None]
+    assert _role("Kegiatari") is None

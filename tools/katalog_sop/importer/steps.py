@@ -13,6 +13,7 @@ figures standing in a pelaksana column: their kind from their outline
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -29,7 +30,9 @@ ROLES = (
     ("output", r"output|keluaran|hasil"),
     ("keterangan", r"keterangan|ket\.?"),
 )
-_ROLE = [(role, re.compile(rf"^\s*(?:{pattern})\s*$", re.I)) for role, pattern in ROLES]
+_ROLE = [(role, re.compile(rf"^\s*(?:{pattern})\s*[.:]?\s*$", re.I)) for role, pattern in ROLES]
+TITLES = ("kegiatan", "aktivitas", "uraian kegiatan", "uraian prosedur", "kelengkapan", "persyaratan", "keterangan")
+"""The column titles long enough to be told apart when OCR misreads a letter of them."""
 _GROUP_TITLES = r"pelaksana|mutu\s*bak[uo]|mutu\s*buku"
 """The form's own titles over groups of columns (one form prints "Mutu Buku")."""
 _GROUPS = re.compile(rf"^\s*(?:{_GROUP_TITLES})\s*$", re.I)
@@ -88,20 +91,33 @@ class Table:
         return [c for c in self.columns if c.role == "pelaksana"]
 
 
-def _role(text: str) -> str | None:
+def _role(text: str, scanned: bool = False) -> str | None:
+    """The column a header title names; on a scan, also a long title OCR misread by a letter or two
+    ("Kegiatari")."""
     for role, pattern in _ROLE:
         if pattern.match(text):
             return role
+    if scanned and len(text.strip()) >= 7:
+        plain = text.strip(" .:").lower()
+        near = max(TITLES, key=lambda title: difflib.SequenceMatcher(None, plain, title).ratio())
+        if difflib.SequenceMatcher(None, plain, near).ratio() >= 0.8:
+            return _role(near)
     return None
+
+
+def _is_scan(page: Page) -> bool:
+    """Whether the page's words were read by OCR (they carry a confidence)."""
+    return any(hasattr(word, "confidence") for word in page.words[:3])
 
 
 def _header_anchor(page: Page, grid: Grid, below: float) -> Cell | None:
     """The Kegiatan title's cell: the header of a step table on this page, below ``below``."""
+    scanned = _is_scan(page)
     for line in lines([w for w in page.words if w.top > below]):
         for start in range(len(line)):
             for end in range(start + 1, min(len(line), start + 3) + 1):
                 text = text_of(line[start:end])
-                if _role(text) == "kegiatan":
+                if _role(text, scanned) == "kegiatan":
                     cell = grid.cell_at(line[start].cx, line[start].cy)
                     if cell is not None and text_of(lines(grid.words_in(cell))[0]).strip().lower() == text.lower():
                         return cell
@@ -119,6 +135,7 @@ def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
         return None
     columns: list[Column] = []
     labels: dict[str, str] = {}
+    scanned = _is_scan(page)
     for x0, x1 in zip(edges, edges[1:]):
         if x1 - x0 < 8:  # the gap between a cell's border and its neighbour's, where each cell has its own
             continue
@@ -134,11 +151,11 @@ def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
                 own.append(word)
         groups = [w for cell in spanning for w in grid.words_in(cell)]  # the whole title, past this column too
         label = joined(lines(own))
-        role = _role(label) if label else None
+        role = _role(label, scanned) if label else None
         above = joined([line for line in lines(groups) if not _GROUPS.match(text_of(line))])
-        if role is None and not label and _role(above):  # one title over two columns ("Uraian Prosedur" over No)
-            role, label = _role(above), above
-        kelompok = above if role is None and above and not _GROUPS.match(above) and _role(above) is None else None
+        if role is None and not label and _role(above, scanned):  # one title over two columns ("Uraian Prosedur" over No)
+            role, label = _role(above, scanned), above
+        kelompok = above if role is None and above and not _GROUPS.match(above) and _role(above, scanned) is None else None
         columns.append(Column(x0, x1, role or "pelaksana", label, kelompok))
     for left, right in zip(columns, columns[1:]):
         if left.role == right.role == "kegiatan":  # the narrow one under a shared title is the number column
@@ -268,7 +285,9 @@ def read_tables(pages: list[Page], grids: list[Grid], start: float) -> list[Tabl
 
 
 def _header_top(grid: Grid, kegiatan: Column) -> float:
-    cell = grid.cell_at(kegiatan.cx, next((w.cy for w in grid.page.words if kegiatan.x0 <= w.cx <= kegiatan.x1 and _role(w.text) == "kegiatan"), 0))
+    scanned = _is_scan(grid.page)
+    cell = grid.cell_at(kegiatan.cx, next((w.cy for w in grid.page.words if kegiatan.x0 <= w.cx <= kegiatan.x1
+                                           and _role(w.text, scanned) == "kegiatan"), 0))
     return cell.top if cell is not None else 0.0
 
 
@@ -293,7 +312,7 @@ def _header_bottom(grid: Grid, kegiatan: Column) -> float:
     for rule in sorted(grid.horizontal, key=lambda r: r.at):
         if rule.start <= kegiatan.x0 + 2 and rule.end >= kegiatan.x1 - 2:
             words = [w for w in grid.page.words if kegiatan.x0 <= w.cx <= kegiatan.x1 and w.cy < rule.at]
-            if any(_role(text_of(line)) == "kegiatan" for line in lines(words)):
+            if any(_role(text_of(line), _is_scan(grid.page)) == "kegiatan" for line in lines(words)):
                 cell = rule.at
                 break
     return cell if cell is not None else 0.0
