@@ -41,6 +41,13 @@ class Boxed:
         return (self.top + self.bottom) / 2
 
 
+def shared_area(a: Boxed, b: Boxed) -> float:
+    """The area the two boxes have in common (0 where they do not meet)."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
 @dataclass(frozen=True)
 class Word(Boxed):
     text: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from katalog_sop.importer.grid import lines, text_of
-from katalog_sop.importer.page import Boxed, Page, Shape, box_of
+from katalog_sop.importer.page import Boxed, Page, Shape, box_of, shared_area
 
 
 @dataclass(eq=False)
@@ -94,11 +94,7 @@ def symbols_of(page: Page, lanes: list, top: float, bottom: float) -> list[Symbo
 
 def overlap(symbol: Symbol, shape: Shape) -> float:
     """How much of ``shape``'s box lies inside ``symbol``'s (0 to 1)."""
-    w = min(symbol.x1, shape.x1) - max(symbol.x0, shape.x0)
-    h = min(symbol.bottom, shape.bottom) - max(symbol.top, shape.top)
-    if w <= 0 or h <= 0:
-        return 0.0
-    return w * h / max(shape.w * shape.h, 1e-6)
+    return shared_area(symbol, shape) / max(shape.w * shape.h, 1e-6)
 
 
 def holds(symbol: Symbol, x: float, y: float) -> bool:

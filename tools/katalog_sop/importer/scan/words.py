@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from katalog_sop.importer.grid import Cell
-from katalog_sop.importer.page import Word
+from katalog_sop.importer.page import Word, shared_area
 from katalog_sop.importer.scan.tesseract import TsvRow
 
 MARGIN = 10
@@ -70,11 +70,7 @@ def unique(words: list[ScannedWord]) -> list[ScannedWord]:
 
 def _overlap(a: Word, b: Word) -> float:
     """The share of the smaller box that the two boxes share."""
-    w = min(a.x1, b.x1) - max(a.x0, b.x0)
-    h = min(a.bottom, b.bottom) - max(a.top, b.top)
-    if w <= 0 or h <= 0:
-        return 0.0
-    return w * h / max(1e-6, min(a.w * a.h, b.w * b.h))
+    return shared_area(a, b) / max(1e-6, min(a.w * a.h, b.w * b.h))
 
 
 def _area(cell: Cell) -> float:
