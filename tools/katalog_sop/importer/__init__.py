@@ -148,7 +148,9 @@ def _read_scans(path: Path, numbers: list[int], pages: list) -> dict:
     ``pages`` in place of its empty text layer; none where the scan reader cannot run (no numpy)."""
     try:
         from katalog_sop.importer.scan import read_scanned_page
-    except ImportError:
+    except ModuleNotFoundError as exc:  # numpy is optional; any other failure to import is a fault, not said away
+        if exc.name != "numpy":
+            raise
         return {}
     found = {}
     for number in numbers:
