@@ -68,3 +68,24 @@ def test_a_scanned_sop_is_read_upright_and_every_ocr_value_says_where_it_stands(
     for index, step in enumerate(draft.data["langkah"]):
         if step["kegiatan"] != "?":
             assert marks[("langkah", index, "kegiatan")].startswith("dibaca dengan OCR, halaman 2")
+
+
+def test_a_text_repeated_down_the_table_is_marked_where_its_own_row_stands():
+    """A Kelengkapan printed on every row is located in each step's row, not at its first print."""
+    from types import SimpleNamespace
+
+    from katalog_sop.importer import Draft
+    from katalog_sop.importer.ocr_marks import mark_ocr
+    from katalog_sop.importer.page import Page
+    from katalog_sop.importer.scan.words import ScannedWord
+
+    words = [ScannedWord(text, x, y, x + 30, y + 9, confidence=90.0)
+             for text, x, y in (("Surat", 400, 100), ("PD", 432, 100), ("Surat", 400, 200), ("PD", 432, 200))]
+    page = Page(1, 842, 595, words=words)
+    draft = Draft("pindai.pdf", data={"langkah": [{"kegiatan": "?", "kelengkapan": "Surat PD"},
+                                                  {"kegiatan": "?", "kelengkapan": "Surat PD"}]})
+    draft.tables = [SimpleNamespace(rows=[SimpleNamespace(page=1, top=90, bottom=150), SimpleNamespace(page=1, top=190, bottom=250)])]
+    mark_ocr(draft, [page])
+    marks = dict(draft.checks)
+    assert marks[("langkah", 0, "kelengkapan")] == "dibaca dengan OCR, halaman 2 (x 400 pt, y 100 pt, keyakinan 90 %)"
+    assert marks[("langkah", 1, "kelengkapan")] == "dibaca dengan OCR, halaman 2 (x 400 pt, y 200 pt, keyakinan 90 %)"

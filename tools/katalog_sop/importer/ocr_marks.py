@@ -24,15 +24,21 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"\s+", text.strip()) if t]
 
 
-def locate(value: str, pages: list) -> tuple[int, float, float, float] | None:
-    """(page number from 1, x, y, mean confidence) of the words that begin ``value``, or None."""
-    wanted = _tokens(value)[:4]
+def locate(value: str, pages: list, within: tuple | None = None) -> tuple[int, float, float, float] | None:
+    """(page number from 1, x, y, mean confidence) of the words that begin ``value``, or None;
+    ``within`` (page number from 0, top, bottom) keeps to one step's row, where the same text (a
+    Kelengkapan repeated down the table) stands in many."""
+    wanted = [t.lower() for t in _tokens(value)[:4]]
     if not wanted:
         return None
     for page in pages:
         words = page.words
+        if within is not None:
+            if page.number != within[0]:
+                continue
+            words = [w for w in words if within[1] - 2 <= w.cy <= within[2] + 2]
         for index in range(len(words) - len(wanted) + 1):
-            if all(words[index + k].text == wanted[k] for k in range(len(wanted))):
+            if all(words[index + k].text.lower() == wanted[k] for k in range(len(wanted))):
                 run = [w for w in words[index:] if w.top <= words[index].top + 40][: len(_tokens(value))]
                 sure = [getattr(w, "confidence", -1.0) for w in run]
                 sure = [c for c in sure if c >= 0]
@@ -41,8 +47,8 @@ def locate(value: str, pages: list) -> tuple[int, float, float, float] | None:
     return None
 
 
-def _reason(value: str, pages: list) -> str:
-    found = locate(value, pages)
+def _reason(value: str, pages: list, within: tuple | None = None) -> str:
+    found = locate(value, pages, within)
     if found is None:
         numbers = ", ".join(str(p.number + 1) for p in pages)
         return f"dibaca dengan OCR dari halaman {numbers}; bandingkan dengan pindaiannya"
@@ -75,13 +81,15 @@ def mark_ocr(draft, pages: list) -> int:
         if isinstance(text, str):
             draft.check(("pelaksana", index), _reason(text, pages))
             marked += 1
+    rows = [(row.page, row.top, row.bottom) for table in getattr(draft, "tables", []) for row in table.rows]
     for index, step in enumerate(data.get("langkah") or []):
+        within = rows[index] if index < len(rows) else None
         for key in STEP_TEXTS:
             value = step.get(key)
             values = value if isinstance(value, list) else [value]
             for k, item in enumerate(values):
                 if isinstance(item, str) and item != "?":
                     path = ("langkah", index, key) + ((k,) if isinstance(value, list) else ())
-                    draft.check(path, _reason(item, pages))
+                    draft.check(path, _reason(item, pages, within))
                     marked += 1
     return marked
