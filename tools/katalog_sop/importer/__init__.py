@@ -69,7 +69,7 @@ def read_document(path) -> list[Draft]:
     from katalog_sop.importer.office import UnreadableOffice, read_office
 
     try:
-        return read_office(path, "xlsx" if "xlsx" in kind else "docx")
+        return read_office(path, kind)
     except UnreadableOffice as exc:
         raise UnreadablePdf(str(exc)) from exc
 
@@ -81,6 +81,18 @@ def read_pdf(path) -> Draft:
 
 
 KEY_FIELDS = ("nama", "nomor", "tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh")
+EXPECTED = ("nama", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh")
+
+
+def starts_sop(values: dict) -> bool:
+    """Two labelled identity fields or more: an SOP's own identity block (a page or a sheet that starts
+    an SOP of a file holding several), not a stray word."""
+    return sum(key in values for key in KEY_FIELDS) >= 2
+
+
+def missing_fields(values: dict) -> list[str]:
+    """The form's labels of the identity fields not read."""
+    return [STANDARD[key] for key in EXPECTED if key not in values]
 
 
 def read_pdf_sops(path) -> list[Draft]:
@@ -110,7 +122,7 @@ def read_pdf_sops(path) -> list[Draft]:
         return [draft]
     grids = [Grid(page) for page in pages]
     identities = [read_identity(page, grid) if page.words else None for page, grid in zip(pages, grids)]
-    starts = [i for i, found in enumerate(identities) if found is not None and sum(k in found.values for k in KEY_FIELDS) >= 2]
+    starts = [i for i, found in enumerate(identities) if found is not None and starts_sop(found.values)]
     starts = sorted(set([0] + starts))
     drafts = []
     for first, end in zip(starts, starts[1:] + [len(pages)]):
@@ -185,15 +197,13 @@ def _notes(scans) -> list[str]:
 def _read_sop(name: str, pages: list, grids: list, identity) -> Draft:
     """The draft of one SOP from its pages: the identity block on the first, the step table after it."""
     draft = Draft(name)
-    draft.data.update(_identity(identity.values))
+    draft.data.update(ordered_identity(identity.values))
     draft.warnings += identity.notes
     if identity.notes and "disahkan_oleh" in draft.data:
         draft.check(("disahkan_oleh", "nip"), identity.notes[0])
     for path, reason in identity.checks:
         draft.check(path, reason)
-    for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh"):
-        if key not in identity.values:
-            draft.warnings.append(f"{STANDARD[key]} tidak ditemukan pada halaman {pages[0].number + 1}")
+    draft.warnings += [f"{label} tidak ditemukan pada halaman {pages[0].number + 1}" for label in missing_fields(identity.values)]
     tables = read_tables(pages, grids, identity.bottom)
     if not tables:
         pictures = [p.number + 1 for p in pages if p.images and len(p.words) < 40]
@@ -214,7 +224,7 @@ def _pages_text(numbers: list[int]) -> str:
 
 
 def office_kind(path: Path) -> str | None:
-    """"Excel (.xlsx)" or "Word (.docx)" for an Office file (a zip holding a workbook or a document), else None."""
+    """"xlsx" or "docx" for an Office file (a zip holding a workbook or a document), else None."""
     import zipfile
 
     try:
@@ -226,9 +236,9 @@ def office_kind(path: Path) -> str | None:
     except (OSError, zipfile.BadZipFile):
         return None
     if "xl/workbook.xml" in names:
-        return "Excel (.xlsx)"
+        return "xlsx"
     if "word/document.xml" in names:
-        return "Word (.docx)"
+        return "docx"
     return None
 
 
@@ -237,7 +247,8 @@ _IDENTITY_ORDER = ("nama", "nomor", "instansi", "unit", "tanggal_pembuatan", "ta
                    "peringatan", "pencatatan_pendataan")
 
 
-def _identity(values: dict) -> dict:
+def ordered_identity(values: dict) -> dict:
+    """The identity values read, in the schema's order."""
     return {key: values[key] for key in _IDENTITY_ORDER if key in values}
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from katalog_sop.formulir import STANDARD
+from katalog_sop.importer import Draft, missing_fields, ordered_identity, starts_sop
+from katalog_sop.importer.assemble import assemble
 from katalog_sop.importer.office.cover import read_cover
 from katalog_sop.importer.office.flowsheet import read_flow
 from katalog_sop.importer.office.package import Package, UnreadableOffice
@@ -21,17 +22,15 @@ from katalog_sop.importer.office.sheet import CellSheet
 __all__ = ["UnreadableOffice", "read_office"]
 
 
-def read_office(path: Path, kind: str) -> list:
+def read_office(path: Path, kind: str) -> list[Draft]:
     """The drafts of the SOPs in the Office file ``path`` (``kind`` "xlsx" or "docx")."""
-    from katalog_sop.importer import Draft
-
     sheets = sheets_of(path, kind)
     drafts: list[Draft] = []
     current: Draft | None = None
     for sheet in sheets:
         notes: list[str] = []
-        values, cover_notes, _ = read_cover(sheet)
-        if _is_cover(values):
+        values, cover_notes = read_cover(sheet)
+        if starts_sop(values):
             current = Draft(path.name)
             current.part = sheet.name
             drafts.append(current)
@@ -47,7 +46,7 @@ def read_office(path: Path, kind: str) -> list:
         elif sheet.name != current.part:
             current.part = f"{current.part} dan {sheet.name}"
         current.warnings += notes
-        _steps(current, table)
+        assemble(current, [table], [])
     what = "lembar" if kind == "xlsx" else "tabel"
     if not drafts:
         raise UnreadableOffice(f"tidak ada blok identitas SOP AP maupun tabel langkah pada {what} mana pun")
@@ -56,26 +55,11 @@ def read_office(path: Path, kind: str) -> list:
     return drafts
 
 
-def _is_cover(values: dict) -> bool:
-    """Two labelled identity fields or more: an SOP's identity block, not a stray word."""
-    return sum(1 for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh") if key in values) >= 2
-
-
 def _identity(draft, values: dict, notes: list[str]) -> None:
-    from katalog_sop.importer import _identity as ordered
-
-    draft.data.update(ordered(values))
+    draft.data.update(ordered_identity(values))
     for note in notes:
         draft.check(("unit",) if "unit" in draft.data else ("instansi",), note)
-    for key in ("nama", "nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh"):
-        if key not in values:
-            draft.warnings.append(f"{STANDARD[key]} tidak ditemukan pada blok identitas")
-
-
-def _steps(draft, table) -> None:
-    from katalog_sop.importer.assemble import assemble
-
-    assemble(draft, [table], [])
+    draft.warnings += [f"{label} tidak ditemukan pada blok identitas" for label in missing_fields(values)]
 
 
 def sheets_of(path: Path, kind: str) -> list[CellSheet]:

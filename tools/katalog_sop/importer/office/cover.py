@@ -33,7 +33,7 @@ def one_line(text: str) -> str:
 
 
 def read_cover(sheet: CellSheet) -> tuple[dict, list[str], int]:
-    """(values, notes, last row) of the identity block on ``sheet``; values as the PDF reader gives them."""
+    """(values, notes) of the identity block on ``sheet``; values as the PDF reader gives them."""
     values: dict = {}
     notes: list[str] = []
     labels: list[tuple[str, Cell, str]] = []
@@ -52,13 +52,11 @@ def read_cover(sheet: CellSheet) -> tuple[dict, list[str], int]:
             values[key] = one_line(" ".join(lines))
     if labels:
         _kop(sheet, labels, sections, values, notes)
-    last = max([c.last_row for _, c, _ in labels] + [0])
     for key, cell, end in sections:
         items = _items(sheet, cell, end)
         if items:
             values[key] = items
-            last = max(last, end)
-    return values, notes, last
+    return values, notes
 
 
 def _beside(sheet: CellSheet, label: Cell, key: str, following: list[Cell]) -> list[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from katalog_sop.importer.arrows import Wire
+from katalog_sop.importer.arrows import Wire, _box_distance
 from katalog_sop.importer.office.cover import one_line
 from katalog_sop.importer.office.drawing import Drawn, Link
 from katalog_sop.importer.office.sheet import Cell, CellSheet
@@ -128,9 +128,10 @@ def _rows(sheet: CellSheet, table: Table, body: int) -> list[tuple[Row, tuple[in
             text = "\n".join(c.text for c in sorted(cells.values(), key=lambda c: c.row) if c.text.strip())
             if text:
                 step.cells[column.role] = _words(text, column, step.top)
-        bottom = next((s for s in spans if s[0] > last), None)
-        merged_waktu = sheet.owner(last, sheet.col_of(next((c.cx for c in table.columns if c.role == "waktu"), -1)))
-        step.waktu_with_next = bool(merged_waktu and bottom and merged_waktu.last_row >= bottom[0])
+        following = next((s for s in spans if s[0] > last), None)
+        waktu = next((c for c in table.columns if c.role == "waktu"), None)
+        merged = sheet.owner(last, sheet.col_of(waktu.cx)) if waktu is not None else None
+        step.waktu_with_next = bool(merged and following and merged.last_row >= following[0])
         steps.append((step, (first, last)))
     return steps
 
@@ -147,16 +148,16 @@ def _place(sheet: CellSheet, table: Table, steps, notes: list[str]) -> None:
         if not (left <= shape.cx <= right and top - 20 <= shape.cy <= bottom):
             outside += 1
             continue
+        lane = next((i for i, c in lanes if c.x0 <= shape.cx <= c.x1), None)
+        if lane is None:  # between two lanes' columns: another column stands there
+            outside += 1
+            continue
         symbol = Symbol(shape.kind, shape.x0, shape.top, shape.x1, shape.bottom, one_line(shape.text))
         symbols.append((shape, symbol))
         if shape.kind == "penghubung":
             table.connectors.append(symbol)
             continue
         row = next((r for r, _ in steps if r.top <= shape.cy <= r.bottom), None)
-        lane = next((i for i, c in lanes if c.x0 <= shape.cx <= c.x1), None)
-        if lane is None:
-            outside += 1
-            continue
         if row is None:  # standing between steps: the step above it
             row = max((r for r, _ in steps if r.top <= shape.cy), key=lambda r: r.top, default=steps[0][0])
         row.symbols.append((lane, symbol))
@@ -169,13 +170,9 @@ def _place(sheet: CellSheet, table: Table, steps, notes: list[str]) -> None:
 
 
 def _at(point: tuple[float, float], symbols: list[Symbol]) -> Symbol | None:
-    best, distance = None, REACH
-    for symbol in symbols:
-        dx = max(symbol.x0 - point[0], 0, point[0] - symbol.x1)
-        dy = max(symbol.top - point[1], 0, point[1] - symbol.bottom)
-        if (dx * dx + dy * dy) ** 0.5 <= distance:
-            best, distance = symbol, (dx * dx + dy * dy) ** 0.5
-    return best
+    """The symbol whose box is nearest ``point``, within :data:`REACH`."""
+    near = min(symbols, key=lambda symbol: _box_distance(*point, symbol), default=None)
+    return near if near is not None and _box_distance(*point, near) <= REACH else None
 
 
 def _wires(links: list[Link], symbols: list[tuple[Drawn, Symbol]], labels: list[Drawn]) -> list[Wire]:

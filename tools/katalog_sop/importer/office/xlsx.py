@@ -145,7 +145,7 @@ def _sheet(package: Package, part: str, name: str, strings: list[str], dates: se
     last_row = max([out.last_row] + [a[2] for a in anchors] + [0]) + 2
     last_col = max([c.last_col for c in out.cells.values()] + [a[0] for a in anchors] + [0]) + 2
     out.xs = _edges(_widths(root, last_col), last_col)
-    out.ys = _edges(_heights(root, heights, last_row), last_row)
+    out.ys = _edges(_heights(root, heights), last_row)
     out.drawing = _drawing(anchors, out)
     return out
 
@@ -172,7 +172,7 @@ def _points(chars: float) -> float:
     return pixels * 0.75
 
 
-def _heights(root: ET.Element, heights: dict[int, float], last: int) -> dict:
+def _heights(root: ET.Element, heights: dict[int, float]) -> dict:
     form = root.find(M + "sheetFormatPr")
     default = float(form.get("defaultRowHeight", "15")) if form is not None else 15.0
     return {**heights, "default": default}
