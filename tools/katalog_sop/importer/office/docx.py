@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from katalog_sop.importer.office.drawing import EMU_PER_POINT, Drawing, local, read
+from katalog_sop.importer.office.drawing import EMU_PER_POINT, Drawing, local, points, read
 from katalog_sop.importer.office.package import Package, UnreadableOffice
 from katalog_sop.importer.office.sheet import Cell, CellSheet
 from katalog_sop.importer.office.vml import read_pict
@@ -154,9 +154,7 @@ def _text(paragraph: ET.Element) -> str:
         kind = local(node.tag)
         if kind == "t":
             out.append(node.text or "")
-        elif kind in ("tab",):
-            out.append(" ")
-        elif kind in ("br", "cr"):
+        elif kind in ("tab", "br", "cr"):
             out.append(" ")
     return "".join(out)
 
@@ -173,15 +171,15 @@ def _shapes(tc: ET.Element, sheet: CellSheet, row: int, col: int) -> None:
     """The shapes anchored in a cell's paragraphs, placed from the cell's corner by their offsets."""
     x0, top = sheet.xs[col], sheet.ys[row]
     bottom = sheet.ys[row + 1]
-    for pict in _picts(tc):
+    for pict in _under(tc, lambda node: local(node.tag) == "pict"):
         read_pict(pict, (x0, top), sheet.drawing)
-    for anchor in _anchors(tc):
+    for anchor in _under(tc, lambda node: local(node.tag) in ("anchor", "inline") and node.tag.startswith(WP)):
         graphic = next((n for n in anchor.iter() if local(n.tag) in ("wsp", "wgp", "wpc", "pic")), None)
         if graphic is None:
             continue
         extent = anchor.find(WP + "extent")
-        w = _emu(extent, "cx")
-        h = _emu(extent, "cy")
+        w = points(extent, "cx")
+        h = points(extent, "cy")
         dx = _offset(anchor.find(WP + "positionH"))
         dy = _offset(anchor.find(WP + "positionV"))
         if dy is None or not (0 <= dy <= bottom - top):
@@ -202,35 +200,16 @@ def _shapes(tc: ET.Element, sheet: CellSheet, row: int, col: int) -> None:
             added[0].id = properties.get("id", "")
 
 
-def _picts(element: ET.Element):
-    """The old VML drawings (``w:pict``) under ``element``, not those kept as a fallback copy."""
+def _under(element: ET.Element, wanted):
+    """The nodes under ``element`` that ``wanted`` accepts, not inside a VML fallback copy of a drawing
+    nor a nested table (whose cells have their own shapes); a node accepted is not looked into."""
     for child in element:
-        kind = local(child.tag)
-        if kind in ("Fallback", "tbl"):
+        if local(child.tag) in ("Fallback", "tbl"):
             continue
-        if kind == "pict":
+        if wanted(child):
             yield child
         else:
-            yield from _picts(child)
-
-
-def _anchors(element: ET.Element):
-    """The drawing anchors under ``element``, not those of a VML fallback copy, nor in nested tables."""
-    for child in element:
-        kind = local(child.tag)
-        if kind in ("Fallback", "tbl"):
-            continue
-        if kind in ("anchor", "inline") and child.tag.startswith(WP):
-            yield child
-        else:
-            yield from _anchors(child)
-
-
-def _emu(element: ET.Element | None, name: str) -> float:
-    try:
-        return int(element.get(name, "0")) / EMU_PER_POINT if element is not None else 0.0
-    except ValueError:
-        return 0.0
+            yield from _under(child, wanted)
 
 
 def _offset(position: ET.Element | None) -> float | None:
@@ -248,6 +227,6 @@ def _in_canvas(child: ET.Element, box) -> tuple[float, float, float, float]:
     xfrm = next((n for n in child.iter() if local(n.tag) == "xfrm"), None)
     off = next((n for n in xfrm if local(n.tag) == "off"), None) if xfrm is not None else None
     ext = next((n for n in xfrm if local(n.tag) == "ext"), None) if xfrm is not None else None
-    x = box[0] + _emu(off, "x")
-    y = box[1] + _emu(off, "y")
-    return x, y, x + _emu(ext, "cx"), y + _emu(ext, "cy")
+    x = box[0] + points(off, "x")
+    y = box[1] + points(off, "y")
+    return x, y, x + points(ext, "cx"), y + points(ext, "cy")

@@ -160,6 +160,11 @@ def _int(element: ET.Element | None, name: str) -> int:
         return 0
 
 
+def points(element: ET.Element | None, name: str) -> float:
+    """An EMU length attribute of ``element`` in points (0 where missing or unreadable)."""
+    return _int(element, name) / EMU_PER_POINT
+
+
 def _rotation(xfrm: ET.Element | None) -> int:
     """The rotation in whole degrees, clockwise (DrawingML stores 60,000ths)."""
     return round(_int(xfrm, "rot") / 60000) % 360 if xfrm is not None else 0

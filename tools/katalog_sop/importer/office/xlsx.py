@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
-from katalog_sop.importer.office.drawing import EMU_PER_POINT, Drawing, local, read
+from katalog_sop.importer.office.drawing import EMU_PER_POINT, Drawing, local, points, read
 from katalog_sop.importer.office.package import OFFICE_REL, Package, UnreadableOffice
 from katalog_sop.importer.office.sheet import Cell, CellSheet
 from katalog_sop.tanggal import format_tanggal
@@ -204,7 +204,7 @@ def _anchors(package: Package, part: str, root: ET.Element) -> list[tuple]:
             continue
         if kind == "absoluteAnchor":
             pos, ext = anchor.find(XDR + "pos"), anchor.find(XDR + "ext")
-            out.append((0, 0, 0, 0, element, ("abs", _emu(pos, "x"), _emu(pos, "y"), _emu(ext, "cx"), _emu(ext, "cy"))))
+            out.append((0, 0, 0, 0, element, ("abs", points(pos, "x"), points(pos, "y"), points(ext, "cx"), points(ext, "cy"))))
             continue
         if start is None:
             continue
@@ -213,16 +213,9 @@ def _anchors(package: Package, part: str, root: ET.Element) -> list[tuple]:
             end = ("cell",) + _cell_point(anchor.find(XDR + "to"))
         else:
             ext = anchor.find(XDR + "ext")
-            end = ("ext", _emu(ext, "cx"), _emu(ext, "cy"))
+            end = ("ext", points(ext, "cx"), points(ext, "cy"))
         out.append(first + (element, end))
     return out
-
-
-def _emu(element: ET.Element | None, name: str) -> float:
-    try:
-        return int(element.get(name, "0")) / EMU_PER_POINT if element is not None else 0.0
-    except ValueError:
-        return 0.0
 
 
 def _cell_point(element: ET.Element) -> tuple[int, float, int, float]:
