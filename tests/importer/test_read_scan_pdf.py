@@ -89,3 +89,22 @@ def test_a_text_repeated_down_the_table_is_marked_where_its_own_row_stands():
     marks = dict(draft.checks)
     assert marks[("langkah", 0, "kelengkapan")] == "dibaca dengan OCR, halaman 2 (x 400 pt, y 100 pt, keyakinan 90 %)"
     assert marks[("langkah", 1, "kelengkapan")] == "dibaca dengan OCR, halaman 2 (x 400 pt, y 200 pt, keyakinan 90 %)"
+
+
+def test_in_a_pdf_of_text_and_scanned_pages_only_what_ocr_read_is_marked(tmp_path, tesseract):
+    """The identity page has a text layer, the step page is a picture: only the steps and the lanes'
+    names (the step table's header) carry OCR marks."""
+    from pypdf import PdfReader, PdfWriter
+
+    original = make_sop(tmp_path / "asli.pdf")
+    scan = _scanned(original, tmp_path / "pindai.pdf")
+    writer = PdfWriter()
+    writer.add_page(PdfReader(original).pages[0])
+    writer.add_page(PdfReader(scan).pages[1])
+    with open(tmp_path / "campuran.pdf", "wb") as file:
+        writer.write(file)
+    [draft] = read_document(tmp_path / "campuran.pdf")
+    assert draft.scanned == [2] and draft.data["nama"] == IDENTITY["nama"]
+    ocr = {path for path, reason in draft.checks if reason.startswith("dibaca dengan OCR")}
+    assert ocr and all(path[0] in ("langkah", "pelaksana") for path in ocr), sorted(ocr)
+    assert len(draft.data["langkah"]) == 4

@@ -59,37 +59,44 @@ def _reason(value: str, pages: list, within: tuple | None = None) -> str:
 
 
 def mark_ocr(draft, pages: list) -> int:
-    """Mark every text value of ``draft`` read from ``pages`` (the scanned ones); the number marked."""
-    data, marked = draft.data, 0
-    for key in IDENTITY:
-        if isinstance(data.get(key), str):
-            draft.check((key,), _reason(data[key], pages))
+    """Mark every text value of ``draft`` read from ``pages`` (the scanned ones); the number marked.
+    In a PDF of text-layer and scanned pages, a value from a text-layer page is left unmarked: the
+    identity block and sections stand on the draft's first page, a step on its row's page."""
+    scanned = {page.number for page in pages}
+    rows = [(row.page, row.top, row.bottom) for table in getattr(draft, "tables", []) for row in table.rows]
+    marks: list[tuple[tuple, str, tuple | None]] = []
+    if not getattr(draft, "pages", None) or draft.pages[0] in scanned:
+        marks += _identity_values(draft.data)
+    if not rows or rows[0][0] in scanned:
+        marks += [(("pelaksana", i), name.get("nama") if isinstance(name, dict) else name, None)
+                  for i, name in enumerate(draft.data.get("pelaksana") or [])]
+    for index, step in enumerate(draft.data.get("langkah") or []):
+        within = rows[index] if index < len(rows) else None
+        if within is None or within[0] in scanned:
+            marks += [(path, text, within) for path, text in _step_values(index, step)]
+    marked = 0
+    for path, text, within in marks:
+        if isinstance(text, str) and text != "?":
+            draft.check(path, _reason(text, pages, within))
             marked += 1
+    return marked
+
+
+def _identity_values(data: dict) -> list[tuple[tuple, object, None]]:
+    out = [((key,), data.get(key), None) for key in IDENTITY]
     approval = data.get("disahkan_oleh")
     if isinstance(approval, dict):
-        for key in ("jabatan", "nama", "nip"):
-            if isinstance(approval.get(key), str):
-                draft.check(("disahkan_oleh", key), _reason(approval[key], pages))
-                marked += 1
-    for key in SECTIONS:
-        for index, item in enumerate(data.get(key) or []):
-            if isinstance(item, str):
-                draft.check((key, index), _reason(item, pages))
-                marked += 1
-    for index, name in enumerate(data.get("pelaksana") or []):
-        text = name.get("nama") if isinstance(name, dict) else name
-        if isinstance(text, str):
-            draft.check(("pelaksana", index), _reason(text, pages))
-            marked += 1
-    rows = [(row.page, row.top, row.bottom) for table in getattr(draft, "tables", []) for row in table.rows]
-    for index, step in enumerate(data.get("langkah") or []):
-        within = rows[index] if index < len(rows) else None
-        for key in STEP_TEXTS:
-            value = step.get(key)
-            values = value if isinstance(value, list) else [value]
-            for k, item in enumerate(values):
-                if isinstance(item, str) and item != "?":
-                    path = ("langkah", index, key) + ((k,) if isinstance(value, list) else ())
-                    draft.check(path, _reason(item, pages, within))
-                    marked += 1
-    return marked
+        out += [(("disahkan_oleh", key), approval.get(key), None) for key in ("jabatan", "nama", "nip")]
+    out += [((key, index), item, None) for key in SECTIONS for index, item in enumerate(data.get(key) or [])]
+    return out
+
+
+def _step_values(index: int, step: dict) -> list[tuple[tuple, object]]:
+    out = []
+    for key in STEP_TEXTS:
+        value = step.get(key)
+        if isinstance(value, list):
+            out += [(("langkah", index, key, k), item) for k, item in enumerate(value)]
+        else:
+            out.append((("langkah", index, key), value))
+    return out
