@@ -610,7 +610,8 @@ def print_corpus(figures: dict[str, Score], readings: list[Reading], everything:
             continue
         per_page = [r.seconds / max(r.pages, 1) for r in mine]
         unit = "file" if kind == KINDS[2] else "page"
-        line(f"{kind}: {len(mine)} files, {sum(r.pages for r in mine) if unit == 'page' else len(mine)} {unit}s", "")
+        pages = f", {sum(r.pages for r in mine)} pages" if unit == "page" else ""
+        line(f"{kind}: {len(mine)} files{pages}", "")
         target = {KINDS[0]: ("<= 0.5 s", 0.5), KINDS[1]: ("", None), KINDS[2]: ("<= 0.5 s", 0.5)}[kind]
         median = statistics.median(per_page)
         line(f"  seconds per {unit}, median", f"{median:.3f} s", target[0], verdict(median <= target[1]) if target[1] else "")
