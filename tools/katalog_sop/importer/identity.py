@@ -91,7 +91,7 @@ def read_identity(page: Page, grid: Grid) -> Identity:
     """The identity block of ``page`` (the first page of an SOP AP document)."""
     out = Identity()
     cells = _cells(grid, page)
-    scan = any(_confidence(w) is not None for w in page.words)
+    scan = page.scanned
     label_cells: list[Cell] = []
     labels: dict[str, Cell] = {}
     for cell, words in sorted(cells.items(), key=lambda kv: (kv[0].top, kv[0].x0)):

@@ -116,6 +116,11 @@ class Page:
     tiles: set = field(default_factory=set)
     """Rounded boxes (x0, top, x1, bottom) of rectangles that are a table's cells, not symbols."""
 
+    @property
+    def scanned(self) -> bool:
+        """Whether its words were read by OCR from a picture (they carry a confidence)."""
+        return any(hasattr(word, "confidence") for word in self.words)
+
 
 def _segments_of_rect(r: dict) -> list[Segment]:
     w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]

@@ -105,14 +105,9 @@ def _role(text: str, scanned: bool = False) -> str | None:
     return None
 
 
-def _is_scan(page: Page) -> bool:
-    """Whether the page's words were read by OCR (they carry a confidence)."""
-    return any(hasattr(word, "confidence") for word in page.words[:3])
-
-
 def _header_anchor(page: Page, grid: Grid, below: float) -> Cell | None:
     """The Kegiatan title's cell: the header of a step table on this page, below ``below``."""
-    scanned = _is_scan(page)
+    scanned = page.scanned
     for line in lines([w for w in page.words if w.top > below]):
         for start in range(len(line)):
             for end in range(start + 1, min(len(line), start + 3) + 1):
@@ -135,7 +130,7 @@ def read_header(page: Page, grid: Grid, below: float = 0.0) -> Table | None:
         return None
     columns: list[Column] = []
     labels: dict[str, str] = {}
-    scanned = _is_scan(page)
+    scanned = page.scanned
     for x0, x1 in zip(edges, edges[1:]):
         if x1 - x0 < 8:  # the gap between a cell's border and its neighbour's, where each cell has its own
             continue
@@ -285,7 +280,7 @@ def read_tables(pages: list[Page], grids: list[Grid], start: float) -> list[Tabl
 
 
 def _header_top(grid: Grid, kegiatan: Column) -> float:
-    scanned = _is_scan(grid.page)
+    scanned = grid.page.scanned
     cell = grid.cell_at(kegiatan.cx, next((w.cy for w in grid.page.words if kegiatan.x0 <= w.cx <= kegiatan.x1
                                            and _role(w.text, scanned) == "kegiatan"), 0))
     return cell.top if cell is not None else 0.0
@@ -312,7 +307,7 @@ def _header_bottom(grid: Grid, kegiatan: Column) -> float:
     for rule in sorted(grid.horizontal, key=lambda r: r.at):
         if rule.start <= kegiatan.x0 + 2 and rule.end >= kegiatan.x1 - 2:
             words = [w for w in grid.page.words if kegiatan.x0 <= w.cx <= kegiatan.x1 and w.cy < rule.at]
-            if any(_role(text_of(line), _is_scan(grid.page)) == "kegiatan" for line in lines(words)):
+            if any(_role(text_of(line), grid.page.scanned) == "kegiatan" for line in lines(words)):
                 cell = rule.at
                 break
     return cell if cell is not None else 0.0
