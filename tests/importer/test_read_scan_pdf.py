@@ -108,3 +108,35 @@ def test_in_a_pdf_of_text_and_scanned_pages_only_what_ocr_read_is_marked(tmp_pat
     ocr = {path for path, reason in draft.checks if reason.startswith("dibaca dengan OCR")}
     assert ocr and all(path[0] in ("langkah", "pelaksana") for path in ocr), sorted(ocr)
     assert len(draft.data["langkah"]) == 4
+
+
+def _stamped(pdf, out, dpi: int = 200):
+    """``pdf`` as a colour scan whose approval cell is stamped (a violet ring over the name and the NIP,
+    reaching into the next row) and signed (a blue scrawl through the name, one stroke upright across the whole cell). Ink over
+    print darkens it, as on paper (the colours multiply)."""
+    import pypdfium2
+    from PIL import Image, ImageChops, ImageDraw
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    pages = [document[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(document))]
+    document.close()
+    k = dpi / 72
+    ink = Image.new("RGB", pages[0].size, "white")
+    draw = ImageDraw.Draw(ink)
+    draw.ellipse([k * 512, k * 114, k * 584, k * 186], outline=(120, 70, 190), width=round(k * 1.2))
+    scrawl = [(520, 100), (540, 158), (556, 112), (572, 160), (590, 104), (610, 150)]
+    draw.line([(k * x, k * y) for x, y in scrawl], fill=(25, 55, 205), width=round(k * 1.2))
+    draw.line([(k * 628, k * 104), (k * 630, k * 164)], fill=(25, 55, 205), width=round(k * 1.2))
+    pages[0] = ImageChops.multiply(pages[0], ink)
+    pages[0].save(out, "PDF", resolution=float(dpi), quality=95, save_all=True, append_images=pages[1:])
+    return out
+
+
+def test_a_stamped_and_signed_approval_is_read_past_its_coloured_ink(tmp_path, tesseract):
+    """The stamp's ring and the signature cross the printed jabatan, name and NIP, and one stroke of the
+    signature stands upright through the whole cell like a rule: the print is read all the same."""
+    scan = _stamped(make_sop(tmp_path / "asli.pdf"), tmp_path / "bercap.pdf")
+    [draft] = read_document(scan)
+    approval = draft.data.get("disahkan_oleh", {})
+    for key in ("jabatan", "nama", "nip"):
+        assert _near(IDENTITY["disahkan_oleh"][key], approval.get(key)), (key, approval)

@@ -66,28 +66,42 @@ def _shift(ats: list[float], strays: list[np.ndarray], along: np.ndarray, across
 
 def dewarp(image, scale: float, unit: float = 1.0) -> tuple[object, float]:
     """``image`` (level, upright) flattened along its long rules, and how far (points) it was bent."""
+    mesh, bent = find_curl(image, scale, unit)
+    return flatten(image, mesh), bent
+
+
+def find_curl(image, scale: float, unit: float = 1.0) -> tuple[list | None, float]:
+    """The mesh that flattens ``image`` (level, upright) along its long rules (``None`` when it is bent
+    too little to matter), and how far (points) it was bent."""
     dark = ink(image)
     length, thickest = max(8, round(40 * unit * scale)), THICKEST * unit * scale
     rows = _field(dark, length, thickest)
     columns = _field(np.ascontiguousarray(dark.T), length, thickest)
     bent = max([float(np.abs(s).max()) for s in rows[1] + columns[1]] or [0.0]) / scale
     if bent < WORTH * unit:
-        return image, round(bent, 2)
+        return None, round(bent, 2)
     xs = np.arange(0, image.width + STEP, STEP).clip(max=image.width - 1)
     ys = np.arange(0, image.height + STEP, STEP).clip(max=image.height - 1)
     dy = _shift(*rows, xs, ys) if len(rows[0]) >= 2 else np.zeros((len(ys), len(xs)))
     dx = _shift(*columns, ys, xs).T if len(columns[0]) >= 2 else np.zeros((len(ys), len(xs)))
-    return _remap(image, xs, ys, dx, dy), round(bent, 2)
+    return _mesh(xs, ys, dx, dy), round(bent, 2)
 
 
-def _remap(image, xs: np.ndarray, ys: np.ndarray, dx: np.ndarray, dy: np.ndarray):
-    """``image`` resampled so that the mesh point (xs[j], ys[i]) takes the pixel at (x + dx, y + dy)."""
+def flatten(image, mesh: list | None):
+    """``image`` resampled on ``mesh`` (from :func:`find_curl`); as it is for ``None``."""
     from PIL import Image
 
+    if mesh is None:
+        return image
+    return image.transform(image.size, Image.Transform.MESH, mesh, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def _mesh(xs: np.ndarray, ys: np.ndarray, dx: np.ndarray, dy: np.ndarray) -> list:
+    """PIL's mesh by which the point (xs[j], ys[i]) takes the pixel at (x + dx, y + dy)."""
     mesh = []
     for i in range(len(ys) - 1):
         for j in range(len(xs) - 1):
             corner = lambda a, b: (float(xs[b] + dx[a, b]), float(ys[a] + dy[a, b]))  # noqa: E731
             quad = (*corner(i, j), *corner(i + 1, j), *corner(i + 1, j + 1), *corner(i, j + 1))
             mesh.append(((int(xs[j]), int(ys[i]), int(xs[j + 1]), int(ys[i + 1])), quad))
-    return image.transform(image.size, Image.Transform.MESH, mesh, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    return mesh

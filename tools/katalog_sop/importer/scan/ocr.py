@@ -17,6 +17,7 @@ import numpy as np
 
 from katalog_sop.importer.grid import Cell
 from katalog_sop.importer.scan.binary import ink, paper, specks
+from katalog_sop.importer.scan.stamps import better_lines
 from katalog_sop.importer.scan.tesseract import parse_tsv, run
 from katalog_sop.importer.scan.textsize import line_heights, zoom_for
 from katalog_sop.importer.scan.words import MARGIN, ScannedWord, smaller_holds, unique, words_of
@@ -65,10 +66,13 @@ def _picture(image, box: tuple[int, int, int, int], zoom: float):
     return ImageOps.expand(part, MARGIN, fill=255)
 
 
-def read_words(program: str, language: str, image, cells: list[Cell], scale: float) -> list[ScannedWord]:
+def read_words(program: str, language: str, image, cells: list[Cell], scale: float,
+               colour: np.ndarray | None = None, clear=None) -> list[ScannedWord]:
     """The words of the rule-free greyscale ``image`` (``scale`` pixels a point): cell by cell, then
-    outside the cells; small print enlarged first (:mod:`.textsize`)."""
-    dark = ink(image)
+    outside the cells; small print enlarged first (:mod:`.textsize`). A cell with coloured ink (the
+    mask ``colour``) is read twice, as in ``image`` and as in ``clear`` (the same page seen through its
+    coloured ink), the better reading kept line by line (:mod:`.stamps`)."""
+    dark = ink(image if clear is None else clear)  # a stamp is not the print's size
     boxes = [(cell, _crop_box(cell, scale, image.size)) for cell in cells]
     boxes = [(c, b) for c, b in boxes if b[2] - b[0] >= 4 and b[3] - b[1] >= 4
              and dark[b[1]:b[3], b[0]:b[2]].sum() >= LEAST_INK]
@@ -76,26 +80,35 @@ def read_words(program: str, language: str, image, cells: list[Cell], scale: flo
     dark_outside = ink(outside)
     heights = [h for _, box in boxes for h in line_heights(dark, box)]
     zoom = zoom_for(heights or line_heights(dark_outside, (0, 0, image.width, image.height)))
-    words = _read_cells(program, language, image, boxes, scale, zoom) if boxes else []
+    words = _read_cells(program, language, image, boxes, scale, zoom, colour, clear) if boxes else []
     if dark_outside.sum() >= LEAST_INK * 4:
         words += _read_page(program, language, outside, scale, zoom)
     return words
 
 
-def _read_cells(program: str, language: str, image, boxes: list, scale: float, zoom: float) -> list[ScannedWord]:
-    """The words of each (cell, crop box) of ``boxes``, one cell a picture, all in one Tesseract run.
+def _read_cells(program: str, language: str, image, boxes: list, scale: float, zoom: float,
+                colour: np.ndarray | None, clear) -> list[ScannedWord]:
+    """The words of each (cell, crop box) of ``boxes``, one cell a picture, all in one Tesseract run;
+    a cell with coloured ink also read in ``clear``, seen through that ink.
 
     A word read in a cell is left to a smaller cell read that also holds its
     middle (where rules stop short, one cell may be read inside another), so
     no word comes twice.
     """
+    stamped = [n for n, (_, b) in enumerate(boxes) if colour is not None and clear is not None
+               and colour[b[1]:b[3], b[0]:b[2]].sum() >= LEAST_INK]
     pictures = [_picture(image, box, zoom) for _, box in boxes]
-    origins = {n: (box[0], box[1]) for n, (_, box) in enumerate(boxes, start=1)}
-    owners = {n: cell for n, (cell, _) in enumerate(boxes, start=1)}
+    pictures += [_picture(clear, boxes[n][1], zoom) for n in stamped]
+    origins = {n: (box[0], box[1]) for n, (_, box) in enumerate(boxes + [boxes[n] for n in stamped], start=1)}
     rows = parse_tsv(run(program, pictures, ["--psm", "6", "-l", language, "tsv"], scale * 72 * zoom))
+    found: dict[int, list[ScannedWord]] = {}
+    for picture, word in words_of(rows, origins, scale, zoom):
+        found.setdefault(picture, []).append(word)
+    for k, n in enumerate(stamped):  # picture n + 1 as scanned, len(boxes) + k + 1 seen through the ink
+        found[n + 1] = better_lines(found.get(n + 1, []), found.pop(len(boxes) + k + 1, []))
+    owners = {n: cell for n, (cell, _) in enumerate(boxes, start=1)}
     read = list(owners.values())
-    words = words_of(rows, origins, scale, zoom)
-    return unique([w for page, w in words if not smaller_holds(w, owners[page], read)])
+    return unique([w for n, words in found.items() for w in words if not smaller_holds(w, owners[n], read)])
 
 
 def _outside(image, cells: list[Cell], scale: float):

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from katalog_sop.importer.grid import Grid
 from katalog_sop.importer.page import Page
 from katalog_sop.importer.scan.cells import cells_of
-from katalog_sop.importer.scan.dewarp import dewarp
+from katalog_sop.importer.scan.dewarp import find_curl, flatten
 from katalog_sop.importer.scan.figures import find_figures
 from katalog_sop.importer.scan.ocr import clean, read_words
 from katalog_sop.importer.scan.orientation import find_orientation, turn
@@ -76,16 +78,41 @@ def read_scanned_page(pdf_path, index: int, dpi: float = DPI, ocr: bool = True) 
     found = find_orientation(raster.image, raster.scale * 72, program)
     width, height = (raster.height, raster.width) if found.degrees in (90, 270) else (raster.width, raster.height)
     unit = page_unit(width, height)
-    image, skew, lean, bend = _straightened(turn(raster.image, found.degrees), raster.scale, unit)
-    rules = find_rules(image, raster.scale, unit)
+    pictures = [turn(p, found.degrees) for p in (raster.image, raster.colour, raster.through) if p is not None]
+    (image, *coloured), skew, lean, bend = _straightened(pictures, raster.scale, unit)
+    mask, through = (np.asarray(coloured[0]) < 128, coloured[1]) if coloured else (None, None)
+    rules = _print_rules(image, through, raster.scale, unit)
     page = Page(index, width, height, segments=rules.segments)
     out = ScannedPage(page, found.degrees, raster.rotate_flag, found.method, skew, lean, bend, image, raster.scale)
     if found.method in _GUESSED:
         out.notes.append(_GUESSED[found.method])
     if ocr:
-        _read_words(out, program, rules.mask)
+        _read_words(out, program, rules.mask, mask, through)
     _add_figures(out, rules, unit)
     return out
+
+
+def _print_rules(image, through, scale: float, unit: float) -> Rules:
+    """The ruled lines of the page's print, found on the page seen through its coloured ink
+    (``through``): a signature's upright stroke is no rule, and would cut the approval cell in two.
+    Unless that loses the table's own rules (a table ruled in colour): then every line. The ink is
+    always the whole page's, for the flowchart's figures."""
+    every = find_rules(image, scale, unit)
+    if through is None:
+        return every
+    printed = find_rules(through, scale, unit)
+    if _length(printed.segments) < KEPT * _length(every.segments):
+        return every
+    return Rules(printed.segments, printed.mask, every.ink)
+
+
+KEPT = 0.8
+"""Share of the ruled lines' length that must stay when the page is seen through its coloured ink, for
+the rules of the print to be taken (less, and the table itself was ruled in colour)."""
+
+
+def _length(segments) -> float:
+    return sum(abs(s.x1 - s.x0) + abs(s.y1 - s.y0) for s in segments)
 
 
 def _add_figures(out: ScannedPage, rules: Rules, unit: float) -> None:
@@ -101,18 +128,21 @@ _GUESSED = {"garis": "arah halaman pindaian ditebak dari arah baris teks; halama
             "tidak diketahui": "arah halaman pindaian tidak diketahui; halaman dibaca sebagaimana tampil"}
 
 
-def _straightened(image, scale: float, unit: float) -> tuple[object, float, float, float]:
-    """An upright ``image`` levelled, its lean sheared away and its curl flattened; with the skew,
-    lean and bend found."""
-    skew = find_skew(image)
-    image = straighten(image, skew)
-    lean = find_lean(image)
-    image, bend = dewarp(unlean(image, lean), scale, unit)
-    return image, skew, lean, bend
+def _straightened(pictures: list, scale: float, unit: float) -> tuple[list, float, float, float]:
+    """Upright ``pictures`` (the page, then any mask of it) levelled, their lean sheared away and their
+    curl flattened, as measured on the first; with the skew, lean and bend found."""
+    skew = find_skew(pictures[0])
+    pictures = [straighten(p, skew) for p in pictures]
+    lean = find_lean(pictures[0])
+    pictures = [unlean(p, lean) for p in pictures]
+    mesh, bend = find_curl(pictures[0], scale, unit)
+    return [flatten(p, mesh) for p in pictures], skew, lean, bend
 
 
-def _read_words(out: ScannedPage, program: str | None, lines_mask) -> None:
-    """Fill ``out.page.words`` by OCR, cell by cell; say in ``out.notes`` what could not be read."""
+def _read_words(out: ScannedPage, program: str | None, lines_mask, colour, through) -> None:
+    """Fill ``out.page.words`` by OCR, cell by cell (those with coloured ink, ``colour``, read twice, the
+    second time seen through it, ``through``: see :mod:`.stamps`); say in ``out.notes`` what could not
+    be read."""
     if program is None:
         out.notes.append(NO_TESSERACT)
         return
@@ -125,7 +155,8 @@ def _read_words(out: ScannedPage, program: str | None, lines_mask) -> None:
                          "teks dibaca dengan model bahasa Inggris")
     cells = cells_of(Grid(out.page))
     try:
-        words = read_words(program, language, clean(out.image, lines_mask), cells, out.scale)
+        clear = None if through is None else clean(through, lines_mask)
+        words = read_words(program, language, clean(out.image, lines_mask), cells, out.scale, colour, clear)
     except TesseractError as exc:
         out.notes.append(f"{exc}; teks halaman pindaian tidak dibaca")
         return
