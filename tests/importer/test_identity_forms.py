@@ -76,6 +76,13 @@ def test_a_nip_broken_over_two_lines_is_one_nip():
     assert _approval(["Kepala Dinas", "Drs. Budi", "19700101 199003 1 002"])["nip"] == "19700101 199003 1 002"
 
 
+def test_on_a_scan_a_stroke_read_between_the_nips_groups_is_a_space():
+    """A signature's stroke through the NIP comes out as "'" or "/" between its groups."""
+    lines = ["KEPALA SATUAN", "SUHERMAN, S.H., M.H.", "NIP.19701110'200212 1 005"]
+    assert _approval(lines, [True] * 3)["nip"] == "19701110 200212 1 005"
+    assert _approval(lines[:2] + ["NIP. 19701110/200212 1 005"], [True] * 3)["nip"] == "19701110 200212 1 005"
+
+
 def test_a_jabatan_without_a_name_stays_the_jabatan():
     assert _approval(["Kepala Bidang Pembina Teknis"]) == {"jabatan": "Kepala Bidang Pembina Teknis"}
 

@@ -38,6 +38,8 @@ def approval(value: list[str], printed: list[bool] | None = None) -> dict:
         found = _NIP.match(line) or (_NIP_AFTER.search(line) if scan else None) or _NIP_ALONE.fullmatch(line)
         if found:
             nip = found.group(1).strip()
+            if scan:  # OCR reads the gap between the NIP's groups as a stroke: "19701110'200212", "/"
+                nip = re.sub(r"(?<=[0-9])[^0-9A-Za-z]+(?=[0-9])", " ", nip)
             joined = joined[:index]  # nothing of the approval stands below its NIP (on a scan: the stamp's rim)
             break
     if len(joined) >= 3 and _RANK.search(joined[-1][0]) and not _titled(joined[-1][0]):
@@ -66,7 +68,7 @@ def approval(value: list[str], printed: list[bool] | None = None) -> dict:
     return approval
 
 
-_NIP_AFTER = re.compile(r"\bNIP\b\.?\s*:?\s*([0-9](?:[0-9A-Za-z ./]*[0-9])?)\s*$", re.I)
+_NIP_AFTER = re.compile(r"\bNIP\b\.?\s*:?\s*([0-9](?:[0-9A-Za-z ./'’:,|-]*[0-9])?)\s*$", re.I)
 _NIP_ALONE = re.compile(r"\s*((?=(?:[ .]*[0-9]){10})[0-9][0-9 .]*[0-9])\s*")
 _RANK = re.compile(r"\b(?:pembina|penata|pengatur|juru)\b|\b(?:muda|madya|utama)\W*$|\btingkat\b|\btk\.", re.I)
 _DEGREE = re.compile(r"^(?:[SMD]\.\s?[A-Za-z]{1,4}|[SM][A-Z][a-z]{0,3}|[A-Z]\.[A-Za-z]{1,3}|Ph\.?D)\.*,?$")
