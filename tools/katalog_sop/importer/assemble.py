@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from katalog_sop.formulir import STANDARD
+from katalog_sop.importer.broken import mended, vocabulary
 from katalog_sop.importer.flow import entered, exits_of, flow_order
 from katalog_sop.importer.steps import MUTU, Table, cell_items, cell_text
 
@@ -77,12 +78,13 @@ def _tables(draft, tables: list[Table]) -> None:
         draft.data["formulir"] = formulir
     pelaksana: list = []
     known: dict[tuple, str] = {}  # (kelompok, name) -> what a step names it by
-    names_all = [(_plain(c.kelompok or ""), _plain(c.label)) for t in tables for c in t.lanes]
+    words = vocabulary(cell_text(cell) for t in tables for row in t.rows for cell in row.cells.values())
+    names_all = [(_plain(c.kelompok or ""), mended(_plain(c.label), words)) for t in tables for c in t.lanes]
     for table in tables:
         lane_name: dict[int, str] = {}
         seen: dict[tuple, int] = {}
         for index, column in enumerate(table.lanes):
-            name = _plain(column.label) or f"Kolom {index + 1}"
+            name = mended(_plain(column.label), words) or f"Kolom {index + 1}"
             group = _plain(column.kelompok or "")
             key = (group, name)
             seen[key] = seen.get(key, 0) + 1
