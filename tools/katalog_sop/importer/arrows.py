@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from katalog_sop.importer.grid import lines, text_of
+from katalog_sop.importer.joined import Joins
 from katalog_sop.importer.page import Page, Segment, Word
 from katalog_sop.importer.steps import Table
 from katalog_sop.importer.symbols import Symbol, corners, holds
@@ -90,25 +91,15 @@ def wires(page: Page, table: Table, symbols: list[Symbol], top: float, bottom: f
                     and max(s.y0, s.y1) < sym.bottom - 1 for sym in symbols)  # a line inside a symbol is part of it
     ]
     segments = _merge_parallel(segments)
-    parent = list(range(len(segments)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joins = Joins(len(segments))
     for i, a in enumerate(segments):
         for j in range(i + 1, len(segments)):
             b = segments[j]
             if min(_point_segment(a.x0, a.y0, b), _point_segment(a.x1, a.y1, b),
                    _point_segment(b.x0, b.y0, a), _point_segment(b.x1, b.y1, a)) <= TOUCH:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Segment]] = {}
-    for i, s in enumerate(segments):
-        groups.setdefault(find(i), []).append(s)
+                joins.join(i, j)
     heads = _heads(page)
-    found = [_attach(Wire(group, page=page.number), symbols, heads) for group in groups.values()]
+    found = [_attach(Wire([segments[i] for i in group], page=page.number), symbols, heads) for group in joins.groups()]
     found = _rejoin(found)
     out = []
     for wire in found:

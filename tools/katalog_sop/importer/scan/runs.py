@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from katalog_sop.importer.joined import Joins
+
 GAP = 1
 """Breaks in a line up to this many pixels long are closed (more would close the gaps between letters)."""
 STEP = 2
@@ -85,22 +87,12 @@ def runs_of(mask: np.ndarray) -> list[tuple[int, int, int]]:
 
 def bands(runs: list[tuple[int, int, int]], join: int = GAP) -> list[Band]:
     """Runs grouped into lines: runs up to ``STEP`` rows apart that overlap (or nearly) are one line."""
-    parent = list(range(len(runs)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joins = Joins(len(runs))
     by_row: dict[int, list[int]] = {}
     for index, (row, start, end) in enumerate(runs):
         for before in range(row - STEP, row):
             for other in by_row.get(before, ()):
                 if runs[other][1] <= end + join and start <= runs[other][2] + join:
-                    parent[root(other)] = root(index)
+                    joins.join(other, index)
         by_row.setdefault(row, []).append(index)
-    groups: dict[int, Band] = {}
-    for index, run in enumerate(runs):
-        groups.setdefault(root(index), Band()).runs.append(run)
-    return list(groups.values())
+    return [Band(runs=[runs[index] for index in group]) for group in joins.groups()]
