@@ -64,12 +64,6 @@ def _shift(ats: list[float], strays: list[np.ndarray], along: np.ndarray, across
     return np.array([[np.interp(y, heights, table[:, j]) for j in range(len(along))] for y in across])
 
 
-def dewarp(image, scale: float, unit: float = 1.0) -> tuple[object, float]:
-    """``image`` (level, upright) flattened along its long rules, and how far (points) it was bent."""
-    mesh, bent = find_curl(image, scale, unit)
-    return flatten(image, mesh), bent
-
-
 def find_curl(image, scale: float, unit: float = 1.0) -> tuple[list | None, float]:
     """The mesh that flattens ``image`` (level, upright) along its long rules (``None`` when it is bent
     too little to matter), and how far (points) it was bent."""

@@ -28,7 +28,8 @@ from katalog_sop.importer.scan.words import ScannedWord
 CHROMA = 60
 """Grey levels between a pixel's strongest and weakest colour channel from which its ink is coloured. On
 the corpus's scans nine in ten pixels of black print stay under 30, and most of a stamp's or a pen's
-ink is over 60 (a phone app's added contrast darkens some of a stamp below that: it stays, as before)."""
+ink is over 60 (a phone app's added contrast darkens some of a stamp below that: that part is taken for
+print)."""
 BENEATH = 70
 """Through its ink, a coloured pixel darker than this (in its brightest channel) has print beneath it:
 black under ink stays dark in every channel. Lighter, it is ink alone, made paper white (a light grey
@@ -42,8 +43,8 @@ ring or a signature read as letters)."""
 def coloured(rgb) -> np.ndarray | None:
     """A boolean array, ``True`` where the RGB PIL picture ``rgb`` has coloured ink; ``None`` when it has
     none (a scan in black and white or grey)."""
-    channels = np.asarray(rgb, dtype=np.int16)
-    chroma = channels.max(axis=2) - channels.min(axis=2)
+    channels = np.asarray(rgb, dtype=np.uint8)
+    chroma = channels.max(axis=2) - channels.min(axis=2)  # never below 0: no overflow in uint8
     mask = chroma >= CHROMA
     return mask if mask.any() else None
 
