@@ -101,7 +101,7 @@ def _print_rules(image, through, scale: float, unit: float) -> Rules:
     if through is None:
         return every
     printed = find_rules(through, scale, unit)
-    if _length(printed.segments) < KEPT * _length(every.segments):
+    if sum(s.length for s in printed.segments) < KEPT * sum(s.length for s in every.segments):
         return every
     return Rules(printed.segments, printed.mask, every.ink)
 
@@ -109,10 +109,6 @@ def _print_rules(image, through, scale: float, unit: float) -> Rules:
 KEPT = 0.8
 """Share of the ruled lines' length that must stay when the page is seen through its coloured ink, for
 the rules of the print to be taken (less, and the table itself was ruled in colour)."""
-
-
-def _length(segments) -> float:
-    return sum(abs(s.x1 - s.x0) + abs(s.y1 - s.y0) for s in segments)
 
 
 def _add_figures(out: ScannedPage, rules: Rules, unit: float) -> None:
