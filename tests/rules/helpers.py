@@ -42,9 +42,10 @@ def overlay(fragment: dict | None) -> dict:
 
 
 def write_catalogue(root: Path, sops: dict[str, dict]) -> CheckResult:
-    """Write each SOP as ``root/sops/<id>.yaml`` and check the folder; the files must be clean."""
+    """Write each SOP as ``root/sops/<id>.yaml`` (a key ``monitoring/<unit>/<name>`` as a monitoring
+    record, ``root/monitoring/<unit>/<name>.yaml``) and check the folder; the files must be clean."""
     for sop_id, data in sops.items():
-        path = root / "sops" / f"{sop_id}.yaml"
+        path = root / ("" if sop_id.startswith("monitoring/") else "sops") / f"{sop_id}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = check_structure([str(root / "sops")])
@@ -68,4 +69,5 @@ def example_catalogue(root: Path, rule: Rule, kind: str) -> CheckResult:
     fragment = load_yaml(rule.example(kind))
     if rule.scope == PER_SOP:
         return write_catalogue(root, {"kecamatan/contoh": overlay(fragment)})
-    return write_catalogue(root, {sop_id: overlay(part) for sop_id, part in fragment.items()})
+    return write_catalogue(root, {key: part if key.startswith("monitoring/") else overlay(part)
+                                  for key, part in fragment.items()})

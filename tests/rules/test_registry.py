@@ -26,7 +26,7 @@ from katalog_sop.rules.base import (
 
 FAMILIES = {
     "T": "transkripsi", "I": "identitas", "B": "bagian", "P": "pelaksana", "M": "mutu baku", "F": "alur",
-    "K": "kalimat", "D": "dasar hukum", "C": "katalog", "W": "waktu",
+    "K": "kalimat", "D": "dasar hukum", "C": "katalog", "W": "waktu", "E": "monitoring dan evaluasi",
 }
 
 EXPECTED_IDS = {
@@ -36,6 +36,7 @@ EXPECTED_IDS = {
     "SOPAP-M03", "SOPAP-F01", "SOPAP-F02", "SOPAP-F03", "SOPAP-F04", "SOPAP-F05", "SOPAP-F06", "SOPAP-F07", "SOPAP-F08", "SOPAP-F09", "SOPAP-F10", "SOPAP-F11",
     "SOPAP-K01", "SOPAP-K02", "SOPAP-K03", "SOPAP-K04", "SOPAP-D01", "SOPAP-D02", "SOPAP-D03", "SOPAP-D04", "SOPAP-D05", "SOPAP-D06", "SOPAP-D07", "SOPAP-D08",
     "SOPAP-C01", "SOPAP-C02", "SOPAP-C03", "SOPAP-C04", "SOPAP-C05", "SOPAP-W01", "SOPAP-W02", "SOPAP-W03", "SOPAP-T01",
+    "SOPAP-E01", "SOPAP-E02", "SOPAP-E03", "SOPAP-E04",
 }
 
 
@@ -61,7 +62,7 @@ def test_metadata_is_well_formed(rule):
     assert SLUG_PATTERN.match(rule.slug)
     assert rule.tag in TAGS
     assert rule.scope in (PER_SOP, CATALOGUE)
-    assert (rule.scope == CATALOGUE) == (rule.id[6] == "C")
+    assert (rule.scope == CATALOGUE) == (rule.id[6] in "CE")  # E: monitoring records, catalogue-wide
     assert isinstance(rule.severity, Severity)
 
 

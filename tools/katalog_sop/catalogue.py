@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from katalog_sop.model import Sop
+from katalog_sop.monitoring.model import Records
 from katalog_sop.problem import Problem, error
 
 CODE_ID = "id"
@@ -20,6 +21,9 @@ CODE_ID = "id"
 class Catalogue:
     sops: Mapping[str, Sop]
     """Every SOP by id, in id order."""
+    monitoring: Records | None = None
+    """The catalogue's monitoring rounds and evaluations; ``None`` when it keeps none (no ``monitoring/``
+    folder), and the rules that need them stay silent."""
 
     def __len__(self) -> int:
         return len(self.sops)

@@ -19,6 +19,7 @@ file is read through its real name.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from katalog_sop import workers
 from katalog_sop.compliance import apply_exemptions, rule_options, select_rules
 from katalog_sop.config import DEFAULT, Config
 from katalog_sop.model import Sop
+from katalog_sop.monitoring.load import FOLDER, find_record_files, load_records
 from katalog_sop.problem import CODE_INTERNAL, Location, Problem, Severity, error, shown_path, sort_problems
 from katalog_sop.rules import Rule, run_rules
 from katalog_sop.rules.base import CATALOGUE
@@ -344,6 +346,7 @@ def check(
     rules: Sequence[Rule] | None = None,
     today: dt.date | None = None,
     jobs: int = 1,
+    monitoring: Path | bool | None = None,
 ) -> CheckResult:
     """Check every SOP file under ``paths``; raises :class:`UsageError` for a bad path.
 
@@ -352,6 +355,10 @@ def check(
     With ``jobs`` > 1 and a large catalogue, files are checked in worker
     processes (:mod:`katalog_sop.workers`): the problems are the same, but the
     result's SOPs are summaries, enough for reports and not for pages.
+
+    Monitoring records are read from the folder ``monitoring`` (default:
+    ``monitoring`` beside the one folder checked, when there is one; ``False``:
+    none, the documents alone are checked).
     """
     today = today or dt.date.today()
     rules = select_rules(config) if rules is None else tuple(rules)
@@ -369,7 +376,27 @@ def check(
     else:
         files = tuple(check_file(source) for source in sources)
         findings, remaining = [], running
-    return _finish(files, findings, remaining, running, skipped, options, today, config)
+    if monitoring is False:
+        records = None
+    else:
+        records = record_files(_beside(paths) if monitoring is None or monitoring is True else monitoring)
+    return _finish(files, findings, remaining, running, skipped, options, today, config, records)
+
+
+def _beside(paths: Sequence[str]) -> Path | None:
+    """The monitoring folder beside the one catalogue folder checked (``sops`` -> ``monitoring``)."""
+    folders = [Path(path) for path in paths if Path(path).is_dir()]
+    if len(folders) != 1:
+        return None
+    return Path(os.path.normpath(folders[0])).parent / FOLDER
+
+
+def record_files(folder: Path | None):
+    """The monitoring record files under ``folder`` and the problems of those not read; ``None`` when the
+    folder does not exist (the catalogue keeps no records)."""
+    if folder is None or not folder.is_dir():
+        return None
+    return find_record_files(folder)
 
 
 def check_contents(
@@ -378,6 +405,7 @@ def check_contents(
     config: Config = DEFAULT,
     rules: Sequence[Rule] | None = None,
     today: dt.date | None = None,
+    records=None,
 ) -> CheckResult:
     """Check a whole catalogue whose files are given as bytes (e.g. read from a git revision).
 
@@ -390,12 +418,18 @@ def check_contents(
     options = rule_options(running, config)
     ordered = sorted(contents, key=lambda item: item[0].display)
     files = tuple(check_file(source, raw) for source, raw in ordered)
-    return _finish(files, [], running, running, (), options, today, config)
+    return _finish(files, [], running, running, (), options, today, config, records)
 
 
-def _finish(files, findings, remaining, running, skipped, options, today, config: Config = DEFAULT) -> CheckResult:
-    """The catalogue stage, the rules still to run, the exemptions, and the sorted result."""
+def _finish(files, findings, remaining, running, skipped, options, today, config: Config = DEFAULT,
+            records=None) -> CheckResult:
+    """The catalogue stage, the monitoring records, the rules still to run, the exemptions, and the sorted result."""
     catalogue, catalogue_problems = build_catalogue(f.sop for f in files if f.sop is not None)
+    if records is not None:
+        found, notes = records
+        monitoring, record_problems = load_records(found, catalogue, today)
+        catalogue = dataclasses.replace(catalogue, monitoring=monitoring)
+        catalogue_problems += notes + record_problems
     findings += run_rules(catalogue, today=today, options=options, rules=remaining) if remaining else []
     problems = [problem for f in files for problem in f.problems] + catalogue_problems
     problems += apply_exemptions(catalogue.sops.values(), findings, {rule.id for rule in running})

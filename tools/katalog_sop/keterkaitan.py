@@ -123,6 +123,11 @@ class Resolver:
 
     def resolve(self, sop: Sop, text: str) -> str | None:
         """The id of the SOP ``text`` names, :data:`AMBIGUOUS`, or ``None`` when none does."""
+        return self.resolve_from(unit_of(sop), _instansi(sop), text)
+
+    def resolve_from(self, unit: str, instansi: str, text: str) -> str | None:
+        """As :meth:`resolve`, for a text written in the folder ``unit`` of agency ``instansi`` (a title
+        key; "" for none): among SOPs of one name or number, the unit's own, then the agency's."""
         value = text.strip()
         if value in self.sops:
             return value
@@ -130,10 +135,10 @@ class Resolver:
         for candidates in (self.by_nomor.get(value, []), self.by_title.get(title_key(value), []), in_text):
             if len(set(candidates)) == 1:
                 return candidates[0]
-            same_unit = {c for c in candidates if unit_of(self.sops[c]) == unit_of(sop)}
+            same_unit = {c for c in candidates if unit_of(self.sops[c]) == unit}
             if len(same_unit) == 1:
                 return same_unit.pop()
-            same_agency = {c for c in candidates if _instansi(self.sops[c]) == _instansi(sop)}
+            same_agency = {c for c in candidates if _instansi(self.sops[c]) == instansi}
             if len(same_agency) == 1:  # several agencies may each have an SOP of that name: one's own first
                 return same_agency.pop()
             if candidates:

@@ -35,12 +35,12 @@ CODE = "schema"
 _REPO_SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "sop.schema.json"
 
 
-def schema_path() -> Path:
-    """The schema file: packaged with an installed wheel, or in the source tree."""
-    packaged = resources.files("katalog_sop").joinpath("data", "sop.schema.json")
+def schema_path(name: str = "sop.schema.json") -> Path:
+    """A schema file (the SOP schema by default): packaged with an installed wheel, or in the source tree."""
+    packaged = resources.files("katalog_sop").joinpath("data", name)
     if packaged.is_file():
         return Path(str(packaged))
-    return _REPO_SCHEMA
+    return _REPO_SCHEMA.with_name(name)
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +82,14 @@ def validate(document: Document) -> list[Problem]:
     """Every structural problem of ``document``; an empty list when it is valid."""
     if is_valid(document.data):
         return []
+    return explain(validator(), document)
+
+
+def explain(checker: Draft202012Validator, document: Document) -> list[Problem]:
+    """Every error of ``document`` against the schema of ``checker``, as problems at their nodes."""
     problems: list[Problem] = []
-    for err in validator().iter_errors(document.data):
-        problems.extend(_explain(_specific(err), document))
+    for err in checker.iter_errors(document.data):
+        problems.extend(_explain(_specific(err), document, checker.schema))
     return problems
 
 
@@ -147,7 +152,7 @@ def _specific(err: ValidationError) -> ValidationError:
     return err
 
 
-def _explain(err: ValidationError, document: Document):
+def _explain(err: ValidationError, document: Document, root: dict):
     path = tuple(err.absolute_path)
     here = document.location(path)
     kind = err.validator
@@ -168,7 +173,7 @@ def _explain(err: ValidationError, document: Document):
         return
     if kind in ("type", "anyOf", "oneOf"):
         found = "bilangan desimal" if isinstance(instance, float) else _TYPE_NAMES[_type_of(instance)]
-        yield error(here, CODE, f"harus berupa {_expected_types(err)}, bukan {found}")
+        yield error(here, CODE, f"harus berupa {_expected_types(err, root)}, bukan {found}")
         return
     if kind == "not" and list(err.validator_value) == ["required"]:
         # dependentSchemas: {trigger: {not: {required: [name]}}}
@@ -192,7 +197,7 @@ def _explain(err: ValidationError, document: Document):
         yield error(here, CODE, "butir daftar tidak boleh ganda")
         return
     if kind == "enum":
-        allowed = ", ".join(str(choice) for choice in err.validator_value)
+        allowed = ", ".join("kosong" if choice is None else str(choice) for choice in err.validator_value)
         guess = difflib.get_close_matches(str(instance), [str(c) for c in err.validator_value], n=1, cutoff=0.6)
         hint = f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
         yield error(here, CODE, f"'{instance}' tidak dikenal; pilih salah satu: {allowed}{hint}")
@@ -203,18 +208,18 @@ def _explain(err: ValidationError, document: Document):
     yield error(here, CODE, err.message)
 
 
-def _expected_types(err: ValidationError) -> str:
+def _expected_types(err: ValidationError, root: dict) -> str:
     names: list[str] = []
 
     def collect(schema: dict) -> None:
         if "$ref" in schema:
-            schema = _resolve(schema["$ref"])
+            schema = _resolve(schema["$ref"], root)
         kinds = schema.get("type")
         for kind in [kinds] if isinstance(kinds, str) else kinds or []:
             name = _TYPE_NAMES[kind]
             if kind == "array" and isinstance(schema.get("items"), dict):
                 inner = schema["items"]
-                inner = _resolve(inner["$ref"]) if "$ref" in inner else inner
+                inner = _resolve(inner["$ref"], root) if "$ref" in inner else inner
                 if inner.get("type") == "string":
                     name = "daftar teks"
             if name not in names:
@@ -228,8 +233,8 @@ def _expected_types(err: ValidationError) -> str:
     return ", ".join(names[:-1]) + " atau " + names[-1]
 
 
-def _resolve(ref: str) -> dict:
-    node = load_schema()
+def _resolve(ref: str, root: dict) -> dict:
+    node = root
     for part in ref.removeprefix("#/").split("/"):
         node = node[part]
     return node

@@ -8,7 +8,7 @@ import, nothing printed, nothing mutated.
 Every rule lives in a small module of this package, registered with
 :func:`katalog_sop.rules.base.rule`; :data:`RULES` holds them by id. Families:
 I identitas, B bagian, P pelaksana, M mutu baku, F flow (alur/keputusan),
-K kalimat, D dasar hukum, C katalog, W waktu. Ids are never renamed or reused.
+K kalimat, D dasar hukum, C katalog, W waktu, E monitoring dan evaluasi. Ids are never renamed or reused.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     bagian,
     bukan_aktor,
     disimpulkan,
+    evaluasi,
     durasi,
     hukum,
     identitas,
@@ -40,6 +41,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     keputusan,
     keputusan_tersembunyi,
     keterkaitan,
+    monitoring,
     mutu_baku,
     nomor_ganda,
     nomor_langkah,
@@ -52,6 +54,7 @@ from katalog_sop.rules import (  # noqa: F401  (imported to register their rules
     peraturan_lama,
     profil,
     tinjauan,
+    tindak_lanjut,
     transkripsi,
     tugas_terpisah,
     urutan_peraturan,

@@ -49,7 +49,7 @@ What the regulation asks, and what is only practice, is explained to users in ``
 
 PRAKTIK_UMUM = "praktik umum"
 
-ID_PATTERN = re.compile(r"SOPAP-[IBPMFKDCWT]\d{2}\Z")
+ID_PATTERN = re.compile(r"SOPAP-[IBPMFKDCWTE]\d{2}\Z")
 SLUG_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 EXAMPLE_DATE = dt.date(2025, 7, 1)
