@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from katalog_sop import __version__
+from katalog_sop import __version__, cli_monitoring
 from katalog_sop.check import UsageError, check
 from katalog_sop.compliance import select_rules
 from katalog_sop.config import CONFIG_FILE, DEFAULT, ConfigError, load_config
@@ -145,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", default=None, metavar="FOLDER",
         help="tulis gambar tiap halaman PDF dengan yang terbaca digambar di atasnya (grid, kolom, simbol, anak panah)",
     )
+    cli_monitoring.add_parser(commands, _date)
     return parser
 
 
@@ -366,6 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_diff(args)
         if args.command == "import":
             return _run_import(args)
+        if args.command == "monitoring":
+            return cli_monitoring.run(args)
     except (UsageError, ConfigError) as exc:
         print(terminal(f"sop {args.command}: galat: {exc}"), file=sys.stderr)
         return EXIT_USAGE
