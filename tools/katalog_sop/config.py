@@ -14,6 +14,8 @@ CLI's default, or ``--config``) or from the plugin's options in
         required: [tanggal_revisi, disahkan_oleh.nip]   # fields the agency also requires
         formulir: {kegiatan: Uraian Prosedur, kelengkapan: Persyaratan/Kelengkapan}  # the agency's form labels
     kategori: [Kepegawaian, Keuangan, Persuratan]       # the catalogue's kinds of work; unset: any name
+    evaluasi:                                           # the evaluation checklist; unset: the template
+      pertanyaan: [{id: S1, kelompok: substansi, teks: Apakah SOP mudah dipahami?}]
 
 ``kategori`` is one list for the whole catalogue, as the agency that runs it
 sets it (rule SOPAP-I14 warns of an SOP's kategori outside it).
@@ -43,6 +45,7 @@ from typing import Any
 from katalog_sop.formulir import COLUMN_NUMBERS, STANDARD, refused_false
 from katalog_sop.problem import Severity, shown_path
 from katalog_sop.ditarik import RETIRED
+from katalog_sop.monitoring.pertanyaan import TEMPLATE, Pertanyaan, parse_checklist
 
 CONFIG_FILE = "katalog-sop.yml"
 """The CLI reads this file from the current folder when it exists (and no --config is given)."""
@@ -103,6 +106,13 @@ class Config:
     """Where the configuration was read from, for messages."""
     kategori: tuple[str, ...] = ()
     """The agency's kategori names, as listed (spacing tidied); empty: an SOP may name any kategori."""
+    pertanyaan: tuple[Pertanyaan, ...] = ()
+    """The evaluation checklist (``evaluasi: {pertanyaan: [...]}``); empty: the template of
+    :mod:`katalog_sop.monitoring.pertanyaan`."""
+
+    @property
+    def checklist(self) -> tuple[Pertanyaan, ...]:
+        return self.pertanyaan or TEMPLATE
 
     def formulir(self, sop_id: str) -> Mapping[str, str | None]:
         """The form labels of the first profile covering ``sop_id`` (the SOP's own ``formulir`` overrides them)."""
@@ -161,7 +171,7 @@ def parse_config(data: Any, where=None, *, source: str | None = None) -> Config:
     if data is None:
         return Config(source=source)
     reader.expect_mapping(data, ())
-    reader.unknown_keys(data, (), ("rules", "profiles", "kategori"))
+    reader.unknown_keys(data, (), ("rules", "profiles", "kategori", "evaluasi"))
     rules = {
         rule_id: reader.rule_setting(rule_id, value)
         for rule_id, value in reader.mapping(data.get("rules"), ("rules",)).items()
@@ -171,7 +181,8 @@ def parse_config(data: Any, where=None, *, source: str | None = None) -> Config:
         for index, item in enumerate(reader.sequence(data.get("profiles"), ("profiles",)))
     )
     kategori = reader.kategori(data.get("kategori"), ("kategori",))
-    return Config(MappingProxyType(rules), profiles, source, kategori)
+    pertanyaan = parse_checklist(data.get("evaluasi"), ("evaluasi",), reader)
+    return Config(MappingProxyType(rules), profiles, source, kategori, pertanyaan)
 
 
 class _Reader:

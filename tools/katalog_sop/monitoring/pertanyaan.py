@@ -37,3 +37,26 @@ TEMPLATE = (
 """The default checklist (Kemensetneg's evaluation questions, as a template)."""
 
 KELOMPOK = {"substansi": "Substansi", "proses": "Proses"}
+
+
+def parse_checklist(value, path: tuple, reader) -> tuple[Pertanyaan, ...]:
+    """The configuration's ``evaluasi`` mapping (``{pertanyaan: [{id, kelompok, teks}, ...]}``) as a checklist;
+    empty when unset (the template then applies). ``reader`` is the configuration's reader: its ``fail``
+    names the file, line and column."""
+    settings = reader.mapping(value, path)
+    reader.unknown_keys(settings, path, ("pertanyaan",))
+    found: list[Pertanyaan] = []
+    for index, item in enumerate(reader.sequence(settings.get("pertanyaan"), path + ("pertanyaan",))):
+        where = path + ("pertanyaan", index)
+        reader.expect_mapping(item, where)
+        reader.unknown_keys(item, where, ("id", "kelompok", "teks"))
+        for key in ("id", "teks"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise reader.fail(where + (key,), f"'{key}' pertanyaan wajib berupa teks yang tidak kosong")
+        kelompok = item.get("kelompok", "substansi")
+        if kelompok not in KELOMPOK:
+            raise reader.fail(where + ("kelompok",), f"kelompok '{kelompok}' tidak dikenal; pilih: {', '.join(KELOMPOK)}")
+        if any(q.id == item["id"].strip() for q in found):
+            raise reader.fail(where + ("id",), f"id pertanyaan '{item['id'].strip()}' sudah dipakai")
+        found.append(Pertanyaan(item["id"].strip(), kelompok, " ".join(item["teks"].split())))
+    return tuple(found)
