@@ -427,7 +427,7 @@ def _finish(files, findings, remaining, running, skipped, options, today, config
     catalogue, catalogue_problems = build_catalogue(f.sop for f in files if f.sop is not None)
     if records is not None:
         found, notes = records
-        monitoring, record_problems = load_records(found, catalogue, today)
+        monitoring, record_problems = load_records(found, catalogue, today, config.checklist)
         catalogue = dataclasses.replace(catalogue, monitoring=monitoring)
         catalogue_problems += notes + record_problems
     findings += run_rules(catalogue, today=today, options=options, rules=remaining) if remaining else []
