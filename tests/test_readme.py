@@ -43,3 +43,24 @@ def test_the_readme_exemption_example_is_valid_in_an_sop(tmp_path):
     result = check_structure([str(path)])
     assert [p.message for p in result.problems] == []
     assert [(e.aturan, e.langkah) for e in result.files[0].sop.pengecualian] == [("SOPAP-K01", 3)]
+
+
+def test_the_readme_monitoring_record_is_valid(tmp_path):
+    import datetime as dt
+
+    import yaml
+
+    from katalog_sop.check import check
+    from katalog_sop.monitoring.model import TIDAK_BERJALAN_BAIK
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    record = _blocks(readme, "## Monitoring and evaluation")
+    sop = yaml.safe_load((REPO / "sops" / "sekretariat" / "pengumpulan-data-kinerja.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "sops" / "sekretariat").mkdir(parents=True)
+    (tmp_path / "sops" / "sekretariat" / "pengumpulan-data-kinerja.yaml").write_text(yaml.safe_dump(sop), encoding="utf-8")
+    (tmp_path / "monitoring" / "sekretariat").mkdir(parents=True)
+    (tmp_path / "monitoring" / "sekretariat" / "2026-06.yaml").write_text(record, encoding="utf-8")
+    result = check([str(tmp_path / "sops")], rules=(), today=dt.date(2026, 7, 1))
+    assert result.problems == ()
+    [putaran] = result.catalogue.monitoring.putaran
+    assert [(h.sop_id, h.penilaian) for h in putaran.hasil] == [("sekretariat/pengumpulan-data-kinerja", TIDAK_BERJALAN_BAIK)]
