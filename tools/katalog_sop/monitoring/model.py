@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from katalog_sop.problem import Location
 
@@ -117,10 +118,29 @@ class Records:
     putaran: tuple[Putaran, ...] = ()
     evaluasi: tuple[Evaluasi, ...] = ()
 
+    @cached_property
+    def _rows(self) -> dict[str, list[tuple[Putaran, Hasil]]]:
+        """Each SOP's rows in every round, newest first: one pass, so that a catalogue of thousands of
+        SOPs and rounds is not searched once per SOP and rule."""
+        rows: dict[str, list[tuple[Putaran, Hasil]]] = {}
+        for putaran in sorted(self.putaran, key=lambda p: (p.tanggal, p.path), reverse=True):
+            for hasil in putaran.hasil:
+                if hasil.sop_id is not None:
+                    rows.setdefault(hasil.sop_id, []).append((putaran, hasil))
+        return rows
+
+    @cached_property
+    def _evaluated(self) -> dict[str, list[tuple[Evaluasi, HasilEvaluasi]]]:
+        rows: dict[str, list[tuple[Evaluasi, HasilEvaluasi]]] = {}
+        for evaluasi in sorted(self.evaluasi, key=lambda e: (e.tanggal, e.path), reverse=True):
+            for hasil in evaluasi.hasil:
+                if hasil.sop_id is not None:
+                    rows.setdefault(hasil.sop_id, []).append((evaluasi, hasil))
+        return rows
+
     def monitoring_of(self, sop_id: str) -> list[tuple[Putaran, Hasil]]:
         """The SOP's results in every round, newest first (a result not yet assessed included)."""
-        found = [(p, h) for p in self.putaran for h in p.hasil if h.sop_id == sop_id]
-        return sorted(found, key=lambda pair: (pair[0].tanggal, pair[0].path), reverse=True)
+        return list(self._rows.get(sop_id, ()))
 
     def assessed(self, sop_id: str) -> list[tuple[Putaran, Hasil]]:
         """The SOP's assessed results (a penilaian given), newest first."""
@@ -128,8 +148,7 @@ class Records:
 
     def evaluations_of(self, sop_id: str) -> list[tuple[Evaluasi, HasilEvaluasi]]:
         """The SOP's evaluations, newest first."""
-        found = [(e, h) for e in self.evaluasi for h in e.hasil if h.sop_id == sop_id]
-        return sorted(found, key=lambda pair: (pair[0].tanggal, pair[0].path), reverse=True)
+        return list(self._evaluated.get(sop_id, ()))
 
     def concluded(self, sop_id: str) -> list[tuple[Evaluasi, HasilEvaluasi]]:
         """The SOP's evaluations that reached a conclusion, newest first."""
