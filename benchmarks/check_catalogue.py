@@ -8,7 +8,9 @@ or a CI job runs it: schema, every rule, the catalogue-wide rules, the report
 
 - floor: one process that only reads and parses every file with libyaml
   (``yaml.CSafeLoader``), the least any checker of YAML files must do;
-- catalogue: ``sop check --format json sops``;
+- catalogue: ``sop check --format json sops``, with the catalogue's
+  monitoring records (two Tabel 7 rounds and one evaluation per unit) in
+  ``monitoring/`` beside it, unless ``--no-monitoring``;
 - one file: ``sop check sops/<unit>/<sop>.yaml``, as a pre-commit hook runs it
   on a changed file.
 
@@ -29,13 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workload import write_catalogue  # noqa: E402
+from workload import write_catalogue, write_monitoring  # noqa: E402
 
 FLOOR = """
 import sys, yaml
 from pathlib import Path
-for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
-    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+for folder in sys.argv[1:]:
+    for path in sorted(Path(folder).rglob("*.yaml")):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 """
 
 
@@ -52,6 +55,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-monitoring", action="store_true", help="no monitoring records beside the catalogue")
     args = parser.parse_args()
     python = sys.executable
     env_note = f"{os.cpu_count()} CPU(s), Python {sys.version.split()[0]}"
@@ -59,9 +63,10 @@ def main() -> int:
         root = Path(folder)
         print(f"writing {args.count} SOPs ...", file=sys.stderr)
         paths = write_catalogue(root, args.count)
+        records = [] if args.no_monitoring else write_monitoring(root, args.count)
         one = paths[len(paths) // 2].relative_to(root).as_posix()
         commands = {
-            "floor": [python, "-c", FLOOR, "sops"],
+            "floor": [python, "-c", FLOOR, "sops"] + (["monitoring"] if records else []),
             "catalogue": [python, "-m", "katalog_sop", "check", "--format", "json", "sops"],
             "one file": [python, "-m", "katalog_sop", "check", one],
         }
@@ -75,7 +80,8 @@ def main() -> int:
     floor = statistics.median(times["floor"])
     catalogue = statistics.median(times["catalogue"])
     single = statistics.median(times["one file"])
-    print(f"{args.count} SOPs, {args.rounds} rounds, median; {env_note}")
+    kept = f"{len(records)} monitoring records" if records else "no monitoring records"
+    print(f"{args.count} SOPs, {kept}, {args.rounds} rounds, median; {env_note}")
     print(f"  floor (parse only):   {floor:6.2f} s  {args.count / floor:7.0f} SOPs/s")
     print(f"  sop check catalogue:  {catalogue:6.2f} s  {args.count / catalogue:7.0f} SOPs/s"
           f"  (target >= 1500)  ratio to floor {catalogue / floor:.2f}")

@@ -125,3 +125,33 @@ def write_catalogue(folder: Path, count: int, seed: int = 35) -> list[Path]:
         path.write_text(yaml.dump(sop, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def write_monitoring(folder: Path, count: int, seed: int = 35, today: dt.date | None = None) -> list[Path]:
+    """Monitoring records for the catalogue :func:`write_catalogue` writes: per unit, two Tabel 7 rounds
+    (eleven and five months before ``today``) listing each of its SOPs, and one evaluation."""
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    units: dict[str, list[str]] = {}
+    for number in range(count):
+        units.setdefault(f"unit-{number % 40:02d}", []).append(f"sop-{number:04d}")
+    choices = ["berjalan_baik"] * 6 + ["kurang_baik", "tidak_berjalan_baik"]
+    paths = []
+    for unit, sops in units.items():
+        for months in (11, 5):
+            date = today - dt.timedelta(days=30 * months)
+            rows = [{"sop": sop, "penilaian": rng.choice(choices), "catatan": "Berjalan sesuai SOP.",
+                     "tindakan": "Pertahankan."} for sop in sops]
+            record = {"jenis": "monitoring", "tanggal": _tanggal(date), "metode": ["observasi"], "hasil": rows}
+            paths.append(_write(folder / "monitoring" / unit / f"{date.year}-{date.month:02d}.yaml", record))
+        date = today - dt.timedelta(days=60)
+        rows = [{"sop": sop, "jawaban": {"S1": "ya", "P4": "sebagian"}, "kesimpulan": "tetap"} for sop in sops]
+        paths.append(_write(folder / "monitoring" / unit / f"evaluasi-{date.year}.yaml",
+                            {"jenis": "evaluasi", "tanggal": _tanggal(date), "hasil": rows}))
+    return paths
+
+
+def _write(path: Path, data: dict) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
