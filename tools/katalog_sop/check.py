@@ -388,7 +388,11 @@ def _beside(paths: Sequence[str]) -> Path | None:
     folders = [Path(path) for path in paths if Path(path).is_dir()]
     if len(folders) != 1:
         return None
-    return Path(os.path.normpath(folders[0])).parent / FOLDER
+    folder = folders[0]
+    if folder.is_absolute():
+        return Path(os.path.normpath(folder)).parent / FOLDER
+    # "." or "sops/.." names a folder whose parent the path itself does not show
+    return Path(os.path.relpath(Path(os.path.abspath(folder)).parent / FOLDER))
 
 
 def record_files(folder: Path | None):

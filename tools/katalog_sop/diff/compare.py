@@ -122,6 +122,8 @@ class CatalogueDiff:
     unchanged: int
     """SOPs present on both sides with the same text and the same findings."""
     counts: dict = field(default_factory=dict)
+    monitoring: tuple = ()
+    """The monitoring records that changed (:class:`katalog_sop.diff.monitoring.RecordDiff`)."""
 
 
 def compare(

@@ -13,6 +13,9 @@
 - ``json``: the same content for programs, valid UTF-8
   (:func:`~katalog_sop.reporters.escape.json_document`).
 
+Changed monitoring records follow the SOPs in a section of their own
+(:mod:`katalog_sop.diff.monitoring_formats`).
+
 Pure: returns strings; the CLI writes them.
 """
 
@@ -24,6 +27,7 @@ from collections.abc import Callable, Iterable
 from katalog_sop.diff.compare import (
     ADDED, CHANGED, FINDINGS, MOVED, REMOVED, RENAMED, CatalogueDiff, FieldChange, SopDiff, StepChange,
 )
+from katalog_sop.diff.monitoring_formats import json_records, markdown_section, text_section
 from katalog_sop.problem import Problem
 from katalog_sop.reporters.escape import json_document, markdown, terminal
 from katalog_sop.reporters.text import format_line
@@ -113,7 +117,7 @@ def as_text(diff: CatalogueDiff) -> str:
         path = sop.path_after or sop.path_before or sop.sop_id
         out += ["", f"{sop.kind}: {terminal(path)} \u2014 {terminal(sop.nama)}"]
         out += [f"  {line}" for line in _lines(sop, terminal, format_line)]
-    return "\n".join(out) + "\n"
+    return "\n".join(out + text_section(diff.monitoring, format_line)) + "\n"
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -164,13 +168,14 @@ def _size(lines: Iterable[str]) -> int:
 
 def as_markdown(diff: CatalogueDiff, limit: int = LIMIT) -> str:
     """The comment: never over :data:`MAX_CHARACTERS` and a closing note, whatever the SOPs hold."""
+    records = markdown_section(diff.monitoring, _md_finding)  # its room is taken from the SOPs' sections
     out = [
         "## Perubahan SOP",
         "",
         f"{markdown(diff.before_label)} {ARROW} {markdown(diff.after_label)}: {markdown(summary_line(diff))}",
     ]
     if not diff.sops:
-        return "\n".join(out) + "\n"
+        return "\n".join(out + records) + "\n"
     out += ["", "| SOP | perubahan | langkah | total waktu | temuan |", "|---|---|---|---|---|"]
     size = _size(out)
     rows = 0
@@ -184,7 +189,7 @@ def as_markdown(diff: CatalogueDiff, limit: int = LIMIT) -> str:
     shown = 0
     for sop in diff.sops[: min(rows, limit)]:
         section = _section(sop)
-        if size + _size(section) <= MAX_CHARACTERS:  # a section too long is left out, never cut
+        if size + _size(section) + _size(records) <= MAX_CHARACTERS:  # a section too long is left out, never cut
             out += section
             size += _size(section)
             shown += 1
@@ -192,7 +197,7 @@ def as_markdown(diff: CatalogueDiff, limit: int = LIMIT) -> str:
         unlisted = f"; {len(diff.sops) - rows} di antaranya juga tidak tercantum dalam tabel" if rows < len(diff.sops) else ""
         out += ["", f"_{len(diff.sops) - shown} SOP lain berubah; rinciannya tidak dimuat agar komentar tetap ringkas"
                     f"{unlisted} (jalankan `sop diff` untuk semuanya)._"]
-    return "\n".join(out) + "\n"
+    return "\n".join(out + records) + "\n"
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -234,6 +239,7 @@ def as_json(diff: CatalogueDiff) -> str:
             }
             for sop in diff.sops
         ],
+        "monitoring": json_records(diff.monitoring, _problem),
     }
     return json_document(json.dumps(record, ensure_ascii=False, indent=2)) + "\n"
 

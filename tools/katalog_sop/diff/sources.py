@@ -4,7 +4,10 @@ A side is a folder or a file on disk, or a git revision (anything
 ``git rev-parse`` takes: a branch, a tag, a commit, ``HEAD~2``). For a
 revision, the files under the catalogue folder are read from the repository
 with one ``git ls-tree`` and one ``git cat-file --batch``; nothing is checked
-out and the working tree is never touched. Names from git are bytes: every
+out and the working tree is never touched. Beside the SOP files, a side that
+is a folder or a revision also holds its monitoring records: the folder
+``monitoring`` beside the catalogue folder (its sibling on disk, or in the
+revision's tree), or ``None`` where there is none. Names from git are bytes: every
 file is read by its blob id, whatever its name holds (a line break, bytes that
 are not UTF-8), and named as the check names files on disk. Every failure is a
 :class:`~katalog_sop.check.UsageError` saying what to do; nothing here prints.
@@ -13,11 +16,13 @@ are not UTF-8), and named as the check names files on disk. Every failure is a
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, id_of, name_notes, find_sop_files
+from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, id_of, name_notes, find_sop_files, record_files
 from katalog_sop.git import run_git
+from katalog_sop.monitoring.load import FOLDER
 from katalog_sop.problem import shown_path
 from katalog_sop.source import read_source
 from katalog_sop.reporters.escape import terminal
@@ -33,6 +38,9 @@ class Side:
     label: str
     """As reports name the side: a revision with its short commit, or a folder."""
     files: tuple[tuple[SourceFile, bytes | None], ...]
+    records: tuple[list, list] | None = None
+    """The monitoring record files as :func:`~katalog_sop.check.record_files` gives them: ``(files, notes)``,
+    each file ``(file, shown path, record id, bytes or None)``; ``None`` where the side keeps no records."""
 
     @property
     def texts(self) -> dict[str, bytes | None]:
@@ -63,7 +71,15 @@ def read_disk(spec: str) -> Side:
             files.append((source, read_source(source.file)))
         except OSError:  # no bytes: the check reads the file itself and reports why it cannot
             files.append((source, None))
-    return Side(Path(spec).as_posix(), tuple(files))
+    records = record_files(Path(_sibling(spec))) if Path(spec).is_dir() else None
+    return Side(Path(spec).as_posix(), tuple(files), records)
+
+
+def _sibling(folder: str) -> str:
+    """The monitoring folder beside ``folder``, as shown: ``sops`` -> ``monitoring``; ``.`` -> ``../monitoring``
+    (the parent of the folder itself, as in the revision's tree); absolute where ``folder`` is."""
+    sibling = os.path.join(os.path.abspath(folder), os.pardir, FOLDER)
+    return os.path.normpath(sibling) if os.path.isabs(folder) else os.path.relpath(sibling)
 
 
 def default_base() -> tuple[str, str]:
@@ -97,7 +113,28 @@ def read_revision(spec: str, commit: str, catalogue: str) -> Side:
         files.append((SourceFile(Path(real), shown, sop_id, name_notes(real, shown)), raw))
     short = commit[:10]
     label = spec if spec.startswith(short) else f"{spec} ({short})"
-    return Side(label, tuple(files))
+    return Side(label, tuple(files), _revision_records(commit, folder, prefix, top))
+
+
+def _revision_records(commit: str, catalogue: str, prefix: bytes, top: Path) -> tuple[list, list] | None:
+    """The record files of the revision's ``monitoring`` folder beside ``catalogue`` (both as in the
+    repository), named as :func:`~katalog_sop.check.record_files` names them on disk; ``None`` without one."""
+    folder = posixpath.normpath(posixpath.join(catalogue, posixpath.pardir, FOLDER))
+    if folder.startswith(".."):
+        return None
+    listed = _git(["ls-tree", "-r", "-z", "--full-name", commit, "--", folder], cwd=top, text=False)
+    if not listed:  # git keeps no empty folder: nothing listed is no folder
+        return None
+    entries = _sop_entries(listed)
+    here = os.fsdecode(prefix) or "."
+    files, notes = [], []
+    for (_, name), raw in zip(entries, _cat_files(commit, entries, top)):
+        real = posixpath.relpath(os.fsdecode(name), here)
+        shown = shown_path(real)
+        below = os.fsdecode(name)[len(folder) + 1:]
+        files.append((Path(real), shown, shown_path(posixpath.splitext(below)[0]), raw))
+        notes += name_notes(real, shown)
+    return files, notes
 
 
 def _sop_entries(listed: bytes) -> list[tuple[bytes, bytes]]:
