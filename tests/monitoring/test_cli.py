@@ -69,3 +69,11 @@ def test_check_reports_a_record_problem_at_its_line(tmp_path):
     assert done.returncode == 1
     assert ("monitoring/kecamatan/2026-06.yaml:4:10: error[monitoring] SOP 'Izin Keramaian' tidak ada di katalog; "
             "tulis id, nomor atau nama SOP (at $.hasil[0].sop)") in done.stdout
+
+
+def test_check_from_inside_the_catalogue_folder_finds_the_records_beside_it(tmp_path):
+    write_catalogue(tmp_path)
+    write_record(tmp_path, "2026-06.yaml", "jenis: monitoring\ntanggal: 15 Juni 2026\nhasil:\n  - sop: Izin Keramaian\n")
+    done = sop("check", ".", "--today", "2026-07-01", cwd=tmp_path / "sops")
+    assert done.returncode == 1
+    assert "../monitoring/kecamatan/2026-06.yaml:4:10: error[monitoring] SOP 'Izin Keramaian'" in done.stdout
