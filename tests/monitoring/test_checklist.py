@@ -31,7 +31,7 @@ def test_a_catalogue_sets_its_own_questions(tmp_path):
     result = check([str(tmp_path / "sops")], rules=(), today=TODAY, config=config)
     assert result.problems == ()
     [evaluasi] = result.catalogue.monitoring.evaluasi
-    assert [(a.pertanyaan, a.jawaban) for a in evaluasi.hasil[0].jawaban] == [("Q1", "ya")]
+    assert [(a.pertanyaan, a.jawaban, a.teks) for a in evaluasi.hasil[0].jawaban] == [("Q1", "ya", "Apakah formulir tersedia?")]
     write_record(tmp_path, "evaluasi-2026.yaml", EVALUATION % "S1")  # the template's id is no longer known
     result = check([str(tmp_path / "sops")], rules=(), today=TODAY, config=config)
     assert [(p.location.line, p.code) for p in result.problems] == [(5, "monitoring")]

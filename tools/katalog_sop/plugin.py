@@ -14,7 +14,7 @@ Sheets and generated pages' HTML wait on disk in a scratch folder beside
 the site (:mod:`katalog_sop.disk_texts`), so memory stays small. Every build
 reads the SOP files' last commit dates from git afresh (two git calls; pages
 are not cached, so a date is never stale after a rebuild).
-``mkdocs serve`` watches the SOP folder; an unchanged SOP's sheet comes from
+``mkdocs serve`` watches the SOP folder and the monitoring records beside it; an unchanged SOP's sheet comes from
 the cache without being laid out again.
 
 A build is all-or-nothing (:mod:`katalog_sop.publish`): MkDocs writes into a
@@ -383,6 +383,9 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sops_dir))
+        records = self.sops_dir.parent / "monitoring"  # the folder check() reads the records from
+        if records.is_dir():
+            server.watch(str(records))
         rebuild = server.builder
 
         def keep_serving(*args, **kwargs):

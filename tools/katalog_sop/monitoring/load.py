@@ -56,7 +56,7 @@ def load_records(
     for file, shown, record_id, raw in files:
         document, found = load_file(file, shown) if raw is None else load_bytes(raw, shown)
         if document is not None:
-            record, more = _record(document, record_id, resolver, today, {q.id for q in checklist})
+            record, more = _record(document, record_id, resolver, today, {q.id: q.teks for q in checklist})
             found += more
             if record is not None and not any(p.is_error for p in found):
                 (putaran if isinstance(record, Putaran) else evaluasi).append(record)
@@ -65,7 +65,7 @@ def load_records(
     return Records(tuple(sorted(putaran, key=order)), tuple(sorted(evaluasi, key=order))), problems
 
 
-def _record(document: Document, record_id: str, resolver: Resolver, today: dt.date, questions: set[str]):
+def _record(document: Document, record_id: str, resolver: Resolver, today: dt.date, questions: dict[str, str]):
     from katalog_sop.schema import explain
 
     data = document.data
@@ -139,7 +139,7 @@ def _resolve(document: Document, resolver: Resolver, unit: str, text: str, where
     return sop_id
 
 
-def _answers(document: Document, given: dict, where: tuple, questions: set[str], problems: list[Problem]):
+def _answers(document: Document, given: dict, where: tuple, questions: dict[str, str], problems: list[Problem]):
     answers = []
     for question, answer in given.items():
         here = where + ("jawaban", question)
@@ -149,7 +149,7 @@ def _answers(document: Document, given: dict, where: tuple, questions: set[str],
                                   f"yang dikenal: {', '.join(sorted(questions))}"))
             continue
         value, note = (answer, "") if isinstance(answer, str) else (answer["jawaban"], _text(answer.get("catatan")))
-        answers.append(Jawaban(question, value, note, document.location(here)))
+        answers.append(Jawaban(question, value, note, document.location(here), questions[question]))
     return tuple(answers)
 
 

@@ -71,6 +71,8 @@ class Jawaban:
     jawaban: str
     catatan: str
     location: Location
+    teks: str = ""
+    """The question as the checklist in force words it."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ from katalog_sop.site.kepatuhan import due_reviews, kepatuhan_files, kepatuhan_p
 from katalog_sop.site.kepatuhan.tinjauan import review_months
 from katalog_sop.site.logo import Present
 from katalog_sop.site.markup import Urls
+from katalog_sop.site.monitoring.dasbor import list_pages as monitoring_lists
+from katalog_sop.site.monitoring.halaman import monitoring_pages
+from katalog_sop.site.monitoring.keadaan import monitoring_view
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.rules_page import rules_page
 from katalog_sop.site.scores import Scores, compute_scores
@@ -39,8 +42,9 @@ def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHi
     """
     scores = compute_scores(result) if scores is None else scores
     links = resolve_links(result.catalogue)
+    view = monitoring_view(result)
     ctx = PageContext(result.catalogue, Paths(), Urls(directory_urls), links, scores, history, result.formulir,
-                      site_file)
+                      site_file, view)
     structural: dict[str, list] = {}
     for problem in result.problems:
         if problem.code not in RULES:
@@ -61,6 +65,10 @@ def site_pages(result: CheckResult, directory_urls: bool = False, history: GitHi
     for src, text in kepatuhan_pages(scores, result.today, due, ctx).items():
         add(src, text, "halaman Kepatuhan")
     add(ctx.paths.ATURAN, rules_page(result, ctx), "halaman Aturan")
+    if view is not None:
+        names = names_of(scores)
+        for src, text in {**monitoring_pages(view, names, ctx), **monitoring_lists(view, names, ctx)}.items():
+            add(src, text, "halaman Monitoring")
     return pages
 
 

@@ -13,6 +13,7 @@ from katalog_sop.dasar_hukum import parse_kutipan
 from katalog_sop.hierarki import TINGKAT, tentang, tingkat, urutan
 from katalog_sop.model import Sop
 from katalog_sop.keterkaitan import unit_of
+from katalog_sop.site.monitoring import letak as monitoring_letak
 from katalog_sop.site.markup import esc, esc_line, items, link, slug
 from katalog_sop.site.paths import legal_key, legal_title
 from katalog_sop.site.sop_list import LIST_PAGE, natural_key, paged, paged_entries, sop_list as _sop_list
@@ -83,6 +84,8 @@ def _units(sops: list[Sop], ctx: PageContext) -> dict[str, str]:
         src, name = ctx.paths.unit(unit_id), names[unit_id]
         agency = instansi_of(members)
         lead = f"{esc(agency)}." if agency else ""
+        if ctx.monitoring is not None:  # the catalogue keeps monitoring records: the unit's rounds and blank form
+            lead += f" {link(ctx.urls.href(src, monitoring_letak.unit(unit_id)), 'Monitoring penerapan dan formulir Tabel 7')}."
         pages.update(paged(src, name, lead, "SOP unit ini:", members, ctx, show_unit=False))
         groups.setdefault(agency, []).append((src, name, len(members)))
     src = ctx.paths.UNITS

@@ -5,7 +5,8 @@ pembuatan / revisi / efektif, disahkan oleh, nama SOP), the six sections, the
 pelaksana, the steps as a table, the flowchart sheet (a placeholder the
 plugin fills after Markdown, outside the search index), the total time, the
 revision history (with the file's last change in git, when the plugin read
-it: :mod:`katalog_sop.riwayat`), the compliance findings (:mod:`katalog_sop.site.findings`;
+it: :mod:`katalog_sop.riwayat`), monitoring and evaluation (:mod:`katalog_sop.site.monitoring.bagian`;
+only where the catalogue keeps records), the compliance findings (:mod:`katalog_sop.site.findings`;
 not part of the form, so not printed) and the source note. Headings are Markdown, so they make the
 page's table of contents and search sections; everything else is HTML
 written on lines without blank lines between them, which Markdown passes
@@ -28,6 +29,8 @@ from katalog_sop.site.cetak import EXTRA_SECTIONS, date_text, kop_lines, print_f
 from katalog_sop.site.findings import findings_section, status
 from katalog_sop.site.logo import Present, logo_href
 from katalog_sop.site.markup import Urls, attr, esc, esc_line, items, link
+from katalog_sop.site.monitoring.bagian import monitoring_section
+from katalog_sop.site.monitoring.keadaan import MonitoringView
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.scores import Scores
 from katalog_sop.waktu_total import total_waktu
@@ -55,6 +58,8 @@ class PageContext:
     """The agency profile's form labels for an SOP id (the SOP's own ``formulir`` overrides them)."""
     site_file: Present | None = None
     """Whether the site's docs folder has a file (an SOP's ``kop.logo``); ``None``: not known, taken as there."""
+    monitoring: MonitoringView | None = None
+    """The catalogue's monitoring records and each SOP's state; ``None``: it keeps none (no section is shown)."""
 
 
 def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
@@ -86,6 +91,8 @@ def sop_page(sop: Sop, problems: list[Problem], ctx: PageContext) -> str:
     parts += ["## Lembar Flowchart", "", SHEET_MARK.format(id=attr(sop.id)), ""]
     if revisions := _riwayat(sop, ctx.history):
         parts += ["## Riwayat Revisi", "", revisions, ""]
+    if monitoring := monitoring_section(sop, src, ctx):
+        parts += [monitoring, ""]
     ran = score is not None and score.checks
     if ran or problems:
         aturan = ctx.urls.href(src, ctx.paths.ATURAN)  # once per page: relpath is the costly part

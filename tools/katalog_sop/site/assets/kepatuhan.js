@@ -12,7 +12,8 @@
  * also aturan=<rule id>, q=<text>, urut=<column>.<naik|turun> and hal=<page>.
  *
  * What it reads (written by katalog_sop/site/kepatuhan/):
- *   table[data-kepatuhan]                     the tables (kind: sop, unit, aturan, aturan-nol, tinjauan, gagal);
+ *   table[data-kepatuhan]                     the tables (kind: sop, unit, aturan, aturan-nol, tinjauan, gagal,
+ *                                             monitoring-unit, monitoring-hasil, monitoring-jatuh-tempo);
  *   td[data-sort]                            a cell's number to sort by (else its text);
  *   tr[data-unit], tr[data-error|warning|info] a row's unit and counts per severity;
  *   tr[data-rule][data-severity]             a rule's id and severity (its counts per unit: kepatuhan/aturan-unit.js);
@@ -23,7 +24,8 @@
 (function () {
   "use strict";
 
-  var NOUN = { sop: "SOP", unit: "unit", aturan: "aturan", "aturan-nol": "aturan", tinjauan: "SOP", gagal: "SOP" };
+  var NOUN = { sop: "SOP", unit: "unit", aturan: "aturan", "aturan-nol": "aturan", tinjauan: "SOP", gagal: "SOP",
+    "monitoring-unit": "unit", "monitoring-hasil": "SOP", "monitoring-jatuh-tempo": "SOP" };
   var LEVEL = { error: "galat", warning: "peringatan", info: "info" };
   var PAGE = 200;
   var collator = typeof Intl !== "undefined" && Intl.Collator ? new Intl.Collator("id", { numeric: true, sensitivity: "base" }) : null;
@@ -204,7 +206,7 @@
         if (kind === "aturan" || kind === "aturan-nol") {
           showRuleCounts(row, unit ? unitCounts : null);
           show = !severity || row.getAttribute("data-severity") === severity;
-        } else if (kind === "tinjauan") {
+        } else if (kind === "tinjauan" || kind.indexOf("monitoring-") === 0) { /* rows with no counts: unit only */
           show = !unit || row.getAttribute("data-unit") === unit;
         } else {
           show = (!unit || row.getAttribute("data-unit") === unit) &&

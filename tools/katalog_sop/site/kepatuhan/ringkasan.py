@@ -7,7 +7,9 @@
    list of SOPs that fail the rule;
 4. "Perlu ditinjau": overdue and soon-due reviews with their dates (the
    first :data:`PREVIEW` here, the rest on the review list's pages);
-5. the worst :data:`PREVIEW` SOPs, with the whole SOP list on its own pages.
+5. "Monitoring penerapan", where the catalogue keeps monitoring records
+   (:mod:`katalog_sop.site.monitoring.dasbor`);
+6. the worst :data:`PREVIEW` SOPs, with the whole SOP list on its own pages.
 
 Nothing on this page grows with the number of SOPs beyond the units and the
 rules, so it stays well under 200 KB at 5,000 SOPs. Every table has its CSV
@@ -28,6 +30,7 @@ from katalog_sop.site.kepatuhan.sel import download, most_failed, number, share_
 from katalog_sop.site.kepatuhan.tinjauan import WINDOW_DAYS, Due
 from katalog_sop.site.labels import SEVERITY
 from katalog_sop.site.markup import attr, esc, inline, link
+from katalog_sop.site.monitoring import dasbor  # the module: it imports this package's helpers
 from katalog_sop.site.scores import ORDER, Scores, percent
 from katalog_sop.site.sop_page import PageContext
 from katalog_sop.tanggal import format_tanggal
@@ -53,7 +56,7 @@ def dashboard_page(scores: Scores, today: dt.date, due: list[Due], names: dict[s
     parts = [FRONT_MATTER, "# Kepatuhan", ""]
     if not scores.rules:
         parts += ['<p class="sop-kosong">Pemeriksaan kepatuhan tidak dijalankan untuk katalog ini.</p>', ""]
-        return "\n".join(parts)
+        return "\n".join(parts + dasbor.dashboard_section(ctx.monitoring, names, ctx))
     aturan = ctx.urls.href(src, ctx.paths.ATURAN)
     parts += [
         f"<p>Kelengkapan SOP katalog ini menurut aturan kepatuhan SOP AP, diperiksa per {esc(format_tanggal(today))}. "
@@ -71,6 +74,7 @@ def dashboard_page(scores: Scores, today: dt.date, due: list[Due], names: dict[s
         _shown("aturan"), *_rule_tables(scores, names, src, ctx),
         f"<p>{download(ctx.urls.href_file(src, letak.CSV_RULES), 'semua aturan')}</p>", "",
         "## Perlu ditinjau", "", _reviews(due, names, src, ctx), "",
+        *dasbor.dashboard_section(ctx.monitoring, names, ctx),
         "## SOP", "", _sops(scores, names, src, ctx), "",
     ]
     return "\n".join(parts)
