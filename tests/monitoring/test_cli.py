@@ -77,3 +77,16 @@ def test_check_from_inside_the_catalogue_folder_finds_the_records_beside_it(tmp_
     done = sop("check", ".", "--today", "2026-07-01", cwd=tmp_path / "sops")
     assert done.returncode == 1
     assert "../monitoring/kecamatan/2026-06.yaml:4:10: error[monitoring] SOP 'Izin Keramaian'" in done.stdout
+
+
+def test_only_a_folder_named_sops_reads_the_records_beside_it_unless_told(tmp_path):
+    write_catalogue(tmp_path)
+    (tmp_path / "sops").rename(tmp_path / "katalog")
+    write_record(tmp_path, "2026-06.yaml", "jenis: monitoring\ntanggal: 15 Juni 2026\nhasil:\n  - sop: Izin Keramaian\n")
+    plain = sop("check", "katalog", "--today", "2026-07-01", "--select", "SOPAP-E01", cwd=tmp_path)
+    assert plain.returncode == 0 and "monitoring/" not in plain.stdout + plain.stderr
+    told = sop("check", "katalog", "--monitoring", "monitoring", "--today", "2026-07-01", cwd=tmp_path)
+    assert told.returncode == 1
+    assert "monitoring/kecamatan/2026-06.yaml:4:10: error[monitoring] SOP 'Izin Keramaian'" in told.stdout
+    missing = sop("check", "katalog", "--monitoring", "tidak-ada", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr.strip()) == (2, "sop check: galat: folder monitoring tidak ditemukan: tidak-ada")

@@ -357,8 +357,8 @@ def check(
     result's SOPs are summaries, enough for reports and not for pages.
 
     Monitoring records are read from the folder ``monitoring`` (default:
-    ``monitoring`` beside the one folder checked, when there is one; ``False``:
-    none, the documents alone are checked).
+    ``monitoring`` beside the one folder checked when it is named ``sops``;
+    ``False``: none, the documents alone are checked).
     """
     today = today or dt.date.today()
     rules = select_rules(config) if rules is None else tuple(rules)
@@ -384,9 +384,11 @@ def check(
 
 
 def _beside(paths: Sequence[str]) -> Path | None:
-    """The monitoring folder beside the one catalogue folder checked (``sops`` -> ``monitoring``)."""
+    """The monitoring folder beside the catalogue folder checked (``sops`` -> ``monitoring``): only when the
+    one folder checked is named ``sops``, so that checking any other folder never picks up a neighbour's
+    records (``--monitoring`` names them for another layout)."""
     folders = [Path(path) for path in paths if Path(path).is_dir()]
-    if len(folders) != 1:
+    if len(folders) != 1 or Path(os.path.abspath(folders[0])).name != CATALOGUE_DIR:
         return None
     folder = folders[0]
     if folder.is_absolute():

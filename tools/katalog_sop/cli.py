@@ -75,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
         help="jangan jalankan aturan ini (kode atau awalannya)",
     )
     check_cmd.add_argument(
+        "--monitoring", default=None, metavar="FOLDER",
+        help="folder catatan monitoring dan evaluasi (bawaan: folder monitoring di samping folder sops)",
+    )
+    check_cmd.add_argument(
         "--jobs", type=_positive, default=None, metavar="N",
         help="proses paralel untuk katalog besar (bawaan: sebanyak inti prosesor)",
     )
@@ -266,7 +270,10 @@ def _run_check(args: argparse.Namespace) -> int:
     config = _config(args.config)
     rules = select_rules(config, args.select, args.ignore)
     jobs = args.jobs or available_jobs()
-    result = check(args.paths, config=config, rules=rules, today=args.today, jobs=jobs)
+    records = Path(args.monitoring) if args.monitoring is not None else None
+    if records is not None and not records.is_dir():
+        raise UsageError(f"folder monitoring tidak ditemukan: {args.monitoring}")
+    result = check(args.paths, config=config, rules=rules, today=args.today, jobs=jobs, monitoring=records)
     if args.format == "text":
         sys.stdout.write(REPORTERS["text"](result, color=_color(sys.stdout)))
     else:

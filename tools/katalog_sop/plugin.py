@@ -74,6 +74,9 @@ log = get_plugin_logger(__name__)
 class KatalogSopConfig(base.Config):
     sops = c.Type(str, default="sops")
     """The folder of SOP sources, relative to mkdocs.yml."""
+    monitoring = c.Type(str, default="monitoring")
+    """The folder of monitoring records (Tabel 7 rounds, evaluations), relative to mkdocs.yml; none there:
+    the catalogue keeps no records."""
     cache = c.Type(str, default=".cache/katalog-sop/lembar")
     """Where drawn sheets are cached, relative to mkdocs.yml; empty: no cache."""
     max_rows = c.Optional(c.Type(int))
@@ -142,6 +145,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             polyfills.insert(0, WORKER_SHIM)
         root = Path(config.config_file_path or ".").resolve().parent
         self.sops_dir = (root / self.config.sops).resolve()
+        self.monitoring_dir = (root / self.config.monitoring).resolve()
         self.cache_dir = (root / self.config.cache).resolve() if self.config.cache else None
         self.options = Options(max_rows=self.config.max_rows)
         self.rules_config = self._rules_config(root)
@@ -270,9 +274,10 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             raise PluginError(f"katalog-sop: {exc}") from None
 
     def _check(self) -> CheckResult:
-        shown = os.path.relpath(self.sops_dir) if self.sops_dir.is_relative_to(Path.cwd()) else str(self.sops_dir)
+        shown, records = (os.path.relpath(p) if p.is_relative_to(Path.cwd()) else str(p)
+                          for p in (self.sops_dir, self.monitoring_dir))
         try:
-            result = check([shown], config=self.rules_config)
+            result = check([shown], config=self.rules_config, monitoring=Path(records))
         except UsageError as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
         if failing := self._log(result.problems):
@@ -383,9 +388,8 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sops_dir))
-        records = self.sops_dir.parent / "monitoring"  # the folder check() reads the records from
-        if records.is_dir():
-            server.watch(str(records))
+        if self.monitoring_dir.is_dir():
+            server.watch(str(self.monitoring_dir))
         rebuild = server.builder
 
         def keep_serving(*args, **kwargs):

@@ -51,7 +51,7 @@ def read_side(spec: str, catalogue: str) -> Side:
     """The files of ``spec``: an existing folder or file, else a git revision (its ``catalogue`` folder)."""
     path = Path(spec)
     if path.exists():
-        return read_disk(spec)
+        return read_disk(spec, catalogue)
     if _git(["rev-parse", "--is-inside-work-tree"], check=False) is None:
         raise UsageError(f"'{terminal(spec)}' bukan berkas atau folder, dan folder ini bukan repositori git")
     commit = _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], check=False)
@@ -60,7 +60,9 @@ def read_side(spec: str, catalogue: str) -> Side:
     return read_revision(spec, commit.strip(), catalogue)
 
 
-def read_disk(spec: str) -> Side:
+def read_disk(spec: str, catalogue: str = "sops") -> Side:
+    """The SOP files under the folder or file ``spec``; the monitoring records beside it when it is a
+    folder named as the catalogue folder (``sops``): any other folder's neighbours are not its records."""
     sources = find_sop_files([spec])
     files = []
     for source in sources:
@@ -71,7 +73,8 @@ def read_disk(spec: str) -> Side:
             files.append((source, read_source(source.file)))
         except OSError:  # no bytes: the check reads the file itself and reports why it cannot
             files.append((source, None))
-    records = record_files(Path(_sibling(spec))) if Path(spec).is_dir() else None
+    named = Path(os.path.abspath(spec)).name == Path(os.path.abspath(catalogue)).name
+    records = record_files(Path(_sibling(spec))) if Path(spec).is_dir() and named else None
     return Side(Path(spec).as_posix(), tuple(files), records)
 
 
