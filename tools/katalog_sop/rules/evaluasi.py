@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from katalog_sop.catalogue import Catalogue
 from katalog_sop.problem import Severity
 from katalog_sop.rules.base import CATALOGUE, Context, Finding, rule
-from katalog_sop.rules.monitoring import due, place
-from katalog_sop.rules.tinjauan import add_months
+from katalog_sop.rules.monitoring import due, overdue, place
 from katalog_sop.tanggal import format_tanggal
 
 
@@ -51,9 +50,9 @@ def evaluasi_terlambat(catalogue: Catalogue, context: Context) -> Iterator[Findi
         return
     for sop in catalogue.sops.values():
         concluded = records.concluded(sop.id)
-        if concluded and add_months(concluded[0][0].tanggal, months) < context.today:
-            last = concluded[0][0]
-            yield sop.location, (f"evaluasi terakhir {format_tanggal(last.tanggal)} ({place(concluded[0][1].location)}), "
+        if last := overdue(concluded, months, context.today):
+            evaluasi, hasil = last
+            yield sop.location, (f"evaluasi terakhir {format_tanggal(evaluasi.tanggal)} ({place(hasil.location)}), "
                                  f"lebih dari {months} bulan lalu; evaluasi ulang SOP ini")
         elif not concluded and due(sop, months, context.today):
             yield sop.location, f"SOP belum pernah dievaluasi dalam {months} bulan sejak berlaku; evaluasi SOP ini"

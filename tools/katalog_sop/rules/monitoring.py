@@ -45,6 +45,13 @@ def due(sop: Sop, months: int, today: dt.date) -> bool:
     return since is None or add_months(since, months) < today
 
 
+def overdue(pairs: list, months: int, today: dt.date):
+    """The newest ``(record, row)`` of ``pairs`` (newest first) when it is more than ``months`` old; else ``None``."""
+    if pairs and add_months(pairs[0][0].tanggal, months) < today:
+        return pairs[0]
+    return None
+
+
 def place(location) -> str:
     return f"{location.path}:{location.line}"
 
@@ -129,10 +136,9 @@ def monitoring_terlambat(catalogue: Catalogue, context: Context) -> Iterator[Fin
     if records is None:
         return
     for sop in catalogue.sops.values():
-        assessed = records.assessed(sop.id)
-        if assessed and add_months(assessed[0][0].tanggal, months) < context.today:
-            last = assessed[0][0]
+        if last := overdue(records.assessed(sop.id), months, context.today):
+            putaran, hasil = last
             yield sop.location, (
-                f"monitoring terakhir {format_tanggal(last.tanggal)} ({place(assessed[0][1].location)}), lebih dari {months} bulan lalu; "
-                f"monitoring berikutnya jatuh tempo {format_tanggal(add_months(last.tanggal, months))}"
+                f"monitoring terakhir {format_tanggal(putaran.tanggal)} ({place(hasil.location)}), lebih dari {months} "
+                f"bulan lalu; monitoring berikutnya jatuh tempo {format_tanggal(add_months(putaran.tanggal, months))}"
             )
