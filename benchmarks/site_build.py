@@ -3,7 +3,9 @@
 Usage: .venv/bin/python benchmarks/site_build.py [--count 1000] [--ours-only]
 
 Measured side by side in one run, each as a whole `mkdocs build` process:
-the catalogue with a cold sheet cache, the same with a warm cache, and, as
+the catalogue (with its monitoring records: two Tabel 7 rounds and an
+evaluation per unit, unless ``--no-monitoring``) with a cold sheet cache, the
+same with a warm cache, and, as
 the baseline, `mkdocs build` of as many plain Markdown pages of similar size
 (the same SOP text as headings, lists and a table) with the same theme and
 plugins. Reports the ratios, each build's peak memory (the largest resident
@@ -29,7 +31,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workload import write_catalogue  # noqa: E402
+from workload import write_catalogue, write_monitoring  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -81,11 +83,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--ours-only", action="store_true", help="no baseline and no warm build")
+    parser.add_argument("--no-monitoring", action="store_true", help="no monitoring records beside the catalogue")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         ours = root / "katalog"
         write_catalogue(ours, args.count)
+        records = [] if args.no_monitoring else write_monitoring(ours, args.count)
         shutil.copytree(REPO / "docs", ours / "docs")
         shutil.copy(REPO / "mkdocs.yml", ours)
 
@@ -93,7 +97,7 @@ def main() -> int:
         if not args.ours_only:
             write_plain(ours, plain)
 
-        print(f"{args.count} SOP; building ...", file=sys.stderr)
+        print(f"{args.count} SOP, {len(records)} monitoring records; building ...", file=sys.stderr)
         if args.ours_only:
             cold, cold_mb = build(ours)
         else:
