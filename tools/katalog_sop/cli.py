@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from katalog_sop import __version__, cli_monitoring
+from katalog_sop import __version__, cli_monitoring, cli_site
 from katalog_sop.check import UsageError, check
 from katalog_sop.compliance import select_rules
 from katalog_sop.config import CONFIG_FILE, DEFAULT, ConfigError, load_config
@@ -150,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         help="tulis gambar tiap halaman PDF dengan yang terbaca digambar di atasnya (grid, kolom, simbol, anak panah)",
     )
     cli_monitoring.add_parser(commands, _date)
+    cli_site.add_parser(commands)
     return parser
 
 
@@ -376,6 +377,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_import(args)
         if args.command == "monitoring":
             return cli_monitoring.run(args)
+        if args.command == "site":
+            return cli_site.run(args)
     except (UsageError, ConfigError) as exc:
         print(terminal(f"sop {args.command}: galat: {exc}"), file=sys.stderr)
         return EXIT_USAGE

@@ -46,27 +46,25 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import CountHandler
 
 from katalog_sop.check import CheckResult, UsageError, check
-from katalog_sop.config import CONFIG_FILE, ConfigError, load_config, parse_config
+from katalog_sop.config import ConfigError
 from katalog_sop.diagram.geometry import Options
-from katalog_sop.diagram.render import GraphvizError, render_sops
 from katalog_sop.keterkaitan import unit_of
 from katalog_sop.problem import sort_problems
 from katalog_sop import publish
 from katalog_sop.reporters import format_line
 from katalog_sop.reporters.escape import terminal
 from katalog_sop.riwayat import read_history
-from katalog_sop.rules import RULES
-from katalog_sop.search.sinonim import SynonymError, load_synonyms
 from katalog_sop.disk_texts import DiskTexts
+from katalog_sop.site import bundle
+from katalog_sop.site.bundle import PERMALINK_TITLE, SCRIPTS, STYLESHEET, THEME, WORKER_SHIM
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
 from katalog_sop.site.indexes import unit_names
-from katalog_sop.site.lembar import sheet_html
 from katalog_sop.site.logo import missing_logos
-from katalog_sop.site.markup import attr, html_title
+from katalog_sop.site.markup import html_title
 from katalog_sop.site.nav import site_nav
 from katalog_sop.site.paths import Paths
 from katalog_sop.site.scores import compute_scores
-from katalog_sop.site.sop_page import SHEET_MARK, tab_title
+from katalog_sop.site.sop_page import tab_title
 
 log = get_plugin_logger(__name__)
 
@@ -97,31 +95,9 @@ class KatalogSopConfig(base.Config):
     findings), or also compliance errors, or also warnings."""
 
 
-ASSETS = Path(__file__).parent / "site" / "assets"
-THEME = Path(__file__).parent / "site" / "theme"
-"""Template overrides for Material: Indonesian where its own Indonesian table is not, a 404 page for readers."""
-STYLESHEET = "assets/katalog-sop/katalog-sop.css"
-WORKER_SHIM = "assets/katalog-sop/iframe-worker.js"
-"""Runs Web Workers from file:// with no request elsewhere. The catalogue's own search uses no worker,
-but Material's offline plugin (and its search, should a site add it) would otherwise list a shim
-from a CDN: an iframe-worker script listed already keeps every page from asking another host."""
-SEARCH_SCRIPT = "assets/katalog-sop/katalog-cari.js"
-"""Search in the header, over the index under cari/ (katalog_sop.search); a classic script, for file://."""
-STEMMER_SCRIPT = "assets/katalog-sop/stemmer-id.js"
-"""The Indonesian stemmer the search script loads when a reader starts searching."""
-PAGE_SCRIPT = "assets/katalog-sop/katalog-halaman.js"
-"""An SOP page's tools: print, and the sheet's zoomable view, new tab and downloads; a classic script."""
-SCRIPT = "assets/katalog-sop/kepatuhan.js"
-"""Sorts and filters the Kepatuhan page's tables; a classic script, so it also runs from file://."""
-
-
 SECTION_TITLES = {"sop": "SOP", "unit": "Unit", "pelaksana": "Pelaksana", "dasar-hukum": "Dasar Hukum", "a-z": "A–Z",
                   "kategori": "Kategori"}
 """Navigation names of the generated folders."""
-
-
-DRAW_BATCH = 500
-"""SOPs drawn per Graphviz run: start-up is paid once per batch, and no batch's sheets need much memory."""
 
 
 class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
@@ -136,7 +112,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
     @event_priority(50)  # before Material's offline plugin looks for an iframe-worker shim
     def on_config(self, config):
         config.extra_css.append(STYLESHEET)
-        for script in (SCRIPT, SEARCH_SCRIPT, PAGE_SCRIPT):
+        for script in SCRIPTS:
             if script not in (str(listed) for listed in config.extra_javascript):
                 config.extra_javascript.append(script)
         self._theme(config)
@@ -164,7 +140,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink") and "permalink_title" not in toc:
-            toc["permalink_title"] = "Tautan ke bagian ini"
+            toc["permalink_title"] = PERMALINK_TITLE
 
     def _stage(self, config) -> None:
         """Point MkDocs at a new staging folder; the site folder is only touched by :meth:`on_post_build`."""
@@ -239,37 +215,20 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
             handwritten = sorted((f.src_uri for f in files.documentation_pages() if not f.generated_by),
                                  key=lambda src: (src != "index.md", src))
             config.nav = site_nav(list(result.catalogue.sops.values()), handwritten)
-        assets = (("katalog-sop.css", STYLESHEET), ("iframe-worker.js", WORKER_SHIM), ("kepatuhan.js", SCRIPT),
-                  ("katalog-cari.js", SEARCH_SCRIPT), ("vendor/stemmer-id.js", STEMMER_SCRIPT),
-                  ("katalog-halaman.js", PAGE_SCRIPT))
-        for name, uri in assets:
-            files.append(File.generated(config, uri, content=(ASSETS / name).read_text(encoding="utf-8")))
+        for uri, text in bundle.asset_texts().items():
+            files.append(File.generated(config, uri, content=text))
         return files
 
     def _synonyms(self, root: Path) -> list[list[str]]:
-        if not self.config.sinonim:
-            return []
-        file = root / self.config.sinonim
         try:
-            return load_synonyms(file, self.config.sinonim)
-        except SynonymError as exc:
-            raise PluginError(f"katalog-sop: sinonim pencarian: {exc}") from None
+            return bundle.synonyms(root, self.config.sinonim)
+        except bundle.SiteError as exc:
+            raise PluginError(f"katalog-sop: {exc}") from None
 
     def _rules_config(self, root: Path):
-        inline = bool(self.config.rules or self.config.profiles or self.config.kategori)
+        shown = lambda file: os.path.relpath(file) if file.is_relative_to(Path.cwd()) else file  # noqa: E731
         try:
-            if inline:
-                if self.config.config:
-                    raise ConfigError("pilih salah satu: 'config' (berkas) atau 'rules'/'profiles'/'kategori' di mkdocs.yml")
-                return parse_config(
-                    {"rules": self.config.rules, "profiles": self.config.profiles, "kategori": self.config.kategori},
-                    lambda path, at_key=False: "mkdocs.yml (plugins > katalog-sop > " + " > ".join(map(str, path)) + ")",
-                    source="mkdocs.yml",
-                )
-            file = root / (self.config.config or CONFIG_FILE)
-            if self.config.config or file.is_file():
-                return load_config(os.path.relpath(file) if file.is_relative_to(Path.cwd()) else file)
-            return parse_config(None)
+            return bundle.rules_config(root, self.config, shown)
         except ConfigError as exc:
             raise PluginError(f"katalog-sop: {exc}") from None
 
@@ -291,34 +250,17 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         return [p for p in problems if self._fails(p)]
 
     def _fails(self, problem) -> bool:
-        if not problem.counts:
-            return False
-        if self.config.fail_on == "warning" and problem.severity.value == "warning":
-            return True
-        return problem.is_error and (self.config.fail_on != "structure" or problem.code not in RULES)
+        return bundle.fails(problem, self.config.fail_on)
 
     def _draw(self, result: CheckResult) -> DiskTexts:
         """Every SOP's sheet, drawn in batches and kept on disk (:mod:`katalog_sop.disk_texts`), so that
         neither the drawing nor the waiting pages hold every sheet in memory at once."""
-        sops = list(result.catalogue.sops.values())
         store = DiskTexts(self.scratch / "lembar")
         try:
-            for start in range(0, len(sops), DRAW_BATCH):
-                batch = sops[start : start + DRAW_BATCH]
-                try:
-                    drawn = render_sops(batch, self.options, self.cache_dir, self.rules_config.formulir)
-                except GraphvizError as exc:
-                    raise PluginError(f"katalog-sop: {exc}") from None
-                if drawn.graphviz_broken:  # publishing stand-ins for every sheet would be worse than the old site
-                    reason = terminal(drawn.warnings[-1]) if drawn.warnings else ""
-                    raise PluginError(
-                        f"katalog-sop: Graphviz tidak dapat menggambar satu pun dari {drawn.attempted} halaman lembar; {reason}")
-                for warning in drawn.warnings:  # a page drawn as a stand-in, a cache that cannot be written:
-                    log.info(terminal(warning))  # the site is still whole, so never a warning that --strict stops on
-                for sop, pages in zip(batch, drawn):
-                    store.put(sop.id, sheet_html(sop.nama.value, [page.svg for page in pages]))
-                if len(sops) > DRAW_BATCH:
-                    log.info(f"lembar flowchart: {min(start + DRAW_BATCH, len(sops))} dari {len(sops)} SOP")
+            bundle.draw_sheets(result, self.options, self.cache_dir, self.rules_config.formulir, store.put, log.info)
+        except bundle.SiteError as exc:
+            store.close()
+            raise PluginError(f"katalog-sop: {exc}") from None
         except BaseException:
             store.close()
             raise
@@ -382,7 +324,7 @@ class KatalogSopPlugin(BasePlugin[KatalogSopConfig]):
         HTML, so that memory does not grow with every page written (nothing reads it after this)."""
         sop_id = self.sop_pages.get(page.file.src_uri)
         if sop_id is not None and self.sheets is not None:
-            output = output.replace(SHEET_MARK.format(id=attr(sop_id)), self.sheets.get(sop_id), 1)
+            output = bundle.with_sheet(output, sop_id, self.sheets.get(sop_id))
         page.content = None
         return output
 
