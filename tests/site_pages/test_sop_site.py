@@ -30,7 +30,7 @@ def test_the_folder_holds_every_page_with_its_sheet_and_a_config_without_the_plu
                     "assets/katalog-sop/katalog-cari.js", "compliance.json"):
         assert (out / "docs" / written).exists(), written
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["plugins"] == ["offline"] and config["docs_dir"] == "docs"
+    assert config["plugins"] == [{"search": {"enabled": False}}, "offline"] and config["docs_dir"] == "docs"
     assert config["theme"]["custom_dir"] == "overrides" and (out / "overrides" / "404.html").is_file()
     assert "assets/katalog-sop/katalog-cari.js" in config["extra_javascript"]
     assert config["nav"][0] == {"Beranda": "index.md"}

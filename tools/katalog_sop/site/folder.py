@@ -190,8 +190,11 @@ def _overrides(target: Path, root: Path, site: dict) -> None:
 def _site_yaml(site: dict, result: CheckResult, pages: list[str]) -> str:
     """The site's mkdocs.yml for the written folder: no katalog-sop plugin, the folders, assets and navigation."""
     config = dict(site)
-    config["plugins"] = [p for p in site.get("plugins") or []
-                         if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
+    kept = [p for p in site.get("plugins") or [] if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
+    # Zensical's own search is on unless switched off: it would add a second search box, without Indonesian
+    # stemming, synonyms or nomor, beside the catalogue's (katalog-cari.js, over docs/cari/).
+    searched = any(p == "search" or (isinstance(p, dict) and "search" in p) for p in kept)
+    config["plugins"] = kept if searched else [{"search": {"enabled": False}}, *kept]
     config["docs_dir"], config["site_dir"] = "docs", "site"
     theme = dict(site.get("theme") or {}) if isinstance(site.get("theme"), dict) else {"name": site.get("theme")}
     theme["custom_dir"] = "overrides"
