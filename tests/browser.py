@@ -257,6 +257,28 @@ class RequestRecorder:
 # --- printing ------------------------------------------------------------------
 
 
+@contextmanager
+def home_page(site: Path, browser: Browser, how: str) -> Iterator[tuple[Page, RequestRecorder]]:
+    """The home page of the built ``site``, served over http (``how="http"``) or opened from disk (``"file"``),
+    and the recorder of its requests; on leaving, every request stayed on this machine (from disk: files only)."""
+    recorder = RequestRecorder()
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    recorder.attach(context)
+    page = context.new_page()
+    try:
+        if how == "http":
+            with serve(site) as base:
+                page.goto(base + "index.html")
+                yield page, recorder
+        else:
+            page.goto((Path(site) / "index.html").as_uri())
+            yield page, recorder
+            assert all(url.startswith(("file://", "data:")) for url in recorder.urls), "from disk, only files are read"
+        recorder.assert_only_local()
+    finally:
+        context.close()
+
+
 @dataclass(frozen=True)
 class PdfPage:
     """One printed page: its size in points as displayed, and its text."""

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser import RequestRecorder, launch_chromium, new_context, serve
+from browser import home_page, launch_chromium
 from conftest import REPO
 from site_pages.test_plugin import _build, _plugin_options, _project
 
@@ -49,20 +49,8 @@ def browser():
 @pytest.fixture(params=["http", "file"])
 def opened(request, site, browser):
     """The home page, served or from disk, and the recorder of its requests."""
-    recorder = RequestRecorder()
-    context = new_context(browser, viewport={"width": 1280, "height": 900})
-    recorder.attach(context)
-    page = context.new_page()
-    if request.param == "http":
-        with serve(site) as base:
-            page.goto(base + "index.html")
-            yield page, recorder
-    else:
-        page.goto((site / "index.html").as_uri())
-        yield page, recorder
-        assert all(url.startswith(("file://", "data:")) for url in recorder.urls), "from disk, only files are read"
-    recorder.assert_only_local()
-    context.close()
+    with home_page(site, browser, request.param) as opened:
+        yield opened
 
 
 def search(page, words: str):

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser import RequestRecorder, launch_chromium, new_context, serve
+from browser import home_page, launch_chromium
 from conftest import REPO
 
 HOSTILE_NAME = "<img src=x onerror=\"document.title='diretas'\">Penerimaan Surat & Masuk"
@@ -182,20 +182,8 @@ def browser():
 @pytest.fixture(params=["http", "file"])
 def opened(request, site, browser):
     """The home page of the Zensical build, served over http or opened from disk, and its requests."""
-    recorder = RequestRecorder()
-    context = new_context(browser, viewport={"width": 1280, "height": 900})
-    recorder.attach(context)
-    page = context.new_page()
-    if request.param == "http":
-        with serve(site) as base:
-            page.goto(base + "index.html")
-            yield page, recorder
-    else:
-        page.goto((site / "index.html").as_uri())
-        yield page, recorder
-        assert all(url.startswith(("file://", "data:")) for url in recorder.urls), "from disk, only files are read"
-    recorder.assert_only_local()
-    context.close()
+    with home_page(site, browser, request.param) as opened:
+        yield opened
 
 
 def test_search_finds_an_sop_and_opens_it_with_its_sheet(opened):
