@@ -22,6 +22,8 @@ from katalog_sop.site.kepatuhan.tinjauan import review_months
 from katalog_sop.site.logo import Present
 from katalog_sop.site.markup import Urls
 from katalog_sop.site.monitoring.dasbor import list_pages as monitoring_lists
+from katalog_sop.site.monitoring.ekspor import monitoring_csv
+from katalog_sop.site.monitoring.letak import CSV as MONITORING_CSV
 from katalog_sop.site.monitoring.halaman import monitoring_pages
 from katalog_sop.site.monitoring.keadaan import monitoring_view
 from katalog_sop.site.paths import Paths
@@ -94,4 +96,6 @@ def site_data(result: CheckResult, directory_urls: bool = False, synonyms: list[
     if scores.rules:
         due = due_reviews(scores, result.today, review_months(result))
         files.update(kepatuhan_files(scores, due, names_of(scores), directory_urls))
+    if (view := monitoring_view(result)) is not None:
+        files[MONITORING_CSV] = monitoring_csv(view, names_of(scores))
     return {**files, **index_files(build_index(records), synonyms)}

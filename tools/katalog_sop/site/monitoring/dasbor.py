@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from katalog_sop.monitoring.model import KURANG_BAIK, TIDAK_BERJALAN_BAIK
 from katalog_sop.site.kepatuhan import letak as kepatuhan_letak
-from katalog_sop.site.kepatuhan.sel import number, share_cell, table
+from katalog_sop.site.kepatuhan.sel import download, number, share_cell, table
 from katalog_sop.site.markup import attr, esc, link, pager
 from katalog_sop.site.monitoring import letak
 from katalog_sop.site.monitoring.bagian import penilaian_label
@@ -69,6 +69,8 @@ def dashboard_section(view: MonitoringView | None, names: dict[str, str], ctx: P
         f"{esc(format_tanggal(view.today))} seperti aturan <a href=\"{rules}\">SOPAP-E01 dan SOPAP-E02</a>. "
         "Unit yang paling sedikit SOP-nya dimonitor lebih dahulu.</p>",
         _units(view, names, src, ctx), "",
+        "<p>" + download(ctx.urls.href_file(src, letak.CSV), f"keadaan monitoring dan evaluasi {len(view.states)} SOP")
+        + "</p>", "",
         "### Hasil yang perlu ditindaklanjuti", "",
         "<p>SOP yang hasil monitoring terakhirnya tidak berjalan dengan baik (lalu yang berjalan kurang baik), "
         "dengan tindakan yang diputuskan.</p>",

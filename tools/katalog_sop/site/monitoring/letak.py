@@ -4,7 +4,8 @@
   evaluations, with the blank Tabel 7 of every SOP of the unit to print;
 - ``monitoring/<unit>/<record>.md``: one round's Tabel 7, filled in, named as
   its record file (``monitoring/<unit>/2026-06.yaml`` -> ``.../2026-06.md``);
-- ``kepatuhan/monitoring/...``: the dashboard's lists in full, in pages.
+- ``kepatuhan/monitoring/...``: the dashboard's lists in full, in pages; ``kepatuhan/monitoring.csv``: every
+  SOP's state as CSV.
 
 Components are :func:`katalog_sop.site.paths.component`'s, so a record named
 ``index`` or anything odd gets a hashed name and never meets the unit's
@@ -16,6 +17,10 @@ from __future__ import annotations
 from katalog_sop.monitoring.model import Putaran
 from katalog_sop.site.monitoring.keadaan import record_parts
 from katalog_sop.site.paths import NO_UNIT, component, page_path
+
+
+CSV = "kepatuhan/monitoring.csv"
+"""Every SOP's monitoring and evaluation state, for auditors' spreadsheets (:mod:`.ekspor`)."""
 
 
 def unit(unit_id: str) -> str:
