@@ -384,13 +384,18 @@ def check(
 
 
 def _beside(paths: Sequence[str]) -> Path | None:
-    """The monitoring folder beside the catalogue folder checked (``sops`` -> ``monitoring``): only when the
-    one folder checked is named ``sops``, so that checking any other folder never picks up a neighbour's
-    records (``--monitoring`` names them for another layout)."""
-    folders = [Path(path) for path in paths if Path(path).is_dir()]
-    if len(folders) != 1 or Path(os.path.abspath(folders[0])).name != CATALOGUE_DIR:
+    """The monitoring folder beside the one folder checked (see :func:`records_beside`)."""
+    folders = [path for path in paths if Path(path).is_dir()]
+    return records_beside(folders[0]) if len(folders) == 1 else None
+
+
+def records_beside(folder: str | Path, catalogue: str = CATALOGUE_DIR) -> Path | None:
+    """The monitoring folder beside the catalogue folder ``folder`` (``sops`` -> ``monitoring``), as the user
+    would write it; ``None`` unless ``folder`` is named ``catalogue``, so that any other folder never picks up
+    a neighbour's records (``--monitoring`` names them for another layout)."""
+    folder = Path(folder)
+    if Path(os.path.abspath(folder)).name != catalogue:
         return None
-    folder = folders[0]
     if folder.is_absolute():
         return Path(os.path.normpath(folder)).parent / FOLDER
     # "." or "sops/.." names a folder whose parent the path itself does not show

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from katalog_sop.config import ConfigError
+from katalog_sop.check import UsageError
 from katalog_sop.problem import count_text
 from katalog_sop.publish import PublishError
 from katalog_sop.reporters import format_line
@@ -40,8 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     config_file = Path(args.config_file)
     if not config_file.is_file():
-        print(terminal(f"sop site: galat: {args.config_file} tidak ditemukan"), file=sys.stderr)
-        return 2
+        raise UsageError(f"{args.config_file} tidak ditemukan")
     note = lambda text: print(terminal(f"sop site: {text}"), file=sys.stderr)  # noqa: E731
     try:
         written = write_folder(config_file, Path(args.out), note)
@@ -50,9 +49,8 @@ def run(args: argparse.Namespace) -> int:
             print(format_line(problem), file=sys.stderr)
         print(terminal(f"sop site: galat: {exc}"), file=sys.stderr)
         return 1
-    except (SiteError, ConfigError, PublishError) as exc:
-        print(terminal(f"sop site: galat: {exc}"), file=sys.stderr)
-        return 2
+    except (SiteError, PublishError) as exc:  # reported by the `sop` command as usage errors, exit 2
+        raise UsageError(str(exc)) from None
     if written.problems:  # published with their findings, as the plugin does; `sop check` lists them
         print(terminal(f"sop site: {count_text(written.problems)} pada SOP (tidak menghentikan situs; rinciannya: "
                        "sop check)"), file=sys.stderr)

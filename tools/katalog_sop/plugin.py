@@ -56,7 +56,7 @@ from katalog_sop.reporters.escape import terminal
 from katalog_sop.riwayat import read_history
 from katalog_sop.disk_texts import DiskTexts
 from katalog_sop.site import bundle
-from katalog_sop.site.bundle import PERMALINK_TITLE, SCRIPTS, STYLESHEET, THEME, WORKER_SHIM
+from katalog_sop.site.bundle import FAIL_ON, OPTIONS, PERMALINK_TITLE, SCRIPTS, STYLESHEET, THEME, WORKER_SHIM
 from katalog_sop.site.build import PageCollision, site_data, site_pages, sop_pages
 from katalog_sop.site.indexes import unit_names
 from katalog_sop.site.logo import missing_logos
@@ -70,12 +70,12 @@ log = get_plugin_logger(__name__)
 
 
 class KatalogSopConfig(base.Config):
-    sops = c.Type(str, default="sops")
+    sops = c.Type(str, default=OPTIONS["sops"])
     """The folder of SOP sources, relative to mkdocs.yml."""
-    monitoring = c.Type(str, default="monitoring")
+    monitoring = c.Type(str, default=OPTIONS["monitoring"])
     """The folder of monitoring records (Tabel 7 rounds, evaluations), relative to mkdocs.yml; none there:
     the catalogue keeps no records."""
-    cache = c.Type(str, default=".cache/katalog-sop/lembar")
+    cache = c.Type(str, default=OPTIONS["cache"])
     """Where drawn sheets are cached, relative to mkdocs.yml; empty: no cache."""
     max_rows = c.Optional(c.Type(int))
     """Steps per sheet page; unset: as many as fit A4 landscape."""
@@ -90,7 +90,7 @@ class KatalogSopConfig(base.Config):
     """Agency profiles: name, sops (id patterns), nomor (pattern), required (fields)."""
     kategori = c.Type(list, default=[])
     """The agency's kategori names (rule SOPAP-I14); empty: an SOP may name any kategori."""
-    fail_on = c.Choice(("structure", "error", "warning"), default="structure")
+    fail_on = c.Choice(FAIL_ON, default=OPTIONS["fail_on"])
     """What stops the build: structural errors only (an incomplete SOP is published with its
     findings), or also compliance errors, or also warnings."""
 

@@ -43,9 +43,9 @@ def schema_path(name: str = "sop.schema.json") -> Path:
     return _REPO_SCHEMA.with_name(name)
 
 
-@lru_cache(maxsize=1)
-def load_schema() -> dict:
-    with open(schema_path(), encoding="utf-8") as handle:
+@lru_cache(maxsize=4)
+def load_schema(name: str = "sop.schema.json") -> dict:
+    with open(schema_path(name), encoding="utf-8") as handle:
         return json.load(handle)
 
 
@@ -72,10 +72,10 @@ def validator_class() -> type[Draft202012Validator]:
     return validators.extend(Draft202012Validator, type_checker=checker)
 
 
-@lru_cache(maxsize=1)
-def validator() -> Draft202012Validator:
-    """The validator that explains the errors of a document against the SOP schema."""
-    return validator_class()(load_schema())
+@lru_cache(maxsize=4)
+def validator(name: str = "sop.schema.json") -> Draft202012Validator:
+    """The validator that explains the errors of a document against a schema (the SOP schema by default)."""
+    return validator_class()(load_schema(name))
 
 
 def validate(document: Document) -> list[Problem]:

@@ -20,7 +20,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, id_of, name_notes, find_sop_files, record_files
+from katalog_sop.check import SOP_SUFFIXES, SourceFile, UsageError, id_of, name_notes, find_sop_files, record_files, records_beside
 from katalog_sop.git import run_git
 from katalog_sop.monitoring.load import FOLDER
 from katalog_sop.problem import shown_path
@@ -73,16 +73,9 @@ def read_disk(spec: str, catalogue: str = "sops") -> Side:
             files.append((source, read_source(source.file)))
         except OSError:  # no bytes: the check reads the file itself and reports why it cannot
             files.append((source, None))
-    named = Path(os.path.abspath(spec)).name == Path(os.path.abspath(catalogue)).name
-    records = record_files(Path(_sibling(spec))) if Path(spec).is_dir() and named else None
+    beside = records_beside(spec, Path(os.path.abspath(catalogue)).name) if Path(spec).is_dir() else None
+    records = record_files(beside) if beside is not None else None
     return Side(Path(spec).as_posix(), tuple(files), records)
-
-
-def _sibling(folder: str) -> str:
-    """The monitoring folder beside ``folder``, as shown: ``sops`` -> ``monitoring``; ``.`` -> ``../monitoring``
-    (the parent of the folder itself, as in the revision's tree); absolute where ``folder`` is."""
-    sibling = os.path.join(os.path.abspath(folder), os.pardir, FOLDER)
-    return os.path.normpath(sibling) if os.path.isabs(folder) else os.path.relpath(sibling)
 
 
 def default_base() -> tuple[str, str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from katalog_sop.catalogue import Catalogue
@@ -29,16 +28,6 @@ CODE = "monitoring"
 FOLDER = "monitoring"
 """The records' folder, beside the catalogue's ``sops/``."""
 KINDS = ("monitoring", "evaluasi")
-
-
-@lru_cache(maxsize=2)
-def _validator(kind: str):
-    import json
-
-    from katalog_sop.schema import schema_path, validator_class
-
-    with open(schema_path(f"{kind}.schema.json"), encoding="utf-8") as handle:
-        return validator_class()(json.load(handle))
 
 
 def load_records(
@@ -66,13 +55,13 @@ def load_records(
 
 
 def _record(document: Document, record_id: str, resolver: Resolver, today: dt.date, questions: dict[str, str]):
-    from katalog_sop.schema import explain
+    from katalog_sop.schema import explain, validator  # jsonschema only when records are read
 
     data = document.data
     if not isinstance(data, dict):
         return None, [error(document.location(), CODE, "berkas monitoring harus berupa pemetaan (kunci: nilai)")]
     kind = data.get("jenis") if data.get("jenis") in KINDS else "monitoring"
-    problems = explain(_validator(kind), document)
+    problems = explain(validator(f"{kind}.schema.json"), document)
     if "/" not in record_id:
         problems.append(error(document.location(), CODE, "simpan catatan monitoring di folder unitnya: monitoring/<unit>/<berkas>.yaml"))
     if problems:

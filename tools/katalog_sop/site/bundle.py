@@ -52,6 +52,10 @@ PERMALINK_TITLE = "Tautan ke bagian ini"
 DRAW_BATCH = 500
 """SOPs drawn per Graphviz run: start-up is paid once per batch, and no batch's sheets need much memory."""
 FAIL_ON = ("structure", "error", "warning")
+OPTIONS = {"sops": "sops", "monitoring": "monitoring", "cache": ".cache/katalog-sop/lembar", "max_rows": None,
+           "config": None, "sinonim": None, "rules": {}, "profiles": [], "kategori": [], "fail_on": "structure"}
+"""The site's options (the plugin's in mkdocs.yml) and their defaults; the plugin's config class declares them
+with these defaults, and ``sop site`` reads them from mkdocs.yml (:mod:`.folder`)."""
 
 
 class SiteError(Exception):

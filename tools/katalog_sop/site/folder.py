@@ -46,11 +46,6 @@ from katalog_sop.site.sop_page import tab_title
 PLUGIN = "katalog-sop"
 MARKER = ".katalog-sop-situs"
 """A file in every folder this command writes: only such a folder is ever replaced."""
-DEFAULTS = {"sops": "sops", "monitoring": "monitoring", "cache": ".cache/katalog-sop/lembar", "max_rows": None,
-            "config": None, "sinonim": None, "rules": {}, "profiles": [], "kategori": [], "fail_on": "structure"}
-"""The plugin's options and their defaults, as ``mkdocs.yml`` gives them (see :mod:`katalog_sop.plugin`)."""
-
-
 class Failed(bundle.SiteError):
     """Problems stop the site: ``problems`` are all of them, to report, ``failing`` those that stop it."""
 
@@ -92,9 +87,9 @@ def plugin_options(site: dict) -> dict:
     """The katalog-sop plugin's options in ``site`` (mkdocs.yml), with their defaults."""
     for entry in site.get("plugins") or []:
         if entry == PLUGIN:
-            return dict(DEFAULTS)
+            return dict(bundle.OPTIONS)
         if isinstance(entry, dict) and PLUGIN in entry:
-            return {**DEFAULTS, **(entry[PLUGIN] or {})}
+            return {**bundle.OPTIONS, **(entry[PLUGIN] or {})}
     raise bundle.SiteError(f"plugin '{PLUGIN}' tidak ada di daftar plugins mkdocs.yml")
 
 

@@ -106,9 +106,14 @@ def _monitoring_table(pairs, src: str, ctx: PageContext) -> str:
         f"<td>{penilaian_label(h.penilaian)}</td><td>{esc(h.catatan)}</td><td>{esc(h.tindakan)}</td>"
         f"<td>{_file(p, src, ctx, letak.putaran_of(p))}</td></tr>"
         for p, h in pairs)
-    head = "".join(f'<th scope="col">{label}</th>' for label in
-                   ("Tanggal", "Penilai", "Penilaian", "Catatan Hasil Penilaian", "Tindakan yang Harus Diambil", "Berkas"))
-    return (f'<div class="sop-gulir" tabindex="0" role="region" aria-label="Riwayat monitoring" data-search-exclude="">'
+    return _history("Riwayat monitoring", ("Tanggal", "Penilai", "Penilaian", "Catatan Hasil Penilaian",
+                                           "Tindakan yang Harus Diambil", "Berkas"), rows)
+
+
+def _history(name: str, labels: tuple[str, ...], rows: str) -> str:
+    """A history table, scrolling on its own and kept out of the search index."""
+    head = "".join(f'<th scope="col">{label}</th>' for label in labels)
+    return (f'<div class="sop-gulir" tabindex="0" role="region" aria-label="{name}" data-search-exclude="">'
             f'<table class="sop-monitoring-riwayat"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
@@ -128,7 +133,5 @@ def _evaluation_table(pairs) -> str:
         f"<td>{esc(KESIMPULAN.get(h.kesimpulan, h.kesimpulan)) if h.kesimpulan else 'Belum disimpulkan'}</td>"
         f"<td>{_answers(h)}</td><td>{esc(h.catatan)}</td><td>{_file(e, '', None, None)}</td></tr>"
         for e, h in pairs)
-    head = "".join(f'<th scope="col">{label}</th>' for label in
-                   ("Tanggal", "Penilai", "Kesimpulan", "Jawaban daftar periksa", "Catatan", "Berkas"))
-    return (f'<div class="sop-gulir" tabindex="0" role="region" aria-label="Riwayat evaluasi" data-search-exclude="">'
-            f'<table class="sop-monitoring-riwayat"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
+    return _history("Riwayat evaluasi", ("Tanggal", "Penilai", "Kesimpulan", "Jawaban daftar periksa", "Catatan",
+                                         "Berkas"), rows)
